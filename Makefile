@@ -1,0 +1,31 @@
+# chiron — the two commands a newcomer needs are `make run` and `make test`.
+GO      ?= go
+BIN     := bin/chiron
+PKGS    := ./...
+
+.PHONY: all build run test vet fmt-check bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/chiron
+
+# The most complete thing that exists: see README.md.
+run: build
+	./scripts/run.sh
+
+vet:
+	$(GO) vet $(PKGS)
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+test: vet fmt-check
+	$(GO) test -race -count=1 $(PKGS)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+clean:
+	rm -rf bin
