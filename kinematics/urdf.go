@@ -141,7 +141,7 @@ func ParseURDF(r io.Reader, file string) (*Model, error) {
 		}
 		if err != nil {
 			line, _ = d.InputPos()
-			return nil, perr(line, "", fmt.Errorf("malformed XML: %w", err))
+			return nil, perr(xmlLine(err, line), "", fmt.Errorf("malformed XML: %w", err))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -161,7 +161,7 @@ func ParseURDF(r io.Reader, file string) (*Model, error) {
 			if depth == 1 && t.Name.Local == "link" {
 				var x xmlLink
 				if err := d.DecodeElement(&x, &t); err != nil {
-					return nil, perr(line, "link", fmt.Errorf("malformed XML: %w", err))
+					return nil, perr(xmlLine(err, line), "link", fmt.Errorf("malformed XML: %w", err))
 				}
 				l, err := convertLink(&x, line)
 				if err != nil {
@@ -176,7 +176,7 @@ func ParseURDF(r io.Reader, file string) (*Model, error) {
 			if depth == 1 && t.Name.Local == "joint" {
 				var x xmlJoint
 				if err := d.DecodeElement(&x, &t); err != nil {
-					return nil, perr(line, "joint", fmt.Errorf("malformed XML: %w", err))
+					return nil, perr(xmlLine(err, line), "joint", fmt.Errorf("malformed XML: %w", err))
 				}
 				j, err := convertJoint(&x, line)
 				if err != nil {
@@ -186,7 +186,7 @@ func ParseURDF(r io.Reader, file string) (*Model, error) {
 				continue
 			}
 			if err := d.Skip(); err != nil {
-				return nil, perr(line, t.Name.Local, fmt.Errorf("malformed XML: %w", err))
+				return nil, perr(xmlLine(err, line), t.Name.Local, fmt.Errorf("malformed XML: %w", err))
 			}
 		case xml.EndElement:
 			depth--
@@ -439,4 +439,13 @@ func rotateInertia(r, in *[9]float64) [9]float64 {
 		}
 	}
 	return out
+}
+
+// xmlLine returns the line an XML syntax error names, or def.
+func xmlLine(err error, def int) int {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) && se.Line > 0 {
+		return se.Line
+	}
+	return def
 }
