@@ -94,8 +94,8 @@ func (e *NoSolutionError) Unwrap() error { return ErrNoSolution }
 // singular region) the solver restarts, as TRAC-IK (Beeson and Ames 2015,
 // "TRAC-IK: An open-source library for improved solving of generic inverse
 // kinematics", IEEE-RAS Humanoids) does with its KDL thread: restarts
-// alternate between configurations drawn uniformly within the limits and
-// perturbations of the best configuration so far, which escapes the basin
+// mix configurations drawn uniformly within the limits (two in three) with
+// perturbations of the best configuration so far (one in three), which escapes the basin
 // without forgetting the progress made. Everything runs on the caller's
 // goroutine, so a given Rand seed and budget give the same answer every time.
 //
@@ -138,14 +138,18 @@ const (
 	// near singularities when E is already small.
 	ikWBar = 1e-4
 	// ikStallIters is the window of the stall test: an attempt restarts when
-	// its error has not halved in that many iterations.
-	ikStallIters = 12
+	// its error has not halved in that many iterations. Converging attempts
+	// halve it every iteration or two; a short window spends the budget on
+	// fresh starts instead of on slow crawls (a sweep over 4–20 on 14 arms
+	// gave the shortest tail at 4).
+	ikStallIters = 4
 	// ikMaxAttemptIters caps one attempt; converging attempts need 5–40.
+	// (The stall test usually ends failing attempts long before.)
 	ikMaxAttemptIters = 150
 	// ikMinDamp is the smallest multiplier on Sugihara's λ: after accepted
 	// steps the damping shrinks (Nielsen-style) so the iteration approaches
 	// Gauss–Newton where the model is trustworthy.
-	ikMinDamp = 1e-3
+	ikMinDamp = 1e-5
 )
 
 // NewIK returns a solver for c. The chain is read, not copied: do not modify
@@ -440,19 +444,19 @@ func (ik *IK) clampJoint(i int, v float64) float64 {
 	return math.Min(math.Max(v, ik.lo[i]), ik.hi[i])
 }
 
-// restartConfig sets ik.q for restart number attempt (≥ 1): odd restarts
-// draw uniformly within the limits, even ones perturb the best configuration
-// so far by a quarter of each range (Gaussian), clamped.
+// restartConfig sets ik.q for restart number attempt (≥ 1): two restarts in
+// three draw uniformly within the limits, every third perturbs the best
+// configuration so far by half of each range (Gaussian), clamped.
 func (ik *IK) restartConfig(attempt int) {
 	r := ik.opt.Rand
-	if attempt%2 == 1 {
+	if attempt%3 != 0 {
 		for i := range ik.q {
 			ik.q[i] = ik.lo[i] + r.Float64()*ik.span[i]
 		}
 		return
 	}
 	for i := range ik.q {
-		ik.q[i] = ik.clampJoint(i, ik.best[i]+0.25*ik.span[i]*r.NormFloat64())
+		ik.q[i] = ik.clampJoint(i, ik.best[i]+0.5*ik.span[i]*r.NormFloat64())
 	}
 }
 
