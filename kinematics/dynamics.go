@@ -1,0 +1,426 @@
+package kinematics
+
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// StandardGravity is the default gravitational acceleration of a Dynamics,
+// m/s², in the base frame: −9.81 along z (the reference data's g).
+var StandardGravity = [3]float64{0, 0, -9.81}
+
+// Dynamics holds the preallocated state for the rigid-body dynamics of one
+// chain: after NewDynamics, Gravity, Coriolis, InverseDynamics, MassMatrix and
+// ForwardDynamics allocate nothing, so a control loop or a simulated plant can
+// call them every cycle.
+//
+// The algorithms are Featherstone's ("Rigid Body Dynamics Algorithms",
+// Springer 2008) in spatial vector algebra with body coordinates: the
+// recursive Newton–Euler algorithm for inverse dynamics (RNEA, §5.3), the
+// composite-rigid-body algorithm for the joint-space mass matrix (CRBA, §6.2)
+// and the articulated-body algorithm for forward dynamics (ABA, §7.3). Joint
+// positions, origins, axes and mass properties are read from the chain at
+// every call, so edits to the chain (a payload, a recalibration) take effect
+// immediately; changing the number of joints is not allowed.
+//
+// Torques are N·m for revolute and continuous joints and N for prismatic
+// ones. Joint friction, damping and rotor inertia are not modelled.
+//
+// A Dynamics is not safe for concurrent use; give each goroutine its own.
+type Dynamics struct {
+	// G is the gravitational acceleration in the base frame, m/s². It
+	// defaults to StandardGravity; set it to zero for a gravity-free model or
+	// rotate it for a tilted base.
+	G [3]float64
+
+	chain *Chain
+	body  []dynBody
+}
+
+// dynBody is the per-body scratch of the algorithms, all in body coordinates.
+type dynBody struct {
+	X  spXform   // parent body (or base) to this body, at the current q
+	S  spVec     // joint motion subspace (a single column: 1-DoF joints)
+	I  spInertia // the body's own inertia, about its origin
+	v  spVec     // spatial velocity
+	a  spVec     // spatial acceleration
+	c  spVec     // velocity-product acceleration v ×m (S·q̇)
+	f  spVec     // RNEA: force transmitted across the joint; ABA: bias force pᴬ
+	Ic spInertia // CRBA composite inertia of this body and its descendants
+
+	IA [36]float64 // ABA articulated-body inertia
+	U  spVec       // ABA: Iᴬ·S
+	D  float64     // ABA: Sᵀ·Iᴬ·S
+	u  float64     // ABA: τ − Sᵀ·pᴬ
+}
+
+// NewDynamics returns a dynamics workspace for c with gravity StandardGravity.
+// It panics when a joint of c is Fixed (chains hold movable joints only).
+func NewDynamics(c *Chain) *Dynamics {
+	for i := range c.Joints {
+		if c.Joints[i].Type == Fixed {
+			panic(fmt.Sprintf("kinematics: NewDynamics: joint %d (%q) is fixed; a Chain holds movable joints only", i, c.Joints[i].Name))
+		}
+	}
+	return &Dynamics{G: StandardGravity, chain: c, body: make([]dynBody, len(c.Joints))}
+}
+
+// Chain returns the chain the workspace computes for.
+func (d *Dynamics) Chain() *Chain { return d.chain }
+
+// DoF returns the number of joints.
+func (d *Dynamics) DoF() int { return len(d.body) }
+
+func (d *Dynamics) check(method, name string, x []float64) {
+	if len(x) != len(d.body) {
+		panic(fmt.Sprintf("kinematics: Dynamics.%s: len(%s) = %d, want %d (the chain's DoF)", method, name, len(x), len(d.body)))
+	}
+}
+
+// kinematics sets each body's transform X, motion subspace S and inertia I
+// for q: the joint frame is the previous body frame · Origin and the body
+// frame is the joint frame · motion(q).
+func (d *Dynamics) kinematics(q []float64) {
+	if len(d.chain.Joints) != len(d.body) {
+		panic(fmt.Sprintf("kinematics: Dynamics: the chain now has %d joints, the workspace was made for %d", len(d.chain.Joints), len(d.body)))
+	}
+	var motion, pose Frame
+	for i := range d.body {
+		j := &d.chain.Joints[i]
+		b := &d.body[i]
+		jointMotion(&motion, j, q[i])
+		pose.Mul(&j.Origin, &motion)
+		b.X.set(&pose)
+		// The axis is fixed in the body frame too: a rotation leaves its own
+		// axis unchanged and a translation changes no direction, so S is
+		// constant in body coordinates and the velocity-product term reduces to
+		// v ×m S·q̇ (Featherstone 2008, eq. 5.7 with constant S).
+		if j.Type == Prismatic {
+			b.S = spVec{0, 0, 0, j.Axis[0], j.Axis[1], j.Axis[2]}
+		} else {
+			b.S = spVec{j.Axis[0], j.Axis[1], j.Axis[2], 0, 0, 0}
+		}
+		b.I.set(&j.Body)
+	}
+}
+
+// baseAcceleration returns the fictitious base acceleration that accounts for
+// gravity: accelerating the base by −g is equivalent to a gravity field g on
+// every body and costs nothing extra (Featherstone 2008, §5.3).
+func (d *Dynamics) baseAcceleration() spVec {
+	return spVec{0, 0, 0, -d.G[0], -d.G[1], -d.G[2]}
+}
+
+// tipWrench returns the wrench (force, torque in the base frame, torque about
+// the tip origin) as a spatial force on the last body in its own coordinates.
+// It needs the last body's orientation in the base frame, so it runs after
+// kinematics.
+func (d *Dynamics) tipWrench(w *[6]float64) spVec {
+	R := Identity().R
+	for i := range d.body {
+		R = spMul33(&R, &d.body[i].X.R)
+	}
+	f := spMulT3(&R, [3]float64{w[0], w[1], w[2]})
+	n := spMulT3(&R, [3]float64{w[3], w[4], w[5]})
+	// Shift the moment from the tip origin to the body origin: n_O = n_tip + t×f
+	// with t the tip origin in body coordinates.
+	tf := cross(d.chain.Tip.P, f)
+	return spVec{n[0] + tf[0], n[1] + tf[1], n[2] + tf[2], f[0], f[1], f[2]}
+}
+
+// rnea is the recursive Newton–Euler algorithm (Featherstone 2008, Table 5.1)
+// writing into tau. qd or qdd nil means zero; gravity selects whether the
+// gravity field acts; ext, when not nil, is a wrench the environment applies to
+// the tip. It assumes kinematics(q) has run.
+func (d *Dynamics) rnea(tau, qd, qdd []float64, gravity bool, ext *[6]float64) {
+	var vp, ap spVec // parent velocity and acceleration; the base is at rest
+	if gravity {
+		ap = d.baseAcceleration()
+	}
+	for i := range d.body {
+		b := &d.body[i]
+		b.v = b.X.motion(&vp)
+		b.a = b.X.motion(&ap)
+		if qd != nil {
+			var vJ spVec
+			for k := range vJ {
+				vJ[k] = b.S[k] * qd[i]
+			}
+			for k := range b.v {
+				b.v[k] += vJ[k]
+			}
+			c := spCrossMotion(&b.v, &vJ)
+			for k := range b.a {
+				b.a[k] += c[k]
+			}
+		}
+		if qdd != nil {
+			for k := range b.a {
+				b.a[k] += b.S[k] * qdd[i]
+			}
+		}
+		// Newton–Euler equation of body i: f = I·a + v ×* I·v.
+		b.f = b.I.mul(&b.a)
+		if qd != nil {
+			iv := b.I.mul(&b.v)
+			bias := spCrossForce(&b.v, &iv)
+			for k := range b.f {
+				b.f[k] += bias[k]
+			}
+		}
+		vp, ap = b.v, b.a
+	}
+	n := len(d.body)
+	if ext != nil && n > 0 {
+		fe := d.tipWrench(ext)
+		for k := range fe {
+			d.body[n-1].f[k] -= fe[k]
+		}
+	}
+	// Backward pass: each joint carries the net force of everything outboard.
+	for i := n - 1; i >= 0; i-- {
+		b := &d.body[i]
+		tau[i] = spDot(&b.S, &b.f)
+		if i > 0 {
+			fp := b.X.forceT(&b.f)
+			p := &d.body[i-1].f
+			for k := range p {
+				p[k] += fp[k]
+			}
+		}
+	}
+}
+
+// Gravity sets tau to the joint torques that hold the chain still at q against
+// the gravity field G: the inverse dynamics with q̇ = q̈ = 0.
+// It panics when a length differs from the chain's DoF.
+func (d *Dynamics) Gravity(tau, q []float64) {
+	d.check("Gravity", "tau", tau)
+	d.check("Gravity", "q", q)
+	d.kinematics(q)
+	d.rnea(tau, nil, nil, true, nil)
+}
+
+// Coriolis sets tau to the velocity-product torques C(q, q̇)·q̇ (Coriolis and
+// centrifugal): the inverse dynamics with q̈ = 0 and no gravity.
+// It panics when a length differs from the chain's DoF.
+func (d *Dynamics) Coriolis(tau, q, qd []float64) {
+	d.check("Coriolis", "tau", tau)
+	d.check("Coriolis", "q", q)
+	d.check("Coriolis", "qd", qd)
+	d.kinematics(q)
+	d.rnea(tau, qd, nil, false, nil)
+}
+
+// InverseDynamics sets tau to the joint torques that produce the joint
+// accelerations qdd at position q and velocity qd:
+// τ = M(q)·q̈ + C(q, q̇)·q̇ + g(q), with the recursive Newton–Euler algorithm.
+// It panics when a length differs from the chain's DoF.
+func (d *Dynamics) InverseDynamics(tau, q, qd, qdd []float64) {
+	d.check("InverseDynamics", "tau", tau)
+	d.check("InverseDynamics", "q", q)
+	d.check("InverseDynamics", "qd", qd)
+	d.check("InverseDynamics", "qdd", qdd)
+	d.kinematics(q)
+	d.rnea(tau, qd, qdd, true, nil)
+}
+
+// InverseDynamicsExt is InverseDynamics with an external wrench that the
+// environment (a patient's limb, tissue, a tool) applies to the tip: wrench
+// holds the force (N) then the torque (N·m) in the base frame, the torque
+// about the tip origin — the row order of Workspace.Jacobian. The result is
+// τ = M·q̈ + C·q̇ + g − Jᵀ·wrench: the joints need that much less torque when
+// the environment pushes the way they move.
+// It panics when a length differs from the chain's DoF.
+func (d *Dynamics) InverseDynamicsExt(tau, q, qd, qdd []float64, wrench [6]float64) {
+	d.check("InverseDynamicsExt", "tau", tau)
+	d.check("InverseDynamicsExt", "q", q)
+	d.check("InverseDynamicsExt", "qd", qd)
+	d.check("InverseDynamicsExt", "qdd", qdd)
+	d.kinematics(q)
+	d.rnea(tau, qd, qdd, true, &wrench)
+}
+
+// MassMatrix sets dst to the joint-space mass (inertia) matrix M(q), with the
+// composite-rigid-body algorithm (Featherstone 2008, Table 6.2): the inertia
+// of each body and everything outboard of it, projected on the joint axes.
+// An empty dst is resized to DoF×DoF (which allocates); otherwise it panics
+// when dst is not DoF×DoF or len(q) differs from the chain's DoF.
+func (d *Dynamics) MassMatrix(dst *mat.SymDense, q []float64) {
+	n := len(d.body)
+	d.check("MassMatrix", "q", q)
+	if dst.IsEmpty() {
+		dst.ReuseAsSym(n)
+	}
+	if r := dst.SymmetricDim(); r != n {
+		panic(fmt.Sprintf("kinematics: Dynamics.MassMatrix: destination is %d×%d, want %d×%d", r, r, n, n))
+	}
+	d.kinematics(q)
+	for i := range d.body {
+		d.body[i].Ic = d.body[i].I
+	}
+	// Composite inertias, tip to base: what joint i moves when the joints
+	// outboard of it are locked.
+	for i := n - 1; i > 0; i-- {
+		d.body[i-1].Ic.addTransformed(&d.body[i].X, &d.body[i].Ic)
+	}
+	for i := 0; i < n; i++ {
+		b := &d.body[i]
+		// F is the spatial force that accelerates the composite body i at
+		// unit joint acceleration; carried inboard it gives row i of M.
+		F := b.Ic.mul(&b.S)
+		dst.SetSym(i, i, spDot(&b.S, &F))
+		for j := i; j > 0; j-- {
+			F = d.body[j].X.forceT(&F)
+			dst.SetSym(i, j-1, spDot(&d.body[j-1].S, &F))
+		}
+	}
+}
+
+// ForwardDynamics sets qdd to the joint accelerations that the torques tau
+// produce at position q and velocity qd under the gravity field G, with the
+// articulated-body algorithm (Featherstone 2008, Table 7.1): O(n), no matrix
+// inversion, and no allocation, so a simulated plant can call it every
+// integration substep. It panics when a length differs from the chain's DoF.
+//
+// A body whose joint moves no inertia at all (a massless tip link with no
+// rotational inertia about the axis) makes the dynamics singular; qdd is then
+// NaN or ±Inf rather than a panic.
+func (d *Dynamics) ForwardDynamics(qdd, q, qd, tau []float64) {
+	d.check("ForwardDynamics", "qdd", qdd)
+	d.check("ForwardDynamics", "q", q)
+	d.check("ForwardDynamics", "qd", qd)
+	d.check("ForwardDynamics", "tau", tau)
+	d.aba(qdd, q, qd, tau, nil)
+}
+
+// ForwardDynamicsExt is ForwardDynamics with an external wrench on the tip, in
+// the convention of InverseDynamicsExt (force then torque in the base frame,
+// torque about the tip origin, applied by the environment to the robot).
+func (d *Dynamics) ForwardDynamicsExt(qdd, q, qd, tau []float64, wrench [6]float64) {
+	d.check("ForwardDynamicsExt", "qdd", qdd)
+	d.check("ForwardDynamicsExt", "q", q)
+	d.check("ForwardDynamicsExt", "qd", qd)
+	d.check("ForwardDynamicsExt", "tau", tau)
+	d.aba(qdd, q, qd, tau, &wrench)
+}
+
+// aba is the articulated-body algorithm in body coordinates (Featherstone
+// 2008, Table 7.1, for a serial chain of 1-DoF joints).
+func (d *Dynamics) aba(qdd, q, qd, tau []float64, ext *[6]float64) {
+	n := len(d.body)
+	d.kinematics(q)
+	// Pass 1, base to tip: velocities, velocity-product accelerations, and
+	// each body's own inertia and bias force as the starting articulated
+	// quantities.
+	var vp spVec
+	for i := range d.body {
+		b := &d.body[i]
+		var vJ spVec
+		for k := range vJ {
+			vJ[k] = b.S[k] * qd[i]
+		}
+		b.v = b.X.motion(&vp)
+		for k := range b.v {
+			b.v[k] += vJ[k]
+		}
+		b.c = spCrossMotion(&b.v, &vJ)
+		b.I.mat6(&b.IA)
+		iv := b.I.mul(&b.v)
+		b.f = spCrossForce(&b.v, &iv)
+		vp = b.v
+	}
+	if ext != nil && n > 0 {
+		fe := d.tipWrench(ext)
+		for k := range fe {
+			d.body[n-1].f[k] -= fe[k]
+		}
+	}
+	// Pass 2, tip to base: articulated-body inertias Iᴬ and bias forces pᴬ.
+	// Body i's joint is free, so only the part of Iᴬ that the joint cannot
+	// relieve, Iᴬ − U·Uᵀ/D, passes to the parent.
+	for i := n - 1; i >= 0; i-- {
+		b := &d.body[i]
+		b.U = spMat6Vec(&b.IA, &b.S)
+		b.D = spDot(&b.S, &b.U)
+		b.u = tau[i] - spDot(&b.S, &b.f)
+		if i == 0 {
+			break
+		}
+		var Ia [36]float64
+		for r := 0; r < 6; r++ {
+			for c := 0; c < 6; c++ {
+				Ia[6*r+c] = b.IA[6*r+c] - b.U[r]*b.U[c]/b.D
+			}
+		}
+		pa := spMat6Vec(&Ia, &b.c)
+		ud := b.u / b.D
+		for k := range pa {
+			pa[k] += b.f[k] + b.U[k]*ud
+		}
+		p := &d.body[i-1]
+		spAddTransformed6(&p.IA, &b.X, &Ia)
+		fp := b.X.forceT(&pa)
+		for k := range fp {
+			p.f[k] += fp[k]
+		}
+	}
+	// Pass 3, base to tip: accelerations, with gravity as a base acceleration.
+	ap := d.baseAcceleration()
+	for i := range d.body {
+		b := &d.body[i]
+		a := b.X.motion(&ap)
+		for k := range a {
+			a[k] += b.c[k]
+		}
+		qdd[i] = (b.u - spDot(&b.U, &a)) / b.D
+		for k := range a {
+			a[k] += b.S[k] * qdd[i]
+		}
+		b.a = a
+		ap = a
+	}
+}
+
+// KineticEnergy returns ½·q̇ᵀ·M(q)·q̇, in J, computed body by body as
+// Σ ½·vᵢᵀ·Iᵢ·vᵢ (O(n), without forming M).
+// It panics when a length differs from the chain's DoF.
+func (d *Dynamics) KineticEnergy(q, qd []float64) float64 {
+	d.check("KineticEnergy", "q", q)
+	d.check("KineticEnergy", "qd", qd)
+	d.kinematics(q)
+	var vp spVec
+	e := 0.0
+	for i := range d.body {
+		b := &d.body[i]
+		b.v = b.X.motion(&vp)
+		for k := range b.v {
+			b.v[k] += b.S[k] * qd[i]
+		}
+		iv := b.I.mul(&b.v)
+		e += 0.5 * spDot(&b.v, &iv)
+		vp = b.v
+	}
+	return e
+}
+
+// PotentialEnergy returns the gravitational potential energy at q, in J,
+// −Σ mᵢ·G·cᵢ with cᵢ each body's centre of mass in the base frame (zero at
+// the base origin). Its gradient is Gravity's torque.
+// It panics when len(q) differs from the chain's DoF.
+func (d *Dynamics) PotentialEnergy(q []float64) float64 {
+	d.check("PotentialEnergy", "q", q)
+	var motion, pose Frame
+	pose = Identity()
+	e := 0.0
+	for i := range d.chain.Joints {
+		j := &d.chain.Joints[i]
+		pose.Mul(&pose, &j.Origin)
+		jointMotion(&motion, j, q[i])
+		pose.Mul(&pose, &motion)
+		c := pose.Apply(j.Body.COM)
+		e -= j.Body.Mass * (d.G[0]*c[0] + d.G[1]*c[1] + d.G[2]*c[2])
+	}
+	return e
+}
