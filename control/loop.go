@@ -1,0 +1,383 @@
+package control
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/chiron-robotics/chiron/drivers"
+)
+
+// ForwardKinematics gives the tool position (m, robot base frame) at joint
+// configuration q, for the supervisor's workspace check. It must not
+// allocate. An adapter over kinematics.Workspace.FK satisfies it.
+type ForwardKinematics interface {
+	ToolPosition(q []float64) [3]float64
+}
+
+// NamedController is a controller the loop can switch to by name.
+type NamedController struct {
+	Name       string
+	Controller Controller
+}
+
+// Config describes a loop. Everything is sized here, once; Step then runs
+// without allocating.
+type Config struct {
+	// Bus is the hardware. The loop owns it: nothing else may call Read or
+	// Write while the loop runs, which is what makes the supervisor the only
+	// path to the drives.
+	Bus drivers.Bus
+	// Period is the nominal cycle period; the supervisor's cycle-based
+	// settings are counted in it.
+	Period time.Duration
+	// Controllers are the controllers available at run time. The first is
+	// active at start. Names must be unique.
+	Controllers []NamedController
+	// FK, optional, feeds the workspace check.
+	FK ForwardKinematics
+	// Safety configures the supervisor; len(Safety.Joints) must equal
+	// Bus.Joints().
+	Safety SafetyConfig
+}
+
+// Loop is one robot's control cycle: read, supervise, control, gate, write,
+// publish, time. Step runs one cycle; a Runner calls it at a fixed rate, and
+// lockstep simulation calls it with virtual time. Only one goroutine may call
+// Step; the other methods are for any goroutine.
+type Loop struct {
+	bus    drivers.Bus
+	n      int
+	period time.Duration
+	ctrls  []NamedController
+	active int
+	live   bool // the active controller has been Reset since it became active
+	fk     ForwardKinematics
+	sup    *Supervisor
+
+	setpoints *Mailbox
+
+	reqMu   sync.Mutex // non-real-time requesters only
+	desired ctrlRequest
+	reqs    tripleBuffer[ctrlRequest]
+	applied struct{ ctrl, gains uint64 }
+
+	state   []drivers.JointState
+	want    []drivers.JointCommand // controller output
+	sent    []drivers.JointCommand // supervisor output, what reaches the bus
+	q       []float64
+	tool    [3]float64
+	hasTool bool
+
+	transition bool // bumpless transfer in progress
+
+	cycle               uint64
+	readErrs, writeErrs uint64
+	fresh               bool
+	lastWake            time.Duration
+	woke                bool
+
+	snaps  tripleBuffer[Snapshot]
+	readMu sync.Mutex // snapshot readers only
+	timing Timing
+}
+
+// ctrlRequest is the cumulative state of run-time requests: which controller
+// should be active and which gains a controller should have. Each has a
+// sequence number so the loop applies a request exactly once.
+type ctrlRequest struct {
+	ctrl     int
+	ctrlSeq  uint64
+	target   int
+	gains    Gains
+	gainsSeq uint64
+}
+
+// NewLoop checks the configuration and allocates everything the loop needs.
+func NewLoop(cfg Config) (*Loop, error) {
+	if cfg.Bus == nil {
+		return nil, fmt.Errorf("loop: no bus: %w", ErrConfig)
+	}
+	n := cfg.Bus.Joints()
+	if n <= 0 {
+		return nil, fmt.Errorf("loop: bus has %d joints: %w", n, ErrConfig)
+	}
+	if cfg.Period <= 0 {
+		return nil, fmt.Errorf("loop: period %v: %w", cfg.Period, ErrConfig)
+	}
+	if len(cfg.Controllers) == 0 {
+		return nil, fmt.Errorf("loop: no controller: %w", ErrConfig)
+	}
+	seen := map[string]bool{}
+	for i, c := range cfg.Controllers {
+		if c.Controller == nil || c.Name == "" || seen[c.Name] {
+			return nil, fmt.Errorf("loop: controller %d (%q): nil, unnamed or duplicate: %w", i, c.Name, ErrConfig)
+		}
+		seen[c.Name] = true
+	}
+	if len(cfg.Safety.Joints) != n {
+		return nil, fmt.Errorf("loop: %d joint limits for %d joints: %w", len(cfg.Safety.Joints), n, ErrConfig)
+	}
+	safety, err := cfg.Safety.withDefaults(cfg.Period)
+	if err != nil {
+		return nil, fmt.Errorf("loop: %w", err)
+	}
+	l := &Loop{
+		bus: cfg.Bus, n: n, period: cfg.Period, fk: cfg.FK,
+		ctrls:     append([]NamedController(nil), cfg.Controllers...),
+		sup:       newSupervisor(safety, n),
+		setpoints: NewMailbox(n),
+		state:     make([]drivers.JointState, n),
+		want:      make([]drivers.JointCommand, n),
+		sent:      make([]drivers.JointCommand, n),
+		q:         make([]float64, n),
+	}
+	// Gains buffers hold at least 6 values so Cartesian controllers (one
+	// stiffness per twist axis) fit as well as joint ones.
+	gcap := max(n, 6)
+	l.reqs.init(func(r *ctrlRequest) {
+		r.gains = Gains{Kp: make([]float64, 0, gcap), Kd: make([]float64, 0, gcap)}
+	})
+	l.desired.gains = Gains{Kp: make([]float64, 0, gcap), Kd: make([]float64, 0, gcap)}
+	l.snaps.init(func(s *Snapshot) { *s = newSnapshot(n, safety.EventLog) })
+	return l, nil
+}
+
+// Joints returns the number of joints.
+func (l *Loop) Joints() int { return l.n }
+
+// Period returns the nominal cycle period.
+func (l *Loop) Period() time.Duration { return l.period }
+
+// Setpoints returns the mailbox the operator side posts setpoints to.
+func (l *Loop) Setpoints() *Mailbox { return l.setpoints }
+
+// Supervisor returns the safety supervisor, to post Enable, Resume, Reset…
+func (l *Loop) Supervisor() *Supervisor { return l.sup }
+
+// Timing returns the live timing figures.
+func (l *Loop) Timing() *Timing { return &l.timing }
+
+// SwitchController asks the loop to make the named controller active at the
+// next cycle boundary. The switch is bumpless: the controller is Reset from
+// the current state and the effort it commands moves from the previous one
+// by at most JointLimits.BumplessStep per cycle.
+func (l *Loop) SwitchController(name string) error {
+	i := l.controllerIndex(name)
+	if i < 0 {
+		return fmt.Errorf("switch controller: unknown controller %q", name)
+	}
+	l.reqMu.Lock()
+	defer l.reqMu.Unlock()
+	l.desired.ctrl = i
+	l.desired.ctrlSeq++
+	l.postRequest()
+	return nil
+}
+
+// SetGains asks the loop to give the named controller new gains at the next
+// cycle boundary; the controller must implement GainSetter. Whether it
+// accepted them shows in the event log (ReasonGainsChanged or
+// ReasonGainsRejected). A change to the active controller is bumpless like a
+// switch.
+func (l *Loop) SetGains(name string, g Gains) error {
+	i := l.controllerIndex(name)
+	if i < 0 {
+		return fmt.Errorf("set gains: unknown controller %q", name)
+	}
+	if _, ok := l.ctrls[i].Controller.(GainSetter); !ok {
+		return fmt.Errorf("set gains: controller %q has no run-time gains", name)
+	}
+	gcap := cap(l.desired.gains.Kp)
+	if len(g.Kp) > gcap || len(g.Kd) > gcap {
+		return fmt.Errorf("set gains for %q: %d/%d values, at most %d: %w", name, len(g.Kp), len(g.Kd), gcap, ErrGains)
+	}
+	l.reqMu.Lock()
+	defer l.reqMu.Unlock()
+	l.desired.target = i
+	l.desired.gains.Kp = append(l.desired.gains.Kp[:0], g.Kp...)
+	l.desired.gains.Kd = append(l.desired.gains.Kd[:0], g.Kd...)
+	l.desired.gainsSeq++
+	l.postRequest()
+	return nil
+}
+
+func (l *Loop) controllerIndex(name string) int {
+	for i, c := range l.ctrls {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// postRequest publishes l.desired; reqMu must be held.
+func (l *Loop) postRequest() {
+	w := l.reqs.writable()
+	w.ctrl, w.ctrlSeq, w.target, w.gainsSeq = l.desired.ctrl, l.desired.ctrlSeq, l.desired.target, l.desired.gainsSeq
+	w.gains.Kp = append(w.gains.Kp[:0], l.desired.gains.Kp...)
+	w.gains.Kd = append(w.gains.Kd[:0], l.desired.gains.Kd...)
+	l.reqs.publish()
+}
+
+// Step runs one cycle at time now (the loop's clock: real or virtual). It
+// records the period between calls but no wake-up latency or compute time,
+// which only a caller with a real clock can know (see StepTimed).
+func (l *Loop) Step(now time.Duration) { l.step(now) }
+
+// StepTimed runs one cycle that was due at deadline and woke at now, and
+// records the wake-up latency now − deadline and the compute time measured
+// on clk at the end of the cycle. clk only times the cycle; the cycle itself
+// sees only now.
+func (l *Loop) StepTimed(deadline, now time.Duration, clk Clock) {
+	l.step(now)
+	l.timing.wake.record(now - deadline)
+	l.timing.compute.record(clk.Now() - now)
+}
+
+// step is one cycle, in the order of DESIGN.md.
+func (l *Loop) step(now time.Duration) {
+	l.cycle++
+
+	// 1. Read the joints; compute the tool position for the workspace check.
+	readErr := l.bus.Read(now, l.state)
+	if readErr != nil {
+		l.readErrs++
+	}
+	l.hasTool = false
+	if l.fk != nil && readErr == nil {
+		for i := range l.state {
+			l.q[i] = l.state[i].Position
+		}
+		l.tool, l.hasTool = l.fk.ToolPosition(l.q), true
+	}
+	sp, _ := l.setpoints.Latest()
+	l.applyRequests(now)
+
+	// 2. Safety checks and state machine.
+	l.fresh = l.sup.check(now, l.state, readErr, &l.tool, l.hasTool, sp, l.sent)
+
+	// 3. The active controller, only when enabled and on fresh data.
+	if l.sup.state != Enabled {
+		l.live = false
+	} else if l.fresh {
+		c := l.ctrls[l.active].Controller
+		if !l.live {
+			c.Reset(l.state, l.sent)
+			l.live, l.transition = true, true
+		}
+		c.Update(now, l.state, sp, l.want)
+		if l.transition {
+			l.limitTransition()
+		}
+	}
+
+	// 4. The supervisor clamps and gates: it alone writes l.sent.
+	l.sup.gate(now, l.state, l.fresh, l.want, l.sent)
+
+	// 5. Write.
+	if err := l.bus.Write(now, l.sent); err != nil {
+		l.writeErrs++
+		l.sup.afterWrite(now, err, l.state)
+	}
+
+	// 6. Publish.
+	l.publish(now, sp)
+
+	// 7. Timing (the period; StepTimed adds wake-up and compute).
+	l.timing.cycles.Add(1)
+	if l.woke {
+		l.timing.period.record(now - l.lastWake)
+	}
+	l.lastWake, l.woke = now, true
+}
+
+// applyRequests applies controller switches and gain changes at the cycle
+// boundary.
+func (l *Loop) applyRequests(now time.Duration) {
+	r, fresh := l.reqs.latest()
+	if !fresh {
+		return
+	}
+	if r.ctrlSeq != l.applied.ctrl {
+		l.applied.ctrl = r.ctrlSeq
+		if r.ctrl != l.active {
+			l.active = r.ctrl
+			l.live = false // Reset before its first Update, bumpless
+			l.sup.info(now, ReasonControllerSwitch, -1, float64(r.ctrl))
+		}
+	}
+	if r.gainsSeq != l.applied.gains {
+		l.applied.gains = r.gainsSeq
+		gs := l.ctrls[r.target].Controller.(GainSetter) // checked by SetGains
+		if err := gs.SetGains(&r.gains); err != nil {
+			l.sup.info(now, ReasonGainsRejected, -1, float64(r.target))
+		} else {
+			l.sup.info(now, ReasonGainsChanged, -1, float64(r.target))
+			if r.target == l.active {
+				l.transition = true
+			}
+		}
+	}
+}
+
+// limitTransition makes controller changes bumpless: while a transfer is in
+// progress, the effort each joint's command produces at the measured state
+// moves from the effort of the previous cycle's command by at most
+// BumplessStep, by adjusting the feed-forward effort. The transfer ends when
+// every joint is within one step of what the controller asks. Commands in
+// position or velocity mode are left alone: their effort is decided by the
+// drive's own loop, which starts from the measured state anyway.
+func (l *Loop) limitTransition() {
+	done := true
+	for i := range l.want {
+		tauNew, ok := equivalentEffort(&l.want[i], &l.state[i])
+		if !ok {
+			continue
+		}
+		tauPrev, ok := equivalentEffort(&l.sent[i], &l.state[i])
+		if !ok {
+			tauPrev = l.state[i].Effort // the drive's loop decided: use what it measured
+		}
+		step := l.sup.cfg.Joints[i].BumplessStep
+		if d := tauNew - tauPrev; d > step || d < -step {
+			done = false
+			l.want[i].Effort += clamp(d, -step, step) - d
+		}
+	}
+	if done {
+		l.transition = false
+	}
+}
+
+func (l *Loop) publish(now time.Duration, sp *Setpoint) {
+	s := l.snaps.writable()
+	s.Cycle, s.Now, s.Fresh = l.cycle, now, l.fresh
+	s.State, s.Reason, s.Since, s.EStopLatched = l.sup.state, l.sup.reason, l.sup.since, l.sup.estopLatched
+	s.Controller, s.SetpointSeq = l.ctrls[l.active].Name, sp.Seq
+	copy(s.Joints, l.state)
+	copy(s.Desired, l.want)
+	copy(s.Sent, l.sent)
+	s.Tool, s.HasTool = l.tool, l.hasTool
+	copy(s.Clamps, l.sup.clamps)
+	s.ClampsTotal, s.StaleCycles = l.sup.clampsTotal, l.sup.staleTotal
+	s.ReadErrors, s.WriteErrors, s.LastErrorKind = l.readErrs, l.writeErrs, l.sup.lastKind
+	l.sup.events.copyNew(s.events, &s.eventsTotal)
+	l.snaps.publish()
+}
+
+// NewSnapshot returns a snapshot sized for this loop, to pass to Snapshot.
+func (l *Loop) NewSnapshot() *Snapshot {
+	s := newSnapshot(l.n, len(l.sup.events.buf))
+	return &s
+}
+
+// Snapshot copies the newest published cycle and the timing figures into
+// dst (from NewSnapshot). Safe for concurrent use; it never delays the loop.
+func (l *Loop) Snapshot(dst *Snapshot) {
+	l.readMu.Lock()
+	src, _ := l.snaps.latest()
+	dst.copyFrom(src)
+	l.readMu.Unlock()
+	l.timing.CopyTo(&dst.Timing)
+}

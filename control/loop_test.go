@@ -1,0 +1,79 @@
+package control
+
+import (
+	"math"
+	"testing"
+
+	"github.com/chiron-robotics/chiron/drivers"
+)
+
+func TestEnableAndTrack(t *testing.T) {
+	r := newRig(t, 2, nil)
+	r.steps(3)
+	if s := r.snapshot(); s.State != Disabled || s.Sent[0].Mode != drivers.ModeOff || r.bus.sent[0].Mode != drivers.ModeOff {
+		t.Fatalf("initial: state %s, sent %v", s.State, r.bus.sent[0])
+	}
+	r.enable()
+	r.sp.Q[0], r.sp.Q[1] = 0.2, -0.2
+	r.post()
+	r.steps(2000)
+	s := r.snapshot()
+	if s.State != Enabled {
+		t.Fatalf("state %s (%s)", s.State, s.Reason)
+	}
+	if math.Abs(r.bus.plant.Position(0)-0.2) > 1e-3 || math.Abs(r.bus.plant.Position(1)+0.2) > 1e-3 {
+		t.Fatalf("did not track: q = %v, %v", r.bus.plant.Position(0), r.bus.plant.Position(1))
+	}
+	if c := r.bus.sent[0]; c.Mode != drivers.ModeImpedance || c.Position != 0.2 || c.Kp != 100 {
+		t.Fatalf("sent %+v", c)
+	}
+	if s.SetpointSeq != 2 || s.Controller != "pd" || s.Cycle != uint64(r.bus.writes) {
+		t.Fatalf("snapshot seq %d controller %q cycle %d writes %d", s.SetpointSeq, s.Controller, s.Cycle, r.bus.writes)
+	}
+}
+
+// TestStepAllocatesNothing runs full enabled cycles, with a setpoint change
+// and a gain change in between, and requires zero allocations.
+func TestStepAllocatesNothing(t *testing.T) {
+	r := newRig(t, 6, func(c *Config) {
+		c.FK = sumFK{}
+		c.Safety.Workspace = &Box{Min: [3]float64{-10, -10, -10}, Max: [3]float64{10, 10, 10}}
+	})
+	r.enable()
+	r.steps(10)
+	allocs := testing.AllocsPerRun(1000, func() {
+		r.steps(1)
+	})
+	if allocs != 0 {
+		t.Fatalf("Step allocates %v times per cycle", allocs)
+	}
+	if r.sup.State() != Enabled {
+		t.Fatalf("state %s", r.sup.State())
+	}
+}
+
+// sumFK is a toy forward kinematics: the tool is at (Σq, 0, 0).
+type sumFK struct{}
+
+func (sumFK) ToolPosition(q []float64) [3]float64 {
+	s := 0.0
+	for _, v := range q {
+		s += v
+	}
+	return [3]float64{s, 0, 0}
+}
+
+func BenchmarkStep(b *testing.B) {
+	for _, n := range []int{2, 7} {
+		b.Run(map[int]string{2: "2joints", 7: "7joints"}[n], func(b *testing.B) {
+			t := &testing.T{}
+			r := newRig(t, n, nil)
+			r.enable()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				r.steps(1)
+			}
+		})
+	}
+}

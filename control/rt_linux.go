@@ -1,0 +1,89 @@
+//go:build linux
+
+package control
+
+import (
+	"fmt"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// MonotonicClock reads CLOCK_MONOTONIC and sleeps with clock_nanosleep
+// (TIMER_ABSTIME), so a sleep targets the deadline itself rather than a
+// relative delay computed from a possibly stale reading. Measured on the
+// development VM it gave a lower p99 wake-up latency than time.Sleep, whose
+// timer goes through the Go scheduler and netpoller (see the report in
+// cmd/chiron/bench.go).
+type MonotonicClock struct {
+	base   time.Time     // Go's monotonic reading at the epoch
+	offset time.Duration // CLOCK_MONOTONIC at base
+}
+
+// NewMonotonicClock returns a clock whose epoch is now.
+func NewMonotonicClock() *MonotonicClock {
+	// Now is read from Go's vDSO monotonic clock (no syscall); relate it to
+	// the raw CLOCK_MONOTONIC value that clock_nanosleep wants by reading
+	// both as close together as possible.
+	var ts unix.Timespec
+	base := time.Now()
+	_ = unix.ClockGettime(unix.CLOCK_MONOTONIC, &ts)
+	return &MonotonicClock{base: base, offset: time.Duration(ts.Nano())}
+}
+
+// Now returns the time since the clock's epoch.
+func (c *MonotonicClock) Now() time.Duration { return time.Since(c.base) }
+
+// SleepUntil sleeps until t with clock_nanosleep(CLOCK_MONOTONIC,
+// TIMER_ABSTIME), restarting after signals (the Go runtime sends SIGURG for
+// preemption).
+func (c *MonotonicClock) SleepUntil(t time.Duration) {
+	ts := unix.NsecToTimespec(int64(c.offset + t))
+	for {
+		err := unix.ClockNanosleep(unix.CLOCK_MONOTONIC, unix.TIMER_ABSTIME, &ts, nil)
+		if err != unix.EINTR {
+			return
+		}
+	}
+}
+
+func pinThread(cpu int) error {
+	var set unix.CPUSet
+	set.Set(cpu)
+	if err := unix.SchedSetaffinity(0, &set); err != nil {
+		return fmt.Errorf("sched_setaffinity: %w", err)
+	}
+	return nil
+}
+
+// enterRT switches the calling (locked) thread to SCHED_FIFO and locks the
+// process's memory, recording what worked; undo restores SCHED_OTHER and
+// unlocks memory.
+func enterRT(prio int, st *RTStatus) (undo func()) {
+	if err := unix.Mlockall(unix.MCL_CURRENT | unix.MCL_FUTURE); err != nil {
+		st.Messages = append(st.Messages, fmt.Sprintf(
+			"mlockall(MCL_CURRENT|MCL_FUTURE) not permitted (%v): page faults may add latency; run as root, grant CAP_IPC_LOCK or raise RLIMIT_MEMLOCK (ulimit -l)", err))
+	} else {
+		st.Mlocked = true
+	}
+	attr := unix.SchedAttr{Size: unix.SizeofSchedAttr, Policy: unix.SCHED_FIFO, Priority: uint32(prio)}
+	if err := unix.SchedSetAttr(0, &attr, 0); err != nil {
+		st.Messages = append(st.Messages, fmt.Sprintf(
+			"SCHED_FIFO priority %d not permitted (%v): running SCHED_OTHER; grant CAP_SYS_NICE or raise RLIMIT_RTPRIO (ulimit -r)", prio, err))
+	} else {
+		st.FIFO, st.Priority = true, prio
+	}
+	return func() {
+		if st.FIFO {
+			other := unix.SchedAttr{Size: unix.SizeofSchedAttr, Policy: schedOther}
+			_ = unix.SchedSetAttr(0, &other, 0)
+		}
+		if st.Mlocked {
+			_ = unix.Munlockall()
+		}
+	}
+}
+
+// schedOther is SCHED_OTHER, the default policy (x/sys/unix names only the
+// real-time ones).
+const schedOther = 0

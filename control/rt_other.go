@@ -1,0 +1,32 @@
+//go:build !linux
+
+package control
+
+import (
+	"errors"
+	"time"
+)
+
+// MonotonicClock is Go's monotonic clock with time.Sleep (no absolute
+// sleeps outside Linux).
+type MonotonicClock struct{ base time.Time }
+
+// NewMonotonicClock returns a clock whose epoch is now.
+func NewMonotonicClock() *MonotonicClock { return &MonotonicClock{base: time.Now()} }
+
+// Now returns the time since the clock's epoch.
+func (c *MonotonicClock) Now() time.Duration { return time.Since(c.base) }
+
+// SleepUntil sleeps until t.
+func (c *MonotonicClock) SleepUntil(t time.Duration) {
+	if d := t - c.Now(); d > 0 {
+		time.Sleep(d)
+	}
+}
+
+func pinThread(int) error { return errors.New("CPU pinning is only supported on Linux") }
+
+func enterRT(_ int, st *RTStatus) func() {
+	st.Messages = append(st.Messages, "real-time scheduling (SCHED_FIFO, mlockall) is only supported on Linux: running without")
+	return func() {}
+}
