@@ -52,7 +52,7 @@ type Joint struct {
 	// Effort (N·m or N) and Velocity (rad/s or m/s) are the rated limits; 0 when unknown.
 	Effort, Velocity float64
 	// Body is the rigid body the joint moves (with any bodies fixed to it),
-	// expressed in the joint frame.
+	// expressed in the body frame: the joint frame after the joint's motion.
 	Body Inertia
 }
 

@@ -1,0 +1,76 @@
+package firmwaresim
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chiron-robotics/chiron/drivers/serialport"
+)
+
+// TestPTYCarriesBinaryBothWays opens the slave through go.bug.st/serial as a
+// USB adapter would and checks that every byte value passes untouched.
+func TestPTYCarriesBinaryBothWays(t *testing.T) {
+	link := filepath.Join(t.TempDir(), "ttySIM0")
+	p, err := OpenPTY(link)
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	defer p.Close()
+	host, err := serialport.Open(link, serialport.Config{BaudRate: 1_000_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer host.Close()
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	if _, err := host.Write(all); err != nil {
+		t.Fatal(err)
+	}
+	got := make([]byte, 0, 256)
+	buf := make([]byte, 256)
+	for len(got) < 256 {
+		n, err := p.Read(buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, buf[:n]...)
+	}
+	if !bytes.Equal(got, all) {
+		t.Fatalf("device received %x", got)
+	}
+	if _, err := p.Write(all); err != nil {
+		t.Fatal(err)
+	}
+	host.SetReadTimeout(time.Second)
+	got = got[:0]
+	for len(got) < 256 {
+		n, err := host.Read(buf)
+		if err != nil || n == 0 {
+			t.Fatalf("host read %d, %v after %d bytes", n, err, len(got))
+		}
+		got = append(got, buf[:n]...)
+	}
+	if !bytes.Equal(got, all) {
+		t.Fatalf("host received %x", got)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(link); !os.IsNotExist(err) {
+		t.Fatalf("link still there after Close: %v", err)
+	}
+}
+
+func TestOpenPTYRefusesToReplaceAFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(path, []byte("x"), 0o600)
+	if p, err := OpenPTY(path); err == nil {
+		p.Close()
+		t.Fatal("replaced a regular file")
+	}
+}

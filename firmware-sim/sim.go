@@ -1,0 +1,257 @@
+package firmwaresim
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/chiron-robotics/chiron/drivers"
+	"github.com/chiron-robotics/chiron/firmware-sim/plant"
+	"github.com/chiron-robotics/chiron/kinematics"
+)
+
+// Thermal model of a drive's motor winding: first order, heated by copper
+// losses (∝ τ²) and cooled toward ambient. Over-temperature trips the drive
+// as real firmware does (e.g. Dynamixel X-series' default 80 °C limit).
+const (
+	ambientC         = 25.0
+	overTempLimitC   = 80.0
+	thermalTau       = 60.0  // s, winding-to-ambient time constant
+	thermalRiseAtMax = 40.0  // °C above ambient at continuous rated torque
+	injectedOverTemp = 100.0 // °C reported while an overtemp fault is active
+)
+
+// Drive is one simulated drive: its power stage and inner loops, shared by
+// every protocol front end. Fields are read and written under the Sim's lock.
+type Drive struct {
+	// Enabled is the power stage (CiA 402 Operation enabled, Dynamixel
+	// torque enable, MIT motor mode).
+	Enabled bool
+	// Command is what the drive executes when enabled.
+	Command drivers.JointCommand
+	// Gains are the drive's own position/velocity loop gains.
+	Gains plant.DriveGains
+	// Fault holds latched fault bits; a faulted drive produces no torque
+	// until the host resets it.
+	Fault drivers.Status
+	// Temperature of the winding, °C.
+	Temperature float64
+}
+
+// Config configures a simulator.
+type Config struct {
+	Plant  plant.Config
+	Seed   uint64
+	Faults []Fault
+}
+
+// Measurement is what a drive reports about its joint.
+type Measurement struct {
+	Position, Velocity, Effort, Temperature float64
+	Status                                  drivers.Status
+}
+
+// Sim is the simulated robot with its drives. Front ends call Lock/Unlock
+// around every access to Drives and measurements; Step takes the lock itself.
+type Sim struct {
+	sync.Mutex
+	plant   *plant.Plant
+	Drives  []Drive
+	faults  []Fault
+	rng     *rand.Rand
+	act     plant.Actuation
+	stuck   []float64
+	isStuck []bool
+}
+
+// New returns a simulator for chain c.
+func New(c *kinematics.Chain, cfg Config) (*Sim, error) {
+	p, err := plant.New(c, cfg.Plant)
+	if err != nil {
+		return nil, err
+	}
+	n := c.DoF()
+	for _, f := range cfg.Faults {
+		if f.Joint >= n {
+			return nil, fmt.Errorf("firmware-sim: fault %v on joint %d of a %d-joint chain", f.Kind, f.Joint+1, n)
+		}
+	}
+	s := &Sim{plant: p, Drives: make([]Drive, n), faults: cfg.Faults,
+		rng:   rand.New(rand.NewPCG(cfg.Seed, 0x6368697230)), // "chir0": a fixed stream per seed
+		stuck: make([]float64, n), isStuck: make([]bool, n)}
+	for i := range s.Drives {
+		s.Drives[i] = Drive{Gains: plant.DefaultGains(p.TorqueLimit(i)), Temperature: ambientC}
+	}
+	s.act = s.actuate
+	return s, nil
+}
+
+// Plant returns the simulated plant (access it under the lock).
+func (s *Sim) Plant() *plant.Plant { return s.plant }
+
+// Joints returns the number of joints (and drives).
+func (s *Sim) Joints() int { return len(s.Drives) }
+
+// Now returns the simulated time.
+func (s *Sim) Now() time.Duration {
+	s.Lock()
+	defer s.Unlock()
+	return s.plant.Time()
+}
+
+// Step advances the simulation by d (whole plant substeps): the drives'
+// laws run at every substep, then temperatures and fault windows update.
+func (s *Sim) Step(d time.Duration) {
+	s.Lock()
+	defer s.Unlock()
+	s.plant.Step(d, s.act)
+	now := s.plant.Time()
+	dt := d.Seconds()
+	tau := s.plant.MotorTorque()
+	for i := range s.Drives {
+		dr := &s.Drives[i]
+		lim := s.plant.TorqueLimit(i)
+		load := 0.0
+		if lim > 0 {
+			load = tau[i] / lim
+		}
+		target := ambientC + thermalRiseAtMax*load*load
+		dr.Temperature += (target - dr.Temperature) * (1 - math.Exp(-dt/thermalTau))
+		temp := dr.Temperature
+		if s.active(FaultOverTemperature, i, now) != nil {
+			temp = injectedOverTemp
+		}
+		if temp > overTempLimitC {
+			dr.Fault |= drivers.StatusOverTemperature | drivers.StatusFault
+		}
+		if s.active(FaultDrive, i, now) != nil {
+			dr.Fault |= drivers.StatusFault
+		}
+		stuck := s.active(FaultStuckEncoder, i, now) != nil
+		if stuck && !s.isStuck[i] {
+			s.stuck[i] = s.plant.MeasuredPosition(i)
+		}
+		s.isStuck[i] = stuck
+	}
+}
+
+// actuate runs every drive's law at a plant substep (called under the lock).
+func (s *Sim) actuate(tau, q, qd []float64) {
+	for i := range tau {
+		d := &s.Drives[i]
+		if !d.Enabled || d.Fault != 0 {
+			tau[i] = 0
+			continue
+		}
+		tau[i] = plant.DriveTorque(&d.Command, d.Gains, q[i], qd[i])
+	}
+}
+
+// Measure returns what drive i reports now, with encoder faults applied.
+// Call under the lock.
+func (s *Sim) Measure(i int) Measurement {
+	now := s.plant.Time()
+	d := &s.Drives[i]
+	m := Measurement{
+		Position:    s.plant.MeasuredPosition(i),
+		Velocity:    s.plant.Velocity()[i],
+		Effort:      s.plant.MotorTorque()[i],
+		Temperature: d.Temperature,
+		Status:      d.Fault,
+	}
+	if s.isStuck[i] {
+		m.Position, m.Velocity = s.stuck[i], 0
+	}
+	if f := s.active(FaultNoisyEncoder, i, now); f != nil {
+		m.Position += f.Sigma * s.rng.NormFloat64()
+	}
+	if s.active(FaultOverTemperature, i, now) != nil {
+		m.Temperature = injectedOverTemp
+	}
+	if d.Enabled && d.Fault == 0 {
+		m.Status |= drivers.StatusEnabled
+	}
+	return m
+}
+
+// ReplyFate decides, for a reply drive i is about to send now, whether it is
+// dropped, delayed and/or corrupted (one bit flipped), drawing from the
+// seeded generator. joint −1 means a bus-wide reply. Call under the lock.
+func (s *Sim) ReplyFate(joint int) (drop bool, delay time.Duration, corrupt bool) {
+	now := s.plant.Time()
+	if s.active(FaultBusOff, -1, now) != nil || (joint >= 0 && s.active(FaultDeadNode, joint, now) != nil) {
+		return true, 0, false
+	}
+	if f := s.active(FaultDrop, joint, now); f != nil && s.rng.Float64() < f.P {
+		return true, 0, false
+	}
+	if f := s.active(FaultDelay, joint, now); f != nil {
+		delay = f.Delay
+	}
+	if f := s.active(FaultBitError, joint, now); f != nil && s.rng.Float64() < f.P {
+		corrupt = true
+	}
+	return false, delay, corrupt
+}
+
+// Silent reports whether drive i (or, for −1, the whole bus) says nothing at
+// all now: bus-off or a dead node. Call under the lock.
+func (s *Sim) Silent(joint int) bool {
+	now := s.plant.Time()
+	return s.active(FaultBusOff, -1, now) != nil || (joint >= 0 && s.active(FaultDeadNode, joint, now) != nil)
+}
+
+// FlipBit flips one bit of b chosen by the seeded generator. Call under the lock.
+func (s *Sim) FlipBit(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	k := s.rng.IntN(len(b) * 8)
+	b[k/8] ^= 1 << (k % 8)
+}
+
+func (s *Sim) active(kind FaultKind, joint int, now time.Duration) *Fault {
+	for i := range s.faults {
+		f := &s.faults[i]
+		if f.Kind != kind {
+			continue
+		}
+		if kind == FaultBusOff {
+			if f.Active(-1, now) {
+				return f
+			}
+			continue
+		}
+		if f.Active(joint, now) {
+			return f
+		}
+	}
+	return nil
+}
+
+// Run steps the simulation against the wall clock every tick until ctx ends
+// (real-time mode). Steps follow absolute deadlines so simulated time does not
+// drift from wall time.
+func (s *Sim) Run(ctx context.Context, tick time.Duration) error {
+	if tick <= 0 {
+		tick = time.Millisecond
+	}
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	start := time.Now()
+	simStart := s.Now()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+			behind := simStart + time.Since(start) - s.Now()
+			if behind >= s.plant.Substep() {
+				s.Step(behind)
+			}
+		}
+	}
+}
