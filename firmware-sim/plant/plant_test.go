@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
-		"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/robots"
 )
 
