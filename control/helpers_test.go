@@ -22,6 +22,8 @@ type fakeBus struct {
 	effort   []float64        // when not NaN, replaces the measured effort
 	velocity []float64        // when not NaN, replaces the measured velocity
 	position []float64        // when not NaN, replaces the measured position
+	noEnable bool // never report StatusEnabled
+	onRead   func(now time.Duration)
 	sent     []drivers.JointCommand
 	writes   int
 }
@@ -43,10 +45,16 @@ func nans(n int) []float64 {
 func (b *fakeBus) Joints() int { return b.plant.Joints() }
 
 func (b *fakeBus) Read(now time.Duration, st []drivers.JointState) error {
+	if b.onRead != nil {
+		b.onRead(now)
+	}
 	if err := b.plant.Read(now, st); err != nil {
 		return err
 	}
 	for i := range st {
+		if b.noEnable {
+			st[i].Status &^= drivers.StatusEnabled
+		}
 		st[i].Status |= b.status[i]
 		st[i].Stamp -= b.stampLag
 		if !math.IsNaN(b.position[i]) {
