@@ -1,0 +1,641 @@
+package teleop
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Defaults of Options.
+const (
+	DefaultAddr            = "127.0.0.1:8080"
+	DefaultTelemetryRate   = 100.0 // Hz
+	DefaultPingInterval    = 5 * time.Second
+	DefaultPongWait        = 15 * time.Second
+	DefaultWriteWait       = 5 * time.Second
+	DefaultDataQueueLen    = 256
+	DefaultControlQueueLen = 64
+	DefaultMaxMessageBytes = 64 << 10
+)
+
+// RobotConfig is one robot the server serves.
+type RobotConfig struct {
+	Robot Robot
+	// Prefix is prepended to every channel of this robot ("/psm" →
+	// "/psm/joint_states"). Empty serves the bare names; with several
+	// robots, prefixes must differ.
+	Prefix   string
+	Operator OperatorConfig
+	Haptics  HapticConfig
+}
+
+// Options configure a Server. Zero fields take the defaults above.
+type Options struct {
+	// Addr to listen on, host:port; port 0 picks a free port.
+	Addr string
+	// Name is announced in serverInfo.
+	Name   string
+	Robots []RobotConfig
+	// Tokens authenticate clients at the upgrade. Required.
+	Tokens *Tokens
+	// AllowedOrigins lists browser origins ("https://console.example:8443")
+	// allowed besides the server's own (the Origin whose host equals the
+	// request's Host); "*" allows any. Requests without Origin come from
+	// non-browser clients and are allowed: Origin only guards against other
+	// web pages using a browser's credentials.
+	AllowedOrigins []string
+	// TLSCertFile and TLSKeyFile, both set, serve HTTPS/WSS.
+	TLSCertFile, TLSKeyFile string
+	// TelemetryRate (Hz) of the telemetry channels.
+	TelemetryRate float64
+	// Simulation declares the `time` capability and publishes the robots'
+	// (virtual) snapshot time as Time messages.
+	Simulation bool
+	// Now is the clock of the operator semantics (heartbeat, silence,
+	// latency); nil means time.Now. Network deadlines always use real time.
+	Now func() time.Time
+	// PingInterval between server pings; the read deadline is PongWait after
+	// the last pong. WriteWait bounds each write.
+	PingInterval, PongWait, WriteWait time.Duration
+	// DataQueueLen is the per-client telemetry queue (oldest dropped when
+	// full); ControlQueueLen the per-client queue of JSON control messages
+	// (overflow disconnects the client: it would otherwise miss state).
+	DataQueueLen, ControlQueueLen int
+	// MaxMessageBytes is the largest client message accepted; larger ones
+	// are answered with a status error (up to 16× larger are read and
+	// discarded; beyond that the connection is closed).
+	MaxMessageBytes int
+	// Logger receives connection events; nil discards them.
+	Logger *slog.Logger
+}
+
+// Server is the teleoperation server: a Foxglove WebSocket endpoint at /ws
+// plus whatever the caller mounts with Handle. It implements http.Handler.
+type Server struct {
+	opts      Options
+	log       *slog.Logger
+	mux       *http.ServeMux
+	upgrader  websocket.Upgrader
+	robots    []*robotSession
+	chanByID  map[uint32]chanRef
+	topics    map[string]topicRef // client-published topics
+	subCount  []atomic.Int32      // by channel id
+	serverCap []string
+	advertise []byte
+	sessionID string
+
+	mu      sync.RWMutex
+	clients map[*client]struct{}
+	nextID  atomic.Uint64
+	running atomic.Bool
+
+	lnMu sync.Mutex
+	ln   net.Listener
+}
+
+var _ http.Handler = (*Server)(nil)
+
+type chanRef struct {
+	robot int
+	kind  channelKind
+}
+
+type topicRef struct {
+	robot int
+	kind  clientTopicKind
+}
+
+type robotSession struct {
+	idx    int
+	robot  Robot
+	prefix string
+	names  []string
+	haptic HapticConfig
+	ids    [numChannelKinds]uint32
+
+	mu             sync.Mutex // serialises the Operator and the setpoints handed to the robot
+	op             *Operator
+	st             State // latest snapshot, for Accept
+	reportsApplied bool
+
+	// publisher goroutine only
+	pub State
+	cue HapticCue
+}
+
+// New validates opts and returns a Server. It does not listen.
+func New(opts Options) (*Server, error) {
+	if opts.Tokens.Len() == 0 {
+		return nil, errors.New("teleop: no tokens: every client must authenticate")
+	}
+	if len(opts.Robots) == 0 {
+		return nil, errors.New("teleop: no robots")
+	}
+	if (opts.TLSCertFile == "") != (opts.TLSKeyFile == "") {
+		return nil, errors.New("teleop: TLS needs both a certificate and a key file")
+	}
+	if opts.Addr == "" {
+		opts.Addr = DefaultAddr
+	}
+	if opts.Name == "" {
+		opts.Name = "chiron"
+	}
+	if opts.TelemetryRate == 0 {
+		opts.TelemetryRate = DefaultTelemetryRate
+	}
+	if !(opts.TelemetryRate > 0 && opts.TelemetryRate <= 10000) {
+		return nil, fmt.Errorf("teleop: telemetry rate %g Hz outside (0, 10000]", opts.TelemetryRate)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	setDur := func(d *time.Duration, def time.Duration) {
+		if *d <= 0 {
+			*d = def
+		}
+	}
+	setDur(&opts.PingInterval, DefaultPingInterval)
+	setDur(&opts.PongWait, DefaultPongWait)
+	setDur(&opts.WriteWait, DefaultWriteWait)
+	if opts.PongWait <= opts.PingInterval {
+		return nil, fmt.Errorf("teleop: pong wait %v must exceed ping interval %v", opts.PongWait, opts.PingInterval)
+	}
+	setInt := func(n *int, def int) {
+		if *n <= 0 {
+			*n = def
+		}
+	}
+	setInt(&opts.DataQueueLen, DefaultDataQueueLen)
+	setInt(&opts.ControlQueueLen, DefaultControlQueueLen)
+	opts.ControlQueueLen = max(opts.ControlQueueLen, 4) // serverInfo and advertise must fit before the writer starts
+	setInt(&opts.MaxMessageBytes, DefaultMaxMessageBytes)
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+
+	s := &Server{
+		opts:      opts,
+		log:       opts.Logger,
+		mux:       http.NewServeMux(),
+		chanByID:  map[uint32]chanRef{},
+		topics:    map[string]topicRef{},
+		clients:   map[*client]struct{}{},
+		sessionID: strconv.FormatInt(time.Now().UnixNano(), 10),
+		serverCap: []string{"clientPublish"},
+	}
+	if opts.Simulation {
+		s.serverCap = append(s.serverCap, "time")
+	}
+	s.upgrader = websocket.Upgrader{
+		HandshakeTimeout: 10 * time.Second,
+		WriteBufferSize:  16 << 10,
+		Subprotocols:     Subprotocols,
+		CheckOrigin:      func(*http.Request) bool { return true }, // checked before upgrading, with the allowlist
+	}
+
+	var adv advertiseMsg
+	adv.Op = "advertise"
+	nextID := uint32(1)
+	for i, rc := range opts.Robots {
+		if rc.Robot == nil {
+			return nil, fmt.Errorf("teleop: robot %d is nil", i)
+		}
+		prefix := strings.TrimRight(rc.Prefix, "/")
+		if prefix != "" && !strings.HasPrefix(prefix, "/") {
+			prefix = "/" + prefix
+		}
+		op, err := NewOperator(rc.Operator)
+		if err != nil {
+			return nil, fmt.Errorf("teleop: robot %q: %w", rc.Robot.Name(), err)
+		}
+		rs := &robotSession{idx: i, robot: rc.Robot, prefix: prefix, op: op,
+			names: slices.Clone(rc.Robot.JointNames()), haptic: rc.Haptics.withDefaults()}
+		if rs.haptic.JointLower == nil {
+			if jl, ok := rc.Robot.(JointLimiter); ok {
+				rs.haptic.JointLower, rs.haptic.JointUpper = jl.JointLimits()
+			}
+		}
+		for k := range numChannelKinds {
+			topic := prefix + channelSpecs[k].topic
+			for _, c := range adv.Channels {
+				if c.Topic == topic {
+					return nil, fmt.Errorf("teleop: robot %q: topic %s served twice (prefixes must differ)", rc.Robot.Name(), topic)
+				}
+			}
+			rs.ids[k] = nextID
+			s.chanByID[nextID] = chanRef{robot: i, kind: k}
+			adv.Channels = append(adv.Channels, advertisedChannel{
+				ID: nextID, Topic: topic, Encoding: "json",
+				SchemaName: channelSpecs[k].schemaName, Schema: channelSpecs[k].schema, SchemaEncoding: "jsonschema",
+			})
+			nextID++
+		}
+		for t, k := range map[string]clientTopicKind{TopicCommand: ctCommand, TopicControl: ctControl, TopicEStop: ctEStop} {
+			s.topics[prefix+t] = topicRef{robot: i, kind: k}
+		}
+		s.robots = append(s.robots, rs)
+	}
+	s.subCount = make([]atomic.Int32, nextID)
+	var err error
+	if s.advertise, err = json.Marshal(adv); err != nil {
+		return nil, fmt.Errorf("teleop: encode advertise: %w", err)
+	}
+	s.mux.HandleFunc("/ws", s.serveWS)
+	return s, nil
+}
+
+// Handle mounts h at pattern (http.ServeMux syntax) beside /ws, e.g. the
+// embedded console at "/" and the clinician API at "/api/v1/".
+func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, h) }
+
+// ServeHTTP serves /ws and everything mounted with Handle.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// WebSocketHandler returns the /ws endpoint alone, for callers that build
+// their own mux. Whoever serves it must also call Run.
+func (s *Server) WebSocketHandler() http.Handler { return http.HandlerFunc(s.serveWS) }
+
+// Listen binds Options.Addr and returns the bound address (useful with
+// port 0). Call Serve next.
+func (s *Server) Listen() (net.Addr, error) {
+	s.lnMu.Lock()
+	defer s.lnMu.Unlock()
+	if s.ln != nil {
+		return nil, errors.New("teleop: already listening")
+	}
+	ln, err := net.Listen("tcp", s.opts.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("teleop: listen %s: %w", s.opts.Addr, err)
+	}
+	s.ln = ln
+	return ln.Addr(), nil
+}
+
+// TLS reports whether the server serves HTTPS/WSS.
+func (s *Server) TLS() bool { return s.opts.TLSCertFile != "" }
+
+// Serve serves on the listener bound by Listen (binding it first if needed)
+// and runs the telemetry publisher and operator watchdogs, until ctx is
+// done. It then closes every connection — the operator in control is
+// treated as disconnected, so the arm gets a hold and a protective stop —
+// and returns nil.
+func (s *Server) Serve(ctx context.Context) error {
+	s.lnMu.Lock()
+	ln := s.ln
+	s.lnMu.Unlock()
+	if ln == nil {
+		if _, err := s.Listen(); err != nil {
+			return err
+		}
+		s.lnMu.Lock()
+		ln = s.ln
+		s.lnMu.Unlock()
+	}
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelDebug)}
+	if s.TLS() {
+		cert, err := tls.LoadX509KeyPair(s.opts.TLSCertFile, s.opts.TLSKeyFile)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("teleop: load TLS key pair: %w", err)
+		}
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
+	}
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	runErr := make(chan error, 1)
+	go func() { runErr <- s.Run(runCtx) }()
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr:
+		err = fmt.Errorf("teleop: serve: %w", err)
+	case err = <-runErr:
+	}
+	shutCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = hs.Shutdown(shutCtx) // hijacked websockets are not tracked by http.Server: closed below
+	s.closeAll()
+	stopRun()
+	return err
+}
+
+// ListenAndServe binds, calls ready with the bound host:port (so the caller
+// can print "console http://HOST:PORT/"), and serves until ctx is done. It
+// prints nothing itself.
+func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) error {
+	addr, err := s.Listen()
+	if err != nil {
+		return err
+	}
+	if ready != nil {
+		ready(addr.String())
+	}
+	return s.Serve(ctx)
+}
+
+// Run publishes telemetry and runs the operator watchdogs (heartbeat,
+// silence) until ctx is done. Serve calls it; a caller that mounts the
+// Server in its own http.Server must run it, and /ws refuses connections
+// (503) while it is not running, because without it nothing would notice a
+// silent operator.
+func (s *Server) Run(ctx context.Context) error {
+	if !s.running.CompareAndSwap(false, true) {
+		return errors.New("teleop: Run already running")
+	}
+	defer s.running.Store(false)
+	telem := time.NewTicker(time.Duration(float64(time.Second) / s.opts.TelemetryRate))
+	defer telem.Stop()
+	// The watchdogs tick at a fifth of the shortest heartbeat, so a lapsed
+	// heartbeat is noticed within 20 % of it whatever the telemetry rate.
+	hb := time.Duration(1<<63 - 1)
+	for _, rs := range s.robots {
+		hb = min(hb, rs.op.Config().Heartbeat)
+	}
+	watch := time.NewTicker(max(hb/5, time.Millisecond))
+	defer watch.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-watch.C:
+			for _, rs := range s.robots {
+				s.watchdog(rs, nil)
+			}
+		case <-telem.C:
+			for _, rs := range s.robots {
+				s.publish(rs)
+			}
+		}
+	}
+}
+
+// watchdog runs the operator's Tick and acts on it. st may be nil.
+func (s *Server) watchdog(rs *robotSession, st *State) {
+	now := s.opts.Now()
+	rs.mu.Lock()
+	hold, send, pstop := rs.op.Tick(now, st)
+	if send {
+		if err := rs.robot.Command(&hold); err != nil {
+			s.log.Warn("teleop: hold refused", "robot", rs.robot.Name(), "reason", hold.Reason, "err", err)
+		}
+	}
+	rs.mu.Unlock()
+	if pstop != "" {
+		s.protectiveStop(rs, pstop)
+	}
+}
+
+func (s *Server) protectiveStop(rs *robotSession, reason string) {
+	if err := rs.robot.ProtectiveStop(reason); err != nil {
+		s.log.Error("teleop: protective stop failed", "robot", rs.robot.Name(), "reason", reason, "err", err)
+	}
+}
+
+// publish takes a snapshot of rs, runs the watchdogs and sends every
+// subscribed channel. It never blocks on a client.
+func (s *Server) publish(rs *robotSession) {
+	st := &rs.pub
+	rs.robot.Snapshot(st)
+	now := s.opts.Now()
+	if st.Time.IsZero() {
+		st.Time = now
+	}
+	rs.mu.Lock()
+	copyState(&rs.st, st)
+	if st.AppliedSeq != 0 {
+		rs.reportsApplied = true
+	}
+	rs.mu.Unlock()
+	s.watchdog(rs, st)
+	rs.mu.Lock()
+	status := rs.op.Status()
+	rs.mu.Unlock()
+
+	ts := st.Time.UnixNano()
+	if s.opts.Simulation {
+		s.broadcastTime(uint64(ts))
+	}
+	for k := range numChannelKinds {
+		id := rs.ids[k]
+		if s.subCount[id].Load() == 0 {
+			continue
+		}
+		var v any
+		switch k {
+		case chJointStates:
+			v = jointStatesMsg{TimestampNs: ts, Name: rs.names, Position: st.Position, Velocity: st.Velocity, Effort: st.Effort}
+		case chToolPose:
+			v = toolPoseMsg{TimestampNs: ts, Position: st.ToolPosition, Orientation: jsonQuat(normQuat(st.ToolOrientation))}
+		case chSafety:
+			ev := st.SafetyEvents
+			if ev == nil {
+				ev = []string{}
+			}
+			v = safetyMsg{TimestampNs: ts, State: st.Safety, Reason: st.SafetyReason, Events: ev}
+		case chLoopStats:
+			v = loopStatsMsg{TimestampNs: ts, WakeP99Us: micros(st.WakeP99), ComputeP99Us: micros(st.ComputeP99), Overruns: st.Overruns}
+		case chTeleopStatus:
+			v = teleopStatusMsg{TimestampNs: ts, Operator: status.Operator, Engaged: status.Engaged, Clutch: status.Clutch,
+				Scale: status.Scale, LastSeqApplied: status.LastSeqApplied,
+				LatencyMs: float64(status.Latency) / float64(time.Millisecond), StaleDropped: status.StaleDropped}
+		case chHaptic:
+			computeHaptic(&rs.haptic, rs.names, st, &rs.cue)
+			rs.cue.TimestampNs = ts
+			v = &rs.cue
+		}
+		payload, err := json.Marshal(v)
+		if err != nil { // only non-finite scalars could do this; the vectors encode them as null
+			s.log.Warn("teleop: encode telemetry", "topic", channelSpecs[k].topic, "err", err)
+			continue
+		}
+		s.fanOut(id, uint64(ts), payload)
+	}
+}
+
+func micros(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
+
+// copyState deep-copies src into dst, reusing dst's slices.
+func copyState(dst, src *State) {
+	p, v, e, ev := dst.Position, dst.Velocity, dst.Effort, dst.SafetyEvents
+	*dst = *src
+	dst.Position = append(p[:0], src.Position...)
+	dst.Velocity = append(v[:0], src.Velocity...)
+	dst.Effort = append(e[:0], src.Effort...)
+	dst.SafetyEvents = append(ev[:0], src.SafetyEvents...)
+}
+
+func (s *Server) fanOut(chanID uint32, ts uint64, payload []byte) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for c := range s.clients {
+		if sub, ok := c.subscription(chanID); ok {
+			c.data.push(dataItem{sub: sub, ts: ts, payload: payload})
+		}
+	}
+}
+
+func (s *Server) broadcastTime(ts uint64) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for c := range s.clients {
+		c.data.push(dataItem{isTime: true, ts: ts})
+	}
+}
+
+// ClientStats describes one connection, for /api/v1 or logs.
+type ClientStats struct {
+	ID            uint64
+	Name          string // role#id, as shown in /teleop/status
+	Role          Role
+	Remote        string
+	Subprotocol   string
+	Subscriptions int
+	Dropped       uint64 // telemetry messages dropped because the client was slow
+	Queued        int    // telemetry messages waiting
+}
+
+// Clients returns a snapshot of every connection.
+func (s *Server) Clients() []ClientStats {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]ClientStats, 0, len(s.clients))
+	for c := range s.clients {
+		c.subMu.Lock()
+		nsub := len(c.subs)
+		c.subMu.Unlock()
+		dropped, queued := c.data.stats()
+		out = append(out, ClientStats{ID: c.id, Name: c.name, Role: c.role, Remote: c.remote,
+			Subprotocol: c.ws.Subprotocol(), Subscriptions: nsub, Dropped: dropped, Queued: queued})
+	}
+	slices.SortFunc(out, func(a, b ClientStats) int { return int(a.ID) - int(b.ID) })
+	return out
+}
+
+func (s *Server) closeAll() {
+	s.mu.RLock()
+	cs := make([]*client, 0, len(s.clients))
+	for c := range s.clients {
+		cs = append(cs, c)
+	}
+	s.mu.RUnlock()
+	for _, c := range cs {
+		c.close("server shutting down")
+	}
+}
+
+// originAllowed implements the Origin allowlist (see Options.AllowedOrigins).
+func (s *Server) originAllowed(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return true
+	}
+	for _, o := range s.opts.AllowedOrigins {
+		if o == "*" || strings.EqualFold(strings.TrimRight(o, "/"), origin) {
+			return true
+		}
+	}
+	u, err := url.Parse(origin)
+	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
+}
+
+func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
+	if !s.running.Load() {
+		http.Error(w, "teleop: telemetry supervisor not running", http.StatusServiceUnavailable)
+		return
+	}
+	role, ok := s.opts.Tokens.Lookup(requestToken(r))
+	if !ok {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="chiron"`)
+		http.Error(w, "missing or unknown token", http.StatusUnauthorized)
+		return
+	}
+	if !s.originAllowed(r) {
+		http.Error(w, "origin not allowed", http.StatusForbidden)
+		return
+	}
+	if !websocket.IsWebSocketUpgrade(r) {
+		http.Error(w, "websocket upgrade required", http.StatusBadRequest)
+		return
+	}
+	offered := websocket.Subprotocols(r)
+	if !slices.ContainsFunc(Subprotocols, func(p string) bool { return slices.Contains(offered, p) }) {
+		http.Error(w, "subprotocol must be one of "+strings.Join(Subprotocols, ", "), http.StatusBadRequest)
+		return
+	}
+	ws, err := s.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return // the upgrader has replied
+	}
+	c := s.newClient(ws, role, r.RemoteAddr)
+	s.log.Info("teleop: client connected", "client", c.name, "remote", c.remote, "subprotocol", ws.Subprotocol())
+
+	names := make([]string, len(s.robots))
+	prefixes := make([]string, len(s.robots))
+	for i, rs := range s.robots {
+		names[i], prefixes[i] = rs.robot.Name(), rs.prefix
+	}
+	info, _ := json.Marshal(serverInfoMsg{ // strings only: cannot fail
+		Op: "serverInfo", Name: s.opts.Name, Capabilities: s.serverCap, SupportedEncodings: []string{"json"},
+		Metadata: map[string]string{
+			"robots": strings.Join(names, ","), "prefixes": strings.Join(prefixes, ","),
+			"client": c.name, "role": string(role),
+		},
+		SessionID: s.sessionID,
+	})
+	c.sendCtrl(info)
+	c.sendCtrl(s.advertise)
+
+	s.mu.Lock()
+	s.clients[c] = struct{}{}
+	s.mu.Unlock()
+	go c.writeLoop()
+	c.readLoop()
+	s.dropClient(c)
+}
+
+// dropClient forgets c; if c held control of a robot, that robot gets a
+// hold and a protective stop.
+func (s *Server) dropClient(c *client) {
+	c.close("")
+	s.mu.Lock()
+	delete(s.clients, c)
+	s.mu.Unlock()
+	c.subMu.Lock()
+	for ch := range c.subs {
+		s.subCount[ch].Add(-1)
+	}
+	clear(c.subs)
+	clear(c.subByID)
+	c.subMu.Unlock()
+	for _, rs := range s.robots {
+		rs.mu.Lock()
+		hold, was := rs.op.Disconnect(c.name)
+		if was {
+			if err := rs.robot.Command(&hold); err != nil {
+				s.log.Warn("teleop: hold refused", "robot", rs.robot.Name(), "err", err)
+			}
+		}
+		rs.mu.Unlock()
+		if was {
+			s.protectiveStop(rs, fmt.Sprintf("operator %s disconnected", c.name))
+		}
+	}
+	s.log.Info("teleop: client disconnected", "client", c.name, "reason", c.closeReason())
+}
