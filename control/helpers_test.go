@@ -22,7 +22,7 @@ type fakeBus struct {
 	effort   []float64        // when not NaN, replaces the measured effort
 	velocity []float64        // when not NaN, replaces the measured velocity
 	position []float64        // when not NaN, replaces the measured position
-	noEnable bool // never report StatusEnabled
+	noEnable bool             // never report StatusEnabled
 	onRead   func(now time.Duration)
 	sent     []drivers.JointCommand
 	writes   int

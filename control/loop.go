@@ -324,14 +324,17 @@ func (l *Loop) applyRequests(now time.Duration) {
 // limitTransition makes controller changes bumpless: while a transfer is in
 // progress, the effort each joint's command produces at the measured state
 // moves from the effort of the previous cycle's command by at most
-// BumplessStep, by adjusting the feed-forward effort. The transfer ends when
-// every joint is within one step of what the controller asks. Commands in
-// position or velocity mode are left alone: their effort is decided by the
-// drive's own loop, which starts from the measured state anyway.
+// BumplessStep. The correction goes into the feed-forward effort as far as
+// the effort limit allows and, for impedance commands, the rest into the
+// position target (Δ/Kp), so the supervisor's clamp does not undo it. The
+// transfer ends when every joint is within one step of what the controller
+// asks. Commands in position or velocity mode are left alone: their effort
+// is decided by the drive's own loop, which starts from the measured state.
 func (l *Loop) limitTransition() {
 	done := true
 	for i := range l.want {
-		tauNew, ok := equivalentEffort(&l.want[i], &l.state[i])
+		c := &l.want[i]
+		tauNew, ok := equivalentEffort(c, &l.state[i])
 		if !ok {
 			continue
 		}
@@ -339,10 +342,18 @@ func (l *Loop) limitTransition() {
 		if !ok {
 			tauPrev = l.state[i].Effort // the drive's loop decided: use what it measured
 		}
-		step := l.sup.cfg.Joints[i].BumplessStep
-		if d := tauNew - tauPrev; d > step || d < -step {
-			done = false
-			l.want[i].Effort += clamp(d, -step, step) - d
+		lim := &l.sup.cfg.Joints[i]
+		d := tauNew - tauPrev
+		if d <= lim.BumplessStep && d >= -lim.BumplessStep {
+			continue
+		}
+		done = false
+		corr := clamp(d, -lim.BumplessStep, lim.BumplessStep) - d
+		ff := clamp(c.Effort+corr, -lim.Effort, lim.Effort)
+		corr -= ff - c.Effort
+		c.Effort = ff
+		if c.Mode == drivers.ModeImpedance && c.Kp > 0 {
+			c.Position += corr / c.Kp
 		}
 	}
 	if done {

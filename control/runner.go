@@ -107,7 +107,8 @@ func NewRunner(l *Loop, cfg RunnerConfig) (*Runner, error) {
 	return &Runner{loop: l, cfg: cfg, period: l.Period()}, nil
 }
 
-// Stop makes Run return after the current cycle. Safe for concurrent use.
+// Stop makes Run return after the current cycle; a stopped Runner stays
+// stopped. Safe for concurrent use.
 func (r *Runner) Stop() { r.stop.Store(true) }
 
 // Run runs cycles until ctx is done, Stop is called, or maxCycles cycles
@@ -115,6 +116,9 @@ func (r *Runner) Stop() { r.stop.Store(true) }
 // its OS thread for the duration.
 func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 	var rep RunReport
+	if err := ctx.Err(); err != nil {
+		return rep, fmt.Errorf("runner: %w", err)
+	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	rep.RT.LockedThread = true
