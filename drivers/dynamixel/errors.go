@@ -113,10 +113,13 @@ func (e *WrongIDError) Error() string {
 type TimeoutError struct {
 	ID       byte
 	Inst     byte
-	Received int // bytes received (none of them a complete reply)
+	Received int // bytes received (none of them a complete reply); -1 when a later servo answered instead
 }
 
 // Error names the device, the instruction and what did arrive.
 func (e *TimeoutError) Error() string {
+	if e.Received < 0 {
+		return fmt.Sprintf("dynamixel: id %d %s: no reply (a later servo answered in its place)", e.ID, InstName(e.Inst))
+	}
 	return fmt.Sprintf("dynamixel: id %d %s: no reply in time (%d bytes received)", e.ID, InstName(e.Inst), e.Received)
 }
