@@ -179,3 +179,71 @@ func ControlwordToward(s DriveState) (cw uint16, done bool) {
 	// unknown words get the harmless disable-voltage word.
 	return CWDisableVoltage, false
 }
+
+// StatuswordFor returns a statusword a device reports in state s (device
+// side): the state bits plus "voltage enabled" where power is on and
+// "remote" (bit 9), as a CiA 402 drive under network control sends them.
+func StatuswordFor(s DriveState) uint16 {
+	switch s {
+	case StateNotReadyToSwitchOn:
+		return 0x0000
+	case StateSwitchOnDisabled:
+		return 0x0240
+	case StateReadyToSwitchOn:
+		return 0x0231
+	case StateSwitchedOn:
+		return 0x0233
+	case StateOperationEnabled:
+		return 0x0237
+	case StateQuickStopActive:
+		return 0x0217
+	case StateFaultReactionActive:
+		return 0x021F
+	case StateFault:
+		return 0x0218
+	}
+	return 0
+}
+
+// ApplyControlword returns the state a device moves to from s on receiving
+// controlword cw after prev (device side, CiA 402-2 "PDS FSA" transitions 2–12
+// and 15; the automatic transitions 0, 1, 13, 14 and the quick-stop option
+// codes are the device's own business). Transition 16 (quick stop active →
+// operation enabled) is not taken, as with quick-stop option codes 1–3.
+func ApplyControlword(s DriveState, prev, cw uint16) DriveState {
+	if s == StateFault {
+		if prev&CWFaultReset == 0 && cw&CWFaultReset != 0 {
+			return StateSwitchOnDisabled // 15
+		}
+		return s
+	}
+	if s == StateFaultReactionActive || s == StateNotReadyToSwitchOn || cw&CWFaultReset != 0 {
+		return s
+	}
+	switch {
+	case cw&0x02 == 0: // disable voltage: 7, 9, 10, 12
+		if s == StateQuickStopActive || s >= StateReadyToSwitchOn && s <= StateOperationEnabled {
+			return StateSwitchOnDisabled
+		}
+	case cw&0x06 == 0x02: // quick stop: 7, 10, 11
+		switch s {
+		case StateReadyToSwitchOn, StateSwitchedOn:
+			return StateSwitchOnDisabled
+		case StateOperationEnabled:
+			return StateQuickStopActive
+		}
+	case cw&0x0F == 0x06: // shutdown: 2, 6, 8
+		if s == StateSwitchOnDisabled || s == StateSwitchedOn || s == StateOperationEnabled {
+			return StateReadyToSwitchOn
+		}
+	case cw&0x0F == 0x07: // switch on 3, disable operation 5
+		if s == StateReadyToSwitchOn || s == StateOperationEnabled {
+			return StateSwitchedOn
+		}
+	case cw&0x0F == 0x0F: // enable operation 4 (and 3+4)
+		if s == StateSwitchedOn || s == StateReadyToSwitchOn {
+			return StateOperationEnabled
+		}
+	}
+	return s
+}
