@@ -16,6 +16,11 @@ import (
 // timer goes through the Go scheduler and netpoller (see the report in
 // cmd/chiron/bench.go).
 type MonotonicClock struct {
+	// Spin, when > 0, makes SleepUntil sleep only until t − Spin and
+	// busy-wait the rest on Now: it trades a CPU for lower wake-up latency
+	// on kernels with coarse timers.
+	Spin time.Duration
+
 	base   time.Time     // Go's monotonic reading at the epoch
 	offset time.Duration // CLOCK_MONOTONIC at base
 }
@@ -38,6 +43,16 @@ func (c *MonotonicClock) Now() time.Duration { return time.Since(c.base) }
 // TIMER_ABSTIME), restarting after signals (the Go runtime sends SIGURG for
 // preemption).
 func (c *MonotonicClock) SleepUntil(t time.Duration) {
+	if c.Spin > 0 {
+		c.sleep(t - c.Spin)
+		for c.Now() < t {
+		}
+		return
+	}
+	c.sleep(t)
+}
+
+func (c *MonotonicClock) sleep(t time.Duration) {
 	ts := unix.NsecToTimespec(int64(c.offset + t))
 	for {
 		err := unix.ClockNanosleep(unix.CLOCK_MONOTONIC, unix.TIMER_ABSTIME, &ts, nil)

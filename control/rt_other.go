@@ -9,7 +9,12 @@ import (
 
 // MonotonicClock is Go's monotonic clock with time.Sleep (no absolute
 // sleeps outside Linux).
-type MonotonicClock struct{ base time.Time }
+type MonotonicClock struct {
+	// Spin, when > 0, makes SleepUntil sleep only until t − Spin and
+	// busy-wait the rest.
+	Spin time.Duration
+	base time.Time
+}
 
 // NewMonotonicClock returns a clock whose epoch is now.
 func NewMonotonicClock() *MonotonicClock { return &MonotonicClock{base: time.Now()} }
@@ -19,8 +24,10 @@ func (c *MonotonicClock) Now() time.Duration { return time.Since(c.base) }
 
 // SleepUntil sleeps until t.
 func (c *MonotonicClock) SleepUntil(t time.Duration) {
-	if d := t - c.Now(); d > 0 {
+	if d := t - c.Spin - c.Now(); d > 0 {
 		time.Sleep(d)
+	}
+	for c.Spin > 0 && c.Now() < t {
 	}
 }
 

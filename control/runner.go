@@ -75,6 +75,10 @@ type RunReport struct {
 	Cycles   uint64
 	GCCycles uint32 // garbage collections during the run
 	GCOff    bool
+	// Mallocs counts heap allocations during the cycles, process-wide
+	// (runtime.MemStats.Mallocs after − before): the loop itself makes
+	// none, so anything here comes from other goroutines.
+	Mallocs uint64
 }
 
 // Runner calls a Loop's StepTimed at absolute deadlines t0 + k·period on a
@@ -150,7 +154,7 @@ func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 	var ms runtime.MemStats
 	runtime.GC() // start from a collected heap
 	runtime.ReadMemStats(&ms)
-	gc0 := ms.NumGC
+	gc0, m0 := ms.NumGC, ms.Mallocs
 	if !r.cfg.KeepGC {
 		oldPercent := debug.SetGCPercent(-1)
 		oldLimit := debug.SetMemoryLimit(int64(ms.HeapAlloc + r.cfg.GCHeadroom))
@@ -164,7 +168,7 @@ func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 	rep.Cycles = r.cycle(maxCycles)
 
 	runtime.ReadMemStats(&ms)
-	rep.GCCycles = ms.NumGC - gc0
+	rep.GCCycles, rep.Mallocs = ms.NumGC-gc0, ms.Mallocs-m0
 	return rep, nil
 }
 
