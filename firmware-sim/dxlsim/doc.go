@@ -1,0 +1,75 @@
+// Package dxlsim simulates a chain of ROBOTIS Dynamixel X-series servos: the
+// device side of Dynamixel Protocol 2.0, speaking on a byte stream (the
+// master of a pseudo-terminal from firmwaresim.OpenPTY, or an in-memory
+// pipe) and driving firmwaresim's simulated plant. A host opens the pty's
+// slave with go.bug.st/serial exactly as it opens a U2D2 or any USB-RS-485
+// adapter, so chiron's real dynamixel.Client and dynamixel.Bus run byte for
+// byte against it.
+//
+// # Servos and control table
+//
+// Joint i of the chain (0-based) is the servo with ID i+1. Each servo has
+// the X-series control table at its real addresses and sizes (e-Manual,
+// emanual.robotis.com/docs/en/dxl/x/xm430-w350/, "Control Table"),
+// addresses 0 (Model Number) to 147 (Backup Ready); the indirect areas
+// (168–661) are not modelled. Writes are checked as the servo checks them
+// and answered with the e-Manual's error numbers (Protocol 2.0, "Status
+// Packet"): read-only or undefined address → Access Error (7); EEPROM item
+// (address < 64) while Torque Enable is 1 → Access Error; partial item →
+// Data Length Error (5); value outside the item's range → Data Range Error
+// (4); goal beyond its configured limit (PWM/Current/Velocity Limit,
+// Min/Max Position Limit in Position mode) → Data Limit Error (6); unknown
+// instruction → Instruction Error (2). A refused write changes nothing.
+// Reads may span reserved addresses (they read 0), as Dynamixel Wizard's
+// whole-table reads do on the real servo. Parameter blocks of the wrong
+// size for a known instruction are answered with Data Length Error.
+//
+// Instructions: ping (model number, firmware version), read, write, reg
+// write and action, reboot (clears hardware errors and RAM, keeps EEPROM),
+// factory reset (0xFF, 0x01, 0x02; a broadcast 0xFF is ignored, as the
+// e-Manual specifies; refused with Access Error while torque is on), sync
+// read/write and bulk read/write. Status Return Level (68) is honoured.
+// A broadcast ping is answered by every servo in ascending ID order, the
+// replies back to back: on a real bus the servos space them by their Return
+// Delay Times, which matters only for collisions a pty cannot have.
+//
+// # Drives and units
+//
+// Torque Enable (64) is Drive.Enabled; Operating Mode (11) and its goal
+// item set Drive.Command (current 0 → effort, velocity 1, position 3,
+// extended position 4 and current-based position 5 → position, PWM 16 →
+// effort; see Server's apply). Units come from the model data in package
+// dynamixel: 4096 counts per turn centred at count 2048 for q = 0 (Homing
+// Offset (20) and Drive Mode (10) bit 0, reverse, are applied), 0.229 rev/min
+// per velocity unit, 2.69 mA per current unit times the model's torque
+// constant. A prismatic joint is driven through a pulley or capstan of
+// Config.PrismaticLead metres per radian of the servo shaft (default 10 mm):
+// x = lead·θ, ẋ = lead·θ̇, F = τ/lead.
+//
+// Present Position, Velocity, Current, PWM, Temperature, Moving and Moving
+// Status are computed from Sim.Measure when a read reaches them. Hardware
+// Error Status (70) latches the drive's fault bits (overheating bit 2,
+// motor encoder 3, electrical shock 4 for a generic drive fault, overload
+// 5, input voltage 0); while it is non-zero every status packet carries the
+// alert bit 0x80, torque is turned off when Shutdown (63) selects the bit,
+// and Torque Enable cannot be set (Result Fail) until a reboot.
+//
+// # Faults
+//
+// Replies pass through Sim.ReplyFate: dropped, delayed (in wall time — the
+// Server waits before writing, so later replies queue behind it as on a
+// half-duplex bus), or corrupted by one flipped bit after the CRC was
+// computed (never in the header, ID or length, so the host frames the
+// packet and sees a CRC mismatch). A dead node neither hears nor answers;
+// bus-off silences every servo. A host packet whose CRC fails is answered
+// with CRC Error (3) by the servo its ID byte names (unless broadcast),
+// subject to Status Return Level: the real servo does so when it can read
+// the ID; here the ID byte is taken as received.
+//
+// # Time
+//
+// The Server does not step the simulator: in lockstep runs the owner calls
+// Sim.Step between exchanges; in real-time runs Sim.Run steps it against
+// the wall clock. Replies are sent as soon as the instruction is processed
+// unless Config.ReturnDelay asks for the Return Delay Time (9) in wall time.
+package dxlsim

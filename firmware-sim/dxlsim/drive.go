@@ -1,0 +1,239 @@
+package dxlsim
+
+import (
+	"math"
+	"slices"
+
+	"github.com/chiron-robotics/chiron/drivers"
+	"github.com/chiron-robotics/chiron/drivers/dynamixel"
+	"github.com/chiron-robotics/chiron/firmware-sim/plant"
+)
+
+// write validates data for addr..addr+len(data) of sv and, if commit and
+// valid, stores it and updates the drive. It returns the status error
+// number (0 on success). Validation is complete before anything is stored,
+// so a refused write changes nothing — the e-Manual's servo answers an
+// error and ignores the instruction. Items are checked in address order
+// against the table as the earlier items of the same write leave it, so one
+// write may raise a limit and a goal together.
+//
+// The checks, per item (e-Manual, Protocol 2.0, "Status Packet" error
+// numbers; X-series "Control Table"):
+//   - a byte outside every item, or of a read-only item: Access Error (7);
+//   - an item only partly covered: Data Length Error (5);
+//   - an EEPROM item (address < 64) while Torque Enable is 1: Access Error;
+//   - a value outside the item's range or set: Data Range Error (4);
+//   - a goal beyond its configured limit (PWM, Current, Velocity Limit;
+//     Min/Max Position Limit in Position mode): Data Limit Error (6);
+//   - Torque Enable 1 while a hardware error is latched: Result Fail (1),
+//     since the servo stays shut down until rebooted.
+func (s *Server) write(sv *servo, addr uint16, data []byte, commit bool) dynamixel.StatusCode {
+	end := int(addr) + len(data)
+	if end > tableSize {
+		return dynamixel.AccessError
+	}
+	s.scratch = sv.mem
+	torqueOn := sv.mem[addrTorqueEnable] != 0
+	for a := int(addr); a < end; {
+		it, ok := sv.lay.find(uint16(a))
+		if !ok || !it.rw {
+			return dynamixel.AccessError
+		}
+		if int(it.addr) != a || a+int(it.size) > end {
+			return dynamixel.DataLengthError
+		}
+		if a < eepromEnd && torqueOn {
+			return dynamixel.AccessError
+		}
+		copy(s.scratch[a:a+int(it.size)], data[a-int(addr):])
+		if code := check(it, s.scratch.value(it), &s.scratch); code != 0 {
+			return code
+		}
+		if it.addr == addrTorqueEnable && s.scratch[a] != 0 && sv.mem[addrHardwareError] != 0 {
+			return dynamixel.ResultFail
+		}
+		a += int(it.size)
+	}
+	if commit {
+		sv.mem = s.scratch
+		s.apply(sv)
+	}
+	return 0
+}
+
+// check validates value v of item it against its range and the limits in t.
+func check(it *item, v int64, t *table) dynamixel.StatusCode {
+	if v < it.min || v > it.max || (it.set != nil && !slices.Contains(it.set, v)) {
+		return dynamixel.DataRangeError
+	}
+	abs := max(v, -v)
+	switch it.limit {
+	case limPWM:
+		if abs > t.u16(addrPWMLimit) {
+			return dynamixel.DataLimitError
+		}
+	case limCurrent:
+		if abs > t.u16(addrCurrentLimit) {
+			return dynamixel.DataLimitError
+		}
+	case limVelocity:
+		if abs > t.get(addrVelocityLimit, 4, false) {
+			return dynamixel.DataLimitError
+		}
+	case limPosition:
+		if dynamixel.OperatingMode(t[addrOperatingMode]) == dynamixel.OpPosition &&
+			(v < t.i32(addrMinPositionLimit) || v > t.i32(addrMaxPositionLimit)) {
+			return dynamixel.DataLimitError
+		}
+	}
+	return 0
+}
+
+// sign is −1 in reverse mode (Drive Mode (10) bit 0), when the servo's
+// positive direction is the joint's negative one.
+func (sv *servo) sign() float64 {
+	if sv.mem[addrDriveMode]&1 != 0 {
+		return -1
+	}
+	return 1
+}
+
+// jointPosition returns the joint position (rad or m) of position count c.
+// Counts are centred at the model's centre count (2048) for q = 0 and
+// shifted by Homing Offset (20), as Present Position is; in Extended
+// Position and Current-based Position modes they run over ±256 turns.
+func (sv *servo) jointPosition(c int64) float64 {
+	return sv.sign() * sv.lead * sv.model.Position(int32(c-sv.mem.i32(addrHomingOffset)))
+}
+
+// apply makes the drive execute what sv's control table says: Torque
+// Enable (64) is Drive.Enabled, and the Operating Mode (11) with its goal
+// item becomes the drive command:
+//
+//	0 current           → ModeEffort, Goal Current × current unit × torque constant
+//	1 velocity          → ModeVelocity, Goal Velocity × 0.229 rev/min
+//	3, 4 position       → ModePosition, Goal Position (single or multi-turn)
+//	5 current-based pos → ModePosition with the drive gains scaled to the
+//	                      torque of |Goal Current| (see below)
+//	16 PWM              → ModeEffort, Goal PWM / 885 of the stall torque
+//
+// The e-Manual's current-based position mode limits the current to Goal
+// Current (102). firmwaresim's drive law (plant.DriveTorque) has no
+// per-command saturation, so the limit is approximated by the gains:
+// plant.DefaultGains(τ) reaches τ at 0.05 rad of error, i.e. the joint
+// yields under loads above τ. PWM mode ignores back-EMF: the voltage is
+// taken as the stall current it would drive (MaxCurrent is the stall
+// current's count), a fair model near stall and an overestimate at speed.
+// Profile Velocity/Acceleration (112/108) are stored but not executed: a
+// position goal is a step for the drive's loop.
+func (s *Server) apply(sv *servo) {
+	d := &s.sim.Drives[sv.joint]
+	d.Enabled = sv.mem[addrTorqueEnable] != 0
+	m, sign, lead := sv.model, sv.sign(), sv.lead
+	d.Gains = sv.gains
+	switch op := dynamixel.OperatingMode(sv.mem[addrOperatingMode]); op {
+	case dynamixel.OpCurrent:
+		d.Command = drivers.JointCommand{Mode: drivers.ModeEffort, Effort: sign * m.Effort(int16(sv.mem.i16(addrGoalCurrent))) / lead}
+	case dynamixel.OpVelocity:
+		d.Command = drivers.JointCommand{Mode: drivers.ModeVelocity, Velocity: sign * lead * m.Velocity(int32(sv.mem.i32(addrGoalVelocity)))}
+	case dynamixel.OpPWM:
+		stall := float64(m.MaxCurrent) * m.CurrentUnit * m.TorqueConstant
+		d.Command = drivers.JointCommand{Mode: drivers.ModeEffort, Effort: sign * stall * float64(sv.mem.i16(addrGoalPWM)) / pwmMax / lead}
+	default: // 3, 4, 5
+		d.Command = drivers.JointCommand{Mode: drivers.ModePosition, Position: sv.jointPosition(sv.mem.i32(addrGoalPosition))}
+		if op == dynamixel.OpCurrentBasedPosition {
+			tau := math.Abs(m.Effort(int16(sv.mem.i16(addrGoalCurrent)))) / lead
+			d.Gains = plant.DriveGains{}
+			if tau > 0 {
+				d.Gains = plant.DefaultGains(tau)
+			}
+		}
+	}
+}
+
+// faults latches the drive's fault bits into Hardware Error Status (70)
+// (e-Manual, X-series, "Hardware Error Status(70)": bit 0 input voltage,
+// 2 overheating, 3 motor encoder, 4 electrical shock, 5 overload) and, when
+// one of them is selected in Shutdown (63), turns torque off as the servo
+// does. A generic drive fault with no more specific cause is reported as
+// electrical shock (a power-stage fault). The bits stay set until a reboot,
+// even if the simulator's fault window closes.
+func (s *Server) faults(sv *servo) {
+	f := s.sim.Drives[sv.joint].Fault
+	var hw byte
+	if f&drivers.StatusVoltage != 0 {
+		hw |= dynamixel.HWInputVoltage
+	}
+	if f&drivers.StatusOverTemperature != 0 {
+		hw |= dynamixel.HWOverheating
+	}
+	if f&drivers.StatusEncoder != 0 {
+		hw |= dynamixel.HWMotorEncoder
+	}
+	if f&drivers.StatusOverCurrent != 0 {
+		hw |= dynamixel.HWOverload
+	}
+	if f&drivers.StatusFault != 0 && hw == 0 {
+		hw |= dynamixel.HWElectricalShock
+	}
+	sv.mem[addrHardwareError] |= hw
+	if sv.mem[addrHardwareError]&sv.mem[addrShutdown] != 0 && sv.mem[addrTorqueEnable] != 0 {
+		sv.mem[addrTorqueEnable] = 0
+		s.sim.Drives[sv.joint].Enabled = false
+	}
+}
+
+// present fills sv's measured RAM items from the simulator (e-Manual,
+// X-series units: position 1 count = 360°/4096, velocity 0.229 rev/min,
+// current 2.69 mA, voltage 0.1 V, temperature 1 °C).
+func (s *Server) present(sv *servo) {
+	meas := s.sim.Measure(sv.joint)
+	m, sign, lead := sv.model, sv.sign(), sv.lead
+	pos := clampRound(m.PositionCounts(sign*meas.Position/lead)+float64(sv.mem.i32(addrHomingOffset)), math.MinInt32, math.MaxInt32)
+	vel := clampRound(m.VelocityUnits(sign*meas.Velocity/lead), math.MinInt32, math.MaxInt32)
+	cur := clampRound(m.CurrentUnits(sign*meas.Effort*lead), math.MinInt16, math.MaxInt16)
+	// PWM taken as proportional to current (the stall-current model of PWM
+	// mode, inverted): a readable figure, not a motor model.
+	pwm := clampRound(float64(cur)*pwmMax/float64(m.MaxCurrent), -pwmMax, pwmMax)
+	t := &sv.mem
+	t.put(addrPresentPosition, 4, pos)
+	t.put(addrPresentVelocity, 4, vel)
+	t.put(addrPresentCurrent, 2, cur)
+	t.put(addrPresentPWM, 2, pwm)
+	t.put(addrPresentVoltage, 2, 120) // 12.0 V supply
+	t.put(addrPresentTemp, 1, clampRound(meas.Temperature, 0, 255))
+	t.put(addrRealtimeTick, 2, int64(s.sim.Plant().Time().Milliseconds()%32768))
+	thr := t.i32(addrMovingThreshold)
+	moving := max(vel, -vel) > thr
+	t.set8(addrMoving, b2i(moving))
+	op := dynamixel.OperatingMode(t[addrOperatingMode])
+	posMode := op == dynamixel.OpPosition || op == dynamixel.OpExtendedPosition || op == dynamixel.OpCurrentBasedPosition
+	// Moving Status (123): bit 0 in position (within Moving Threshold of
+	// the goal), bit 1 profile ongoing (here: moving).
+	goal := t.i32(addrGoalPosition)
+	inPos := posMode && max(goal-pos, pos-goal) <= thr
+	t.set8(addrMovingStatus, b2i(inPos)|b2i(moving)<<1)
+	var vTraj, pTraj int64 // without profiles the trajectory is the goal
+	switch {
+	case posMode:
+		pTraj = goal
+	case op == dynamixel.OpVelocity:
+		vTraj = t.i32(addrGoalVelocity)
+	}
+	t.put(addrVelocityTraj, 4, vTraj)
+	t.put(addrPositionTraj, 4, pTraj)
+}
+
+func clampRound(x, lo, hi float64) int64 {
+	if math.IsNaN(x) {
+		return 0
+	}
+	return int64(math.Max(lo, math.Min(hi, math.Round(x))))
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
