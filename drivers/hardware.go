@@ -151,7 +151,15 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // KindOf returns the ErrorKind carried by err, or 0 when err is not a *Error.
+// A nil or unwrapped *Error costs no allocation, so the control loop may call
+// it every cycle; only wrapped errors take the errors.As path.
 func KindOf(err error) ErrorKind {
+	if err == nil {
+		return 0
+	}
+	if e, ok := err.(*Error); ok {
+		return e.Kind
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Kind

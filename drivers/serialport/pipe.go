@@ -16,12 +16,19 @@ var ErrClosed = errors.New("serialport: pipe closed")
 func Pipe() (a, b Port) {
 	ab := newBuffer()
 	ba := newBuffer()
-	return &pipeEnd{rx: ba, tx: ab, timeout: -1}, &pipeEnd{rx: ab, tx: ba, timeout: -1}
+	return newEnd(ba, ab), newEnd(ab, ba)
+}
+
+func newEnd(rx, tx *buffer) *pipeEnd {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return &pipeEnd{rx: rx, tx: tx, timeout: -1, timer: t}
 }
 
 type buffer struct {
 	mu     sync.Mutex
-	data   []byte
+	data   []byte // unread bytes are data[off:]
+	off    int
 	closed bool
 	ready  chan struct{} // signalled (capacity 1) when data arrives or on close
 }
@@ -39,37 +46,51 @@ type pipeEnd struct {
 	rx, tx  *buffer
 	mu      sync.Mutex
 	timeout time.Duration
+	timer   *time.Timer // reused by every timed Read, so Reads allocate nothing
 }
 
 func (p *pipeEnd) Read(dst []byte) (int, error) {
 	p.mu.Lock()
 	timeout := p.timeout
 	p.mu.Unlock()
-	var deadline <-chan time.Time
+	armed := false
 	for {
 		p.rx.mu.Lock()
-		if len(p.rx.data) > 0 {
-			n := copy(dst, p.rx.data)
-			p.rx.data = p.rx.data[n:]
-			more := len(p.rx.data) > 0
+		if p.rx.off < len(p.rx.data) {
+			n := copy(dst, p.rx.data[p.rx.off:])
+			p.rx.off += n
+			more := p.rx.off < len(p.rx.data)
+			if !more {
+				// Everything read: rewind so the buffer is reused, not regrown.
+				p.rx.data, p.rx.off = p.rx.data[:0], 0
+			}
 			p.rx.mu.Unlock()
 			if more {
 				p.rx.signal()
+			}
+			if armed {
+				p.timer.Stop()
 			}
 			return n, nil
 		}
 		if p.rx.closed {
 			p.rx.mu.Unlock()
+			if armed {
+				p.timer.Stop()
+			}
 			return 0, io.EOF
 		}
 		p.rx.mu.Unlock()
 		if timeout == 0 {
 			return 0, nil
 		}
-		if timeout > 0 && deadline == nil {
-			t := time.NewTimer(timeout)
-			defer t.Stop()
-			deadline = t.C
+		var deadline <-chan time.Time
+		if timeout > 0 {
+			if !armed {
+				p.timer.Reset(timeout)
+				armed = true
+			}
+			deadline = p.timer.C
 		}
 		select {
 		case <-p.rx.ready:
@@ -111,7 +132,7 @@ func (p *pipeEnd) SetReadTimeout(t time.Duration) error {
 
 func (p *pipeEnd) ResetInputBuffer() error {
 	p.rx.mu.Lock()
-	p.rx.data = p.rx.data[:0]
+	p.rx.data, p.rx.off = p.rx.data[:0], 0
 	p.rx.mu.Unlock()
 	return nil
 }

@@ -71,3 +71,20 @@ func TestPipeResetInputBuffer(t *testing.T) {
 		t.Fatalf("read %d bytes after reset", n)
 	}
 }
+
+func TestPipeAllocatesNothingInSteadyState(t *testing.T) {
+	a, b := Pipe()
+	b.SetReadTimeout(time.Millisecond)
+	msg := make([]byte, 64)
+	buf := make([]byte, 64)
+	a.Write(msg)
+	b.Read(buf)
+	allocs := testing.AllocsPerRun(200, func() {
+		a.Write(msg)
+		b.Read(buf)
+		b.Read(buf[:1]) // times out: the reused timer path
+	})
+	if allocs != 0 {
+		t.Fatalf("%v allocations per write+read", allocs)
+	}
+}
