@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/chiron-robotics/chiron/drivers/dynamixel"
+	"github.com/chiron-robotics/chiron/drivers/serialport"
+)
+
+// TestFirmwareSimCommand runs `chiron firmware-sim` as a separate process,
+// exactly as a user does, pings every servo through the pty link it prints,
+// then stops it with SIGTERM and checks that the link is removed.
+func TestFirmwareSimCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "chiron")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	link := filepath.Join(dir, "ttyDXL")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "firmware-sim", "--model", "../../robots/upper_limb_exo.urdf",
+		"--protocol", "dynamixel", "--link", link, "--seed", "3")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no ready line: %v", err)
+	}
+	if line != "ready "+link+"\n" {
+		t.Fatalf("first line %q, want %q", line, "ready "+link)
+	}
+	c, err := dynamixel.Dial(serialport.Open, link, serialport.Config{BaudRate: 1_000_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Timeout = time.Second
+	for id := byte(1); id <= 4; id++ {
+		model, _, err := c.Ping(id)
+		if err != nil {
+			t.Fatalf("ping %d: %v", id, err)
+		}
+		if model != dynamixel.XM430W350.Number {
+			t.Fatalf("ping %d: model %d", id, model)
+		}
+	}
+	c.Timeout = 20 * time.Millisecond
+	if _, _, err := c.Ping(5); err == nil {
+		t.Fatal("ID 5 answered on a 4-joint model")
+	}
+	c.Close()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("exit after SIGTERM: %v", err)
+	}
+	if _, err := os.Lstat(link); !os.IsNotExist(err) {
+		t.Fatalf("link left behind: %v", err)
+	}
+}
+
+func TestFirmwareSimBadFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"firmware-sim", "--protocol", "dynamixel"}, "--model FILE is required"},
+		{[]string{"firmware-sim", "--model", "../../robots/psm.json", "--protocol", "smoke-signals"}, `--protocol "smoke-signals"`},
+		{[]string{"firmware-sim", "--model", "../../robots/psm.json", "--protocol", "dynamixel", "--faults", "melt"}, "unknown kind"},
+	} {
+		code, _, errs := runCLI(t, "", tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, errs)
+		}
+	}
+}
