@@ -21,6 +21,7 @@ type FakeRobot struct {
 	estop    bool
 	pstops   []string
 	watchers []chan Command
+	stopW    []chan string
 	refuse   error
 }
 
@@ -102,6 +103,12 @@ func (f *FakeRobot) ProtectiveStop(reason string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.pstops = append(f.pstops, reason)
+	for _, w := range f.stopW {
+		select {
+		case w <- reason:
+		default:
+		}
+	}
 	f.st.Safety, f.st.SafetyReason = "protective_stop", reason
 	f.st.SafetyEvents = append(f.st.SafetyEvents, "protective stop: "+reason)
 	return nil
@@ -113,6 +120,16 @@ func (f *FakeRobot) Watch(buffer int) <-chan Command {
 	ch := make(chan Command, buffer)
 	f.mu.Lock()
 	f.watchers = append(f.watchers, ch)
+	f.mu.Unlock()
+	return ch
+}
+
+// WatchProtectiveStops returns a channel that receives the reason of every
+// later ProtectiveStop (buffered; dropped if full).
+func (f *FakeRobot) WatchProtectiveStops(buffer int) <-chan string {
+	ch := make(chan string, buffer)
+	f.mu.Lock()
+	f.stopW = append(f.stopW, ch)
 	f.mu.Unlock()
 	return ch
 }

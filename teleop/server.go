@@ -314,10 +314,15 @@ func (s *Server) Serve(ctx context.Context) error {
 		}
 		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
 	}
+	// Mark the supervisor running before accepting, so no upgrade sees 503.
+	if !s.running.CompareAndSwap(false, true) {
+		ln.Close()
+		return errors.New("teleop: Run already running")
+	}
 	runCtx, stopRun := context.WithCancel(ctx)
 	defer stopRun()
 	runErr := make(chan error, 1)
-	go func() { runErr <- s.Run(runCtx) }()
+	go func() { runErr <- s.run(runCtx) }()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- hs.Serve(ln) }()
 
@@ -359,6 +364,11 @@ func (s *Server) Run(ctx context.Context) error {
 	if !s.running.CompareAndSwap(false, true) {
 		return errors.New("teleop: Run already running")
 	}
+	return s.run(ctx)
+}
+
+// run is Run once running is set; it clears it on return.
+func (s *Server) run(ctx context.Context) error {
 	defer s.running.Store(false)
 	telem := time.NewTicker(time.Duration(float64(time.Second) / s.opts.TelemetryRate))
 	defer telem.Stop()
