@@ -309,8 +309,11 @@ func (s *Supervisor) check(now time.Duration, st []drivers.JointState, readErr e
 			s.refuse(now, ReasonResumeRequest)
 		}
 	}
+	// Auto-resume only for causes the supervisor keeps measuring; a
+	// controller that produced a non-finite command would produce it again,
+	// so that stop waits for a person.
 	if s.state == ProtectiveStop && s.causeClear && s.cfg.AutoResumeAfter > 0 &&
-		now-s.clearSince >= s.cfg.AutoResumeAfter {
+		s.reason != ReasonInvalidCommand && now-s.clearSince >= s.cfg.AutoResumeAfter {
 		s.to(now, Enabling, finding{reason: ReasonAutoResume, joint: -1}, st)
 	}
 	if r := s.reqDisable.Load(); r != s.seenDisable {
