@@ -269,11 +269,11 @@ func TestMissingTPDOIsTimeoutForThatJoint(t *testing.T) {
 	r := newRig(t, threeJoints(), func(c *Config, _ []*fakeDrive) { c.ReadTimeout = 20 * time.Millisecond })
 	r.start(t)
 	r.cycle()
-	prev := r.states[1]
 	r.drives[1].mu.Lock()
 	r.drives[1].silentTPDO = true
 	r.drives[1].mu.Unlock()
 	r.cycle() // the SYNC of this Write goes unanswered by node 2
+	prev := r.states[1]
 	r.now += time.Millisecond
 	err := r.net.Read(r.now, r.states)
 	var de *drivers.Error

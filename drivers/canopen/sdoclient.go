@@ -85,7 +85,7 @@ func (c *SDOClient) protocolErr(node uint8, index uint16, sub uint8, what string
 	_ = c.send(node, &SDO{Command: SDOAbort, Index: index, Sub: sub, Abort: code})
 	return &drivers.Error{Joint: -1, Kind: drivers.KindProtocol,
 		Detail: fmt.Sprintf("SDO %s node %d 0x%04x:%02x", what, node, index, sub),
-		Err:    fmt.Errorf("%w (sent abort %v)", cause, &SDOAbortError{Index: index, Sub: sub, Code: code})}
+		Err:    fmt.Errorf("%w (sent %w)", cause, &SDOAbortError{Index: index, Sub: sub, Code: code})}
 }
 
 // Upload reads object index:sub of node, expedited or segmented as the
