@@ -200,7 +200,7 @@ func (s *Server) present(sv *servo) {
 	t.put(addrPresentVelocity, 4, vel)
 	t.put(addrPresentCurrent, 2, cur)
 	t.put(addrPresentPWM, 2, pwm)
-	t.put(addrPresentVoltage, 2, 120) // 12.0 V supply
+	t.put(addrPresentVoltage, 2, clampRound(s.cfg.SupplyVoltage*10, 0, math.MaxUint16)) // 0.1 V units
 	t.put(addrPresentTemp, 1, clampRound(meas.Temperature, 0, 255))
 	t.put(addrRealtimeTick, 2, int64(s.sim.Plant().Time().Milliseconds()%32768))
 	thr := t.i32(addrMovingThreshold)

@@ -32,6 +32,11 @@ func (s *Server) handle(p *dynamixel.Packet) {
 		}
 	case dynamixel.InstWrite, dynamixel.InstRegWrite:
 		for sv := range s.targets(id) {
+			// The acknowledgement follows the ID and Status Return Level in
+			// force when the instruction arrived, so a write that changes
+			// either is still answered to the host that sent it as it
+			// expects (dynamixel.Client waits for the addressed ID).
+			id0, srl0 := sv.mem[addrID], sv.mem[addrStatusReturnLevel]
 			addr, data, err := dynamixel.ParseWrite(p.Params)
 			code := byte(dynamixel.DataLengthError)
 			if err == nil {
@@ -44,7 +49,7 @@ func (s *Server) handle(p *dynamixel.Packet) {
 				}
 			}
 			if !bcast {
-				s.status(sv, p.Instruction, code, nil)
+				s.statusAs(sv, id0, srl0, p.Instruction, code, nil)
 			}
 		}
 	case dynamixel.InstAction:
@@ -186,7 +191,7 @@ func (s *Server) ping(id byte) {
 // Reserved addresses inside the range read as 0, as on the real servo; a
 // range past the modelled table is refused with Access Error.
 func (s *Server) readReply(sv *servo, inst byte, addr, n uint16) {
-	if !answers(sv, inst) {
+	if !answers(sv.mem[addrStatusReturnLevel], inst) {
 		return
 	}
 	if int(addr)+int(n) > tableSize {
@@ -241,11 +246,16 @@ func (s *Server) errByte(sv *servo, code byte) byte {
 // status appends sv's status packet for inst if its Status Return Level
 // lets it answer.
 func (s *Server) status(sv *servo, inst, code byte, params []byte) {
-	if !answers(sv, inst) {
+	s.statusAs(sv, sv.mem[addrID], sv.mem[addrStatusReturnLevel], inst, code, params)
+}
+
+// statusAs is status with the ID and Status Return Level given.
+func (s *Server) statusAs(sv *servo, id, srl, inst, code byte, params []byte) {
+	if !answers(srl, inst) {
 		return
 	}
 	off := len(s.tx)
-	s.tx = dynamixel.AppendStatus(s.tx, sv.mem[addrID], s.errByte(sv, code), params)
+	s.tx = dynamixel.AppendStatus(s.tx, id, s.errByte(sv, code), params)
 	s.emit(sv, off)
 }
 

@@ -37,6 +37,9 @@ type Config struct {
 	// servo's output shaft: position x = lead·θ, velocity ẋ = lead·θ̇ and force
 	// F = τ/lead. 0 means DefaultPrismaticLead.
 	PrismaticLead float64
+	// SupplyVoltage is the servo supply reported by Present Input Voltage
+	// (144), V; 0 means 12.0.
+	SupplyVoltage float64
 	// ReturnDelay makes every status packet wait the servo's Return Delay
 	// Time (9; 2 µs per unit, 500 µs by default) of wall time before it is
 	// sent, as on a real bus. Off by default: on a pseudo-terminal the delay
@@ -101,6 +104,12 @@ func New(sim *firmwaresim.Sim, cfg Config) (*Server, error) {
 	}
 	if cfg.PrismaticLead == 0 {
 		cfg.PrismaticLead = DefaultPrismaticLead
+	}
+	if cfg.SupplyVoltage == 0 {
+		cfg.SupplyVoltage = 12
+	}
+	if !(cfg.SupplyVoltage > 0) || cfg.SupplyVoltage > 6553 {
+		return nil, fmt.Errorf("dxlsim: supply voltage %v V", cfg.SupplyVoltage)
 	}
 	if !(cfg.PrismaticLead > 0) || cfg.PrismaticLead > 1e3 {
 		return nil, fmt.Errorf("dxlsim: prismatic lead %v m/rad", cfg.PrismaticLead)
@@ -310,11 +319,11 @@ func (s *Server) crcFailed(err error) {
 	}
 }
 
-// answers reports whether sv's Status Return Level (68) lets it reply to
-// inst (e-Manual, X-series, "Status Return Level(68)": 0 ping only, 1 ping
-// and read, 2 all instructions).
-func answers(sv *servo, inst byte) bool {
-	switch sv.mem[addrStatusReturnLevel] {
+// answers reports whether Status Return Level (68) srl lets a servo reply
+// to inst (e-Manual, X-series, "Status Return Level(68)": 0 ping only, 1
+// ping and read, 2 all instructions).
+func answers(srl, inst byte) bool {
+	switch srl {
 	case 0:
 		return inst == dynamixel.InstPing
 	case 1:
