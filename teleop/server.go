@@ -79,6 +79,9 @@ type Options struct {
 	// are answered with a status error (up to 16× larger are read and
 	// discarded; beyond that the connection is closed).
 	MaxMessageBytes int
+	// ListenConfig, if set, binds the listener (socket options such as
+	// buffer sizes, which accepted connections inherit); nil uses defaults.
+	ListenConfig *net.ListenConfig
 	// Logger receives connection events; nil discards them.
 	Logger *slog.Logger
 }
@@ -277,7 +280,11 @@ func (s *Server) Listen() (net.Addr, error) {
 	if s.ln != nil {
 		return nil, errors.New("teleop: already listening")
 	}
-	ln, err := net.Listen("tcp", s.opts.Addr)
+	lc := s.opts.ListenConfig
+	if lc == nil {
+		lc = &net.ListenConfig{}
+	}
+	ln, err := lc.Listen(context.Background(), "tcp", s.opts.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("teleop: listen %s: %w", s.opts.Addr, err)
 	}
