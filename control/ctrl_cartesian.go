@@ -56,8 +56,8 @@ type CartesianImpedanceConfig struct {
 	// Projector chooses the null-space projector (default NullDynamic).
 	Projector NullProjector
 	// Coriolis adds C(q, q̇)·q̇ to the command, so the arm behaves closer to
-	// the ideal mass–spring–damper at speed (Ott 2008, §3.1). It costs one
-	// RNEA pass.
+	// the ideal mass–spring–damper at speed (Ott 2008, §3.1). It shares the
+	// gravity RNEA pass, so it costs almost nothing.
 	Coriolis bool
 	// Gravity is the gravitational acceleration in the base frame, m/s²;
 	// nil means kinematics.StandardGravity.
@@ -100,7 +100,7 @@ type CartesianImpedance struct {
 	pose kinematics.Frame
 	goal kinematics.Frame
 
-	q, qd, tau, tmp []float64
+	q, qd, tau, tmp, zero []float64
 	m, lm           []float64 // n×n mass matrix and its Cholesky factor
 	x               []float64 // 6×n: row r is M⁻¹·J_rᵀ
 	a, la           [36]float64
@@ -127,7 +127,7 @@ func NewCartesianImpedance(cfg CartesianImpedanceConfig) (*CartesianImpedance, e
 		jac: mat.NewDense(6, n, nil), mass: mat.NewSymDense(n, nil),
 		kns: cfg.NullStiffness, dns: cfg.NullDamping, proj: cfg.Projector, coriolis: cfg.Coriolis,
 		posture: make([]float64, n), fixedPost: cfg.Posture != nil,
-		q: make([]float64, n), qd: make([]float64, n), tau: make([]float64, n), tmp: make([]float64, n),
+		q: make([]float64, n), qd: make([]float64, n), tau: make([]float64, n), tmp: make([]float64, n), zero: make([]float64, n),
 		m: make([]float64, n*n), lm: make([]float64, n*n), x: make([]float64, 6*n),
 	}
 	c.j = c.jac.RawMatrix().Data
@@ -238,12 +238,11 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 	}
 
 	// τ = g(q) [+ C·q̇] + Jᵀ·F.
-	c.dyn.Gravity(c.tau, c.q)
 	if c.coriolis {
-		c.dyn.Coriolis(c.tmp, c.q, c.qd)
-		for i := range c.tau {
-			c.tau[i] += c.tmp[i]
-		}
+		// One RNEA pass gives C(q, q̇)·q̇ + g(q) (q̈ = 0).
+		c.dyn.InverseDynamics(c.tau, c.q, c.qd, c.zero)
+	} else {
+		c.dyn.Gravity(c.tau, c.q)
 	}
 	for i := range n {
 		s := 0.0

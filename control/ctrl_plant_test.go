@@ -100,6 +100,7 @@ func newPlantRig(t testing.TB, c *kinematics.Chain, q0 []float64, opt rigOptions
 	}
 	r := &plantRig{t: t, chain: c, plant: p, bus: bus, dyn: kinematics.NewDynamics(c),
 		ws: kinematics.NewWorkspace(c), sp: NewSetpoint(c.DoF())}
+	copy(r.sp.Q, q0) // joint controllers hold the start pose
 	if opt.gravity != nil {
 		r.dyn.G = *opt.gravity
 	}
