@@ -101,10 +101,10 @@ type CartesianImpedance struct {
 	goal kinematics.Frame
 
 	q, qd, tau, tmp, zero []float64
-	m, lm           []float64 // n×n mass matrix and its Cholesky factor
-	x               []float64 // 6×n: row r is M⁻¹·J_rᵀ
-	a, la           [36]float64
-	w               [6]float64
+	m, lm                 []float64 // n×n mass matrix and its Cholesky factor
+	x                     []float64 // 6×n: row r is M⁻¹·J_rᵀ
+	a, la                 [36]float64
+	w                     [6]float64
 }
 
 // NewCartesianImpedance checks cfg and allocates the controller.
