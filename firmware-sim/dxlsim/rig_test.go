@@ -141,7 +141,7 @@ func status(id byte, code byte, params ...byte) []byte {
 	return dynamixel.AppendStatus(nil, id, code, params)
 }
 
-func u32(v int32) []byte { return []byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)} }
+func u32(v int32) []byte  { return []byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)} }
 func u16b(v int16) []byte { return []byte{byte(v), byte(v >> 8)} }
 
 // write sends a write and checks the acknowledgement's error number.

@@ -256,7 +256,7 @@ func TestStatusReturnLevelAndBroadcast(t *testing.T) {
 func TestGarbageResync(t *testing.T) {
 	r := newRig(t, newSim(t, 2, -1, ""), Config{})
 	junk := []byte{0x00, 0xFF, 0xFF, 0xFD, 0x00, 0xFF, 0x55, 0xFF, 0xFF, 0xFD} // header with ID 0xFF
-	junk = append(junk, 0xFF, 0xFF, 0xFD, 0x00, 0x01, 0x01, 0x00)             // length 1 < 3
+	junk = append(junk, 0xFF, 0xFF, 0xFD, 0x00, 0x01, 0x01, 0x00)              // length 1 < 3
 	junk = append(junk, 0x12, 0x34)
 	r.exchange(append(junk, dynamixel.AppendPing(nil, 2)...), dynamixel.AppendPingStatus(nil, 2, 0, 1020, DefaultFirmwareVersion))
 	// A status packet (another device's reply on the bus) is ignored.
@@ -278,10 +278,10 @@ func TestByteStuffing(t *testing.T) {
 
 func TestRebootAndFactoryReset(t *testing.T) {
 	r := newRig(t, newSim(t, 2, -1, ""), Config{})
-	r.write(2, 9, []byte{0}, 0)   // EEPROM: return delay 0
-	r.write(2, 64, []byte{1}, 0)  // torque on
-	r.write(2, 104, u32(50), 0)   // RAM goal
-	r.write(2, 65, []byte{1}, 0)  // LED
+	r.write(2, 9, []byte{0}, 0)  // EEPROM: return delay 0
+	r.write(2, 64, []byte{1}, 0) // torque on
+	r.write(2, 104, u32(50), 0)  // RAM goal
+	r.write(2, 65, []byte{1}, 0) // LED
 	r.write(2, 7, []byte{5}, dynamixel.AccessError)
 	r.exchange(dynamixel.AppendFactoryReset(nil, 2, dynamixel.ResetAllButID), status(2, byte(dynamixel.AccessError)))
 	r.exchange(dynamixel.AppendReboot(nil, 2), status(2, 0))
