@@ -92,7 +92,7 @@ func testLimits(n int) []JointLimits {
 }
 
 type rig struct {
-	t     *testing.T
+	t     testing.TB
 	loop  *Loop
 	bus   *fakeBus
 	now   time.Duration
@@ -103,7 +103,7 @@ type rig struct {
 	cycle int
 }
 
-func newRig(t *testing.T, n int, mutate func(*Config)) *rig {
+func newRig(t testing.TB, n int, mutate func(*Config)) *rig {
 	t.Helper()
 	bus := newFakeBus(n)
 	kp, kd := make([]float64, n), make([]float64, n)

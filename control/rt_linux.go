@@ -69,13 +69,18 @@ func (c *MonotonicClock) sleep(t time.Duration) {
 	}
 }
 
-func pinThread(cpu int) error {
-	var set unix.CPUSet
+// pinThread pins the calling (locked) thread to cpu; undo restores its
+// previous affinity, so the thread does not go back to Go's pool pinned.
+func pinThread(cpu int) (undo func(), err error) {
+	var old, set unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &old); err != nil {
+		return nil, fmt.Errorf("sched_getaffinity: %w", err)
+	}
 	set.Set(cpu)
 	if err := unix.SchedSetaffinity(0, &set); err != nil {
-		return fmt.Errorf("sched_setaffinity: %w", err)
+		return nil, fmt.Errorf("sched_setaffinity: %w", err)
 	}
-	return nil
+	return func() { _ = unix.SchedSetaffinity(0, &old) }, nil
 }
 
 // enterRT switches the calling (locked) thread to SCHED_FIFO and locks the

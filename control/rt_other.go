@@ -31,7 +31,9 @@ func (c *MonotonicClock) SleepUntil(t time.Duration) {
 	}
 }
 
-func pinThread(int) error { return errors.New("CPU pinning is only supported on Linux") }
+func pinThread(int) (func(), error) {
+	return nil, errors.New("CPU pinning is only supported on Linux")
+}
 
 func enterRT(_ int, st *RTStatus) func() {
 	st.Messages = append(st.Messages, "real-time scheduling (SCHED_FIFO, mlockall) is only supported on Linux: running without")

@@ -128,10 +128,11 @@ func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 	rep.RT.LockedThread = true
 	rep.RT.CPU = -1
 	if r.cfg.CPU >= 0 {
-		if err := pinThread(r.cfg.CPU); err != nil {
+		if undo, err := pinThread(r.cfg.CPU); err != nil {
 			rep.RT.Messages = append(rep.RT.Messages, fmt.Sprintf("pinning to CPU %d failed: %v; the loop may migrate between CPUs", r.cfg.CPU, err))
 		} else {
 			rep.RT.CPU = r.cfg.CPU
+			defer undo()
 		}
 	}
 	if r.cfg.RT {

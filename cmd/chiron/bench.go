@@ -55,8 +55,8 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 	joints := fs.Int("joints", 6, "joints of the simulated plant")
 	spin := fs.Duration("spin", 0, "sleep until deadline − spin, then busy-wait (0: clock_nanosleep only)")
 	gosleep := fs.Bool("gosleep", false, "sleep with time.Sleep instead of clock_nanosleep (for comparison)")
-	model := fs.String("model", "", "robot model (not available yet)")
-	ctrl := fs.String("controller", "", "controller (joint-pd; model-based ones not available yet)")
+	model := fs.String("model", "", "robot model (URDF or DH JSON) simulated by firmware-sim's plant (bench_model.go)")
+	ctrl := fs.String("controller", "", "controller: joint-pd, or with --model cartesian-impedance, admittance, transparent")
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -65,9 +65,6 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))
-	}
-	if *model != "" || (*ctrl != "" && *ctrl != "joint-pd") {
-		return usagef("--model/--controller: not available yet (the model-based controllers and the rigid-body plant are still being written); run without them to benchmark joint-pd on the integrator plant")
 	}
 	period, err := control.PeriodForRate(*rate)
 	if err != nil {
@@ -86,7 +83,7 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 		return usagef("--cpu %d: want -1 or 0–%d", *cpu, runtime.NumCPU()-1)
 	}
 
-	loop, err := benchLoop(*joints, period)
+	loop, post, err := benchSetup(*model, *ctrl, *joints, period)
 	if err != nil {
 		return err
 	}
@@ -108,7 +105,7 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 	// The operator side: a 100 Hz writer moving every joint on a slow sine,
 	// so the loop runs its full path (new setpoints, tracking) while timed.
 	writerDone := make(chan struct{})
-	go postSine(ctx, loop, writerDone)
+	go post(ctx, loop, writerDone)
 	loop.Supervisor().Enable()
 
 	cycles := uint64(*duration / period)

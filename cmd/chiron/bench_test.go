@@ -61,8 +61,8 @@ func TestBenchUsage(t *testing.T) {
 		{[]string{"bench", "loop", "--rate", "5000"}, "outside [100, 4000] Hz"},
 		{[]string{"bench", "loop", "--rate", "50"}, "outside [100, 4000] Hz"},
 		{[]string{"bench", "loop", "--duration", "0s"}, "--duration"},
-		{[]string{"bench", "loop", "--model", "x.urdf", "--controller", "cartesian"}, "not available yet"},
-		{[]string{"bench", "loop", "--controller", "admittance"}, "not available yet"},
+		{[]string{"bench", "loop", "--model", "x.urdf", "--controller", "cartesian"}, "unknown controller"},
+		{[]string{"bench", "loop", "--controller", "admittance"}, "needs --model"},
 		{[]string{"bench", "loop", "--spin", "2ms"}, "--spin"},
 		{[]string{"bench", "loop", "extra"}, "unexpected argument"},
 	} {

@@ -1,0 +1,85 @@
+//go:build linux && !race
+
+// Not under the race detector: mlockall would try to lock its shadow memory.
+
+package control
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// TestRunnerRT asks for SCHED_FIFO and mlockall. Either it gets them, or it
+// says why not and still runs every cycle: both are correct outcomes, what
+// must never happen is a silent downgrade or a failed run.
+func TestRunnerRT(t *testing.T) {
+	r := newRig(t, 2, nil)
+	clk := &fakeClock{t: time.Second, targets: make([]time.Duration, 0, 64)}
+	run, err := NewRunner(r.loop, RunnerConfig{Clock: clk, RT: true, Priority: 10, CPU: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := run.Run(context.Background(), 50)
+	if err != nil || rep.Cycles != 50 {
+		t.Fatalf("cycles %d err %v", rep.Cycles, err)
+	}
+	st := rep.RT
+	if !st.LockedThread {
+		t.Fatal("thread not locked")
+	}
+	if st.FIFO != (st.Priority == 10) {
+		t.Fatalf("FIFO %v priority %d", st.FIFO, st.Priority)
+	}
+	joined := strings.Join(st.Messages, "\n")
+	if !st.FIFO && !strings.Contains(joined, "SCHED_FIFO priority 10 not permitted") {
+		t.Fatalf("no FIFO and no message: %q", joined)
+	}
+	if !st.Mlocked && !strings.Contains(joined, "mlockall") {
+		t.Fatalf("no mlockall and no message: %q", joined)
+	}
+	if st.CPU != 0 && !strings.Contains(joined, "pinning to CPU 0") {
+		t.Fatalf("not pinned and no message: %q", joined)
+	}
+	if rep.GCCycles != 0 || !rep.GCOff {
+		t.Fatalf("gc cycles %d off %v", rep.GCCycles, rep.GCOff)
+	}
+	t.Logf("RT status: %+v", st)
+}
+
+// TestRunnerRestoresThread: after Run the locked thread is back to
+// SCHED_OTHER on all its CPUs before it is unlocked.
+func TestRunnerRestoresThread(t *testing.T) {
+	r := newRig(t, 1, nil)
+	run, err := NewRunner(r.loop, RunnerConfig{Clock: &fakeClock{}, RT: true, CPU: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var before unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &before); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := run.Run(context.Background(), 5); err != nil {
+		t.Fatal(err)
+	}
+	var after unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &after); err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Fatalf("affinity %v after run, was %v", after, before)
+	}
+	attr, err := unix.SchedGetAttr(0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if attr.Policy != schedOther {
+		t.Fatalf("policy %d after run", attr.Policy)
+	}
+}
