@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -46,7 +47,7 @@ const (
 )
 
 type env struct {
-	t     *testing.T
+	t     testing.TB
 	srv   *Server
 	robot *FakeRobot
 	cmds  <-chan Command
@@ -57,7 +58,7 @@ type env struct {
 
 // newEnv serves one fake robot under /psm on 127.0.0.1:0. mod may change
 // the options (listener wrapping is done with wrap).
-func newEnv(t *testing.T, mod func(*Options)) *env {
+func newEnv(t testing.TB, mod func(*Options)) *env {
 	t.Helper()
 	tokens := NewTokens()
 	for role, tok := range map[string]string{tokViewer: "viewer", tokOperator: "operator", tokOperator2: "operator", tokAdmin: "admin"} {
@@ -104,7 +105,7 @@ type frame struct {
 }
 
 type wsClient struct {
-	t        *testing.T
+	t        testing.TB
 	c        *websocket.Conn
 	frames   chan frame
 	channels map[string]uint32 // topic → server channel id
@@ -795,6 +796,23 @@ func (e *env) waitStats(what string, pred func(ClientStats, bool) bool, name str
 	}
 }
 
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
 func fatTelemetry(o *Options) {
 	// A small send buffer on the server side too (inherited by accepted
 	// sockets), so the backlog forms within milliseconds.
@@ -834,7 +852,12 @@ func TestSlowClientDropsOthersUnaffected(t *testing.T) {
 }
 
 func TestControlQueueOverflowDisconnects(t *testing.T) {
-	e := newEnv(t, func(o *Options) { fatTelemetry(o); o.ControlQueueLen = 8 })
+	logs := &syncBuffer{}
+	e := newEnv(t, func(o *Options) {
+		fatTelemetry(o)
+		o.ControlQueueLen = 8
+		o.Logger = slog.New(slog.NewTextHandler(logs, nil))
+	})
 	slow := e.dial(tokViewer, true, smallBuffers())
 	for i, topic := range []string{"/psm/joint_states", "/psm/tool_pose", "/psm/safety", "/psm/loop_stats", "/psm/teleop/status", "/psm/haptic_feedback"} {
 		slow.subscribe(uint32(i), topic)
@@ -842,12 +865,26 @@ func TestControlQueueOverflowDisconnects(t *testing.T) {
 	name := slow.info.Metadata["client"]
 	// Once telemetry is dropped the writer is stuck behind the full socket.
 	e.waitStats("writer blocked", func(s ClientStats, ok bool) bool { return ok && s.Dropped > 0 }, name)
-	for range 9 { // each is answered with a status: the ninth overflows the queue of 8
+	// Each bogus message is answered with a status. The writer may still
+	// squeeze a few into the socket before it blocks for good, so keep
+	// sending (a bounded number) until the server hangs up.
+	gone := func() bool {
+		for _, cs := range e.srv.Clients() {
+			if cs.Name == name {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i < 100000 && !(i%16 == 0 && gone()); i++ {
 		if err := slow.c.WriteMessage(websocket.TextMessage, []byte(`{"op":"bogus"}`)); err != nil {
 			break // already disconnected
 		}
 	}
 	e.waitStats("client disconnected", func(_ ClientStats, ok bool) bool { return !ok }, name)
+	if l := logs.String(); !strings.Contains(l, "control queue overflow") {
+		t.Errorf("disconnected for another reason:\n%s", l)
+	}
 	// The client sees the connection end once it reads what was buffered.
 	slow.c.SetReadDeadline(time.Now().Add(guard))
 	for {
