@@ -9,7 +9,12 @@ import (
 // frameFrom builds a frame from fuzz input: 2 bytes of ID, 1 of length, the rest data.
 func frameFrom(id uint16, length uint8, data []byte) canbus.Frame {
 	f := canbus.Frame{ID: uint32(id) & 0x7FF, Length: length % 16}
-	copy(f.Data[:], data)
+	n := copy(f.Data[:], data)
+	// Bytes past Length are not on the wire: keep them zero so that
+	// round-trip comparisons see only what a receiver sees.
+	if int(f.Length) < n {
+		clear(f.Data[f.Length:])
+	}
 	return f
 }
 
