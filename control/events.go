@@ -76,7 +76,6 @@ const (
 	ReasonControllerSwitch
 	ReasonGainsChanged
 	ReasonGainsRejected
-	ReasonEventsLost
 )
 
 var reasonNames = [...]string{
@@ -86,7 +85,7 @@ var reasonNames = [...]string{
 	"deadman released", "invalid command", "bus refused request",
 	"watchdog: stale sensor data", "bus error", "drive fault", "redundant sensors disagree",
 	"over-current", "invalid sensor data", "enable timeout",
-	"controller switched", "gains changed", "gains rejected", "events lost",
+	"controller switched", "gains changed", "gains rejected",
 }
 
 // String returns the reason's description.

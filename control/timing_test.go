@@ -62,3 +62,15 @@ func TestHistogramQuantiles(t *testing.T) {
 		t.Error("empty histogram")
 	}
 }
+
+func TestNames(t *testing.T) {
+	if len(reasonNames) != int(ReasonGainsRejected)+1 {
+		t.Fatalf("%d reason names for %d reasons", len(reasonNames), ReasonGainsRejected+1)
+	}
+	if len(stateNames) != int(Fault)+1 || Fault.String() != "fault" || State(9).String() != "state(9)" {
+		t.Fatal("state names")
+	}
+	if ReasonWatchdog.String() != "watchdog: stale sensor data" || Reason(200).String() != "reason(200)" {
+		t.Fatal("reason names")
+	}
+}
