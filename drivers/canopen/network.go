@@ -17,7 +17,7 @@ type JointConfig struct {
 	// CountsPerRad converts drive position units to joint units: counts
 	// per radian of the joint (per metre for a prismatic joint), gearing
 	// included; velocity uses the same factor (counts/s per rad/s). A
-	// negative value reverses the direction.
+	// negative value reverses the direction (of torque as well).
 	CountsPerRad float64
 	// PositionOffset is added to the scaled drive position (rad or m).
 	PositionOffset float64

@@ -3,6 +3,7 @@ package canopen
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
@@ -178,14 +179,12 @@ func (n *Network) configure(sdo *SDOClient, j *joint) error {
 		}
 		rated = float64(mNm) / 1000
 	}
-	j.torquePerMille = 1000 / (rated * j.cfg.GearRatio)
-	j.maxPerMille = 32767
+	// A reversed joint (negative CountsPerRad) reverses torque too.
+	j.torquePerMille = math.Copysign(1000/(rated*j.cfg.GearRatio), j.cfg.CountsPerRad)
+	j.maxPerMille = math.MaxInt16
 	if j.cfg.MaxTorque > 0 {
-		pm := j.cfg.MaxTorque * j.torquePerMille
-		if pm < j.maxPerMille {
-			j.maxPerMille = pm
-		}
-		if err := step("write 0x6072 max torque", sdo.DownloadU16(node, ObjMaxTorque, 0, uint16(pm+0.5))); err != nil {
+		j.maxPerMille = math.Min(j.cfg.MaxTorque*math.Abs(j.torquePerMille), math.MaxInt16)
+		if err := step("write 0x6072 max torque", sdo.DownloadU16(node, ObjMaxTorque, 0, uint16(math.Round(j.maxPerMille)))); err != nil {
 			return err
 		}
 	}
