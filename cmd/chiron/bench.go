@@ -24,7 +24,7 @@ func init() {
 }
 
 const benchUsage = `usage: chiron bench loop [--rate HZ] [--duration D] [--rt] [--priority N] [--cpu N] [--joints N]
-                        [--model FILE --controller NAME]
+                        [--spin D] [--gosleep] [--keep-gc] [--model FILE --controller NAME]
 
 Runs the real-time Runner with the joint PD controller on an integrator plant
 for D and prints one line:
@@ -54,6 +54,7 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 	cpu := fs.Int("cpu", -1, "pin the loop thread to this CPU (-1: do not pin)")
 	joints := fs.Int("joints", 6, "joints of the simulated plant")
 	spin := fs.Duration("spin", 0, "sleep until deadline − spin, then busy-wait (0: clock_nanosleep only)")
+	keepGC := fs.Bool("keep-gc", false, "leave the garbage collector on during the run (default: off, with a memory-limit backstop)")
 	gosleep := fs.Bool("gosleep", false, "sleep with time.Sleep instead of clock_nanosleep (for comparison)")
 	model := fs.String("model", "", "robot model (URDF or DH JSON) simulated by firmware-sim's plant (bench_model.go)")
 	ctrl := fs.String("controller", "", "controller: joint-pd, or with --model cartesian-impedance, admittance, transparent")
@@ -96,7 +97,7 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 	if *gosleep {
 		clock = goSleepClock{clk}
 	}
-	runner, err := control.NewRunner(loop, control.RunnerConfig{Clock: clock, RT: *rt, Priority: *prio, CPU: *cpu})
+	runner, err := control.NewRunner(loop, control.RunnerConfig{Clock: clock, RT: *rt, Priority: *prio, CPU: *cpu, KeepGC: *keepGC})
 	if err != nil {
 		return err
 	}
