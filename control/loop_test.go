@@ -34,23 +34,49 @@ func TestEnableAndTrack(t *testing.T) {
 	}
 }
 
-// TestStepAllocatesNothing runs full enabled cycles, with a setpoint change
-// and a gain change in between, and requires zero allocations.
+// TestStepAllocatesNothing runs full enabled cycles (workspace check through
+// FK included) while setpoints, gain changes, controller switches and
+// refused requests arrive, and requires zero allocations, on the loop's side
+// and on the requesters' side alike.
 func TestStepAllocatesNothing(t *testing.T) {
 	r := newRig(t, 6, func(c *Config) {
 		c.FK = sumFK{}
 		c.Safety.Workspace = &Box{Min: [3]float64{-10, -10, -10}, Max: [3]float64{10, 10, 10}}
+		pd2, err := NewJointPD([]float64{50, 50, 50, 50, 50, 50}, []float64{5, 5, 5, 5, 5, 5}, constGravity(0.5))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Controllers = append(c.Controllers, NamedController{"pd2", pd2})
 	})
 	r.enable()
 	r.steps(10)
-	allocs := testing.AllocsPerRun(1000, func() {
+	gains := Gains{Kp: []float64{80, 80, 80, 80, 80, 80}, Kd: []float64{8, 8, 8, 8, 8, 8}}
+	names := [2]string{"pd", "pd2"}
+	k := 0
+	allocs := testing.AllocsPerRun(2000, func() {
+		k++
+		r.sp.Q[0] = 0.1 * math.Sin(float64(k)/100)
+		r.post()
+		switch k % 500 {
+		case 100:
+			if err := r.loop.SetGains("pd", gains); err != nil {
+				t.Fatal(err)
+			}
+		case 200:
+			if err := r.loop.SwitchController(names[(k/500)%2]); err != nil {
+				t.Fatal(err)
+			}
+		case 300:
+			r.sup.Reset() // refused while enabled: an event
+		}
 		r.steps(1)
 	})
 	if allocs != 0 {
-		t.Fatalf("Step allocates %v times per cycle", allocs)
+		t.Fatalf("a cycle allocates %v times", allocs)
 	}
-	if r.sup.State() != Enabled {
-		t.Fatalf("state %s", r.sup.State())
+	s := r.snapshot()
+	if s.State != Enabled || s.EventsTotal() < 10 {
+		t.Fatalf("state %s, %d events", s.State, s.EventsTotal())
 	}
 }
 
