@@ -354,3 +354,25 @@ func reboot(t *testing.T, port serialport.Port, id byte) byte {
 		dec.Commit(n)
 	}
 }
+
+// TestFaultDelayedReply: a delay fault holds the reply back in wall time,
+// so a client with a shorter timeout gives up and one with a longer one
+// gets it.
+func TestFaultDelayedReply(t *testing.T) {
+	sim := newSim(t, 1, -1, "delay:joint=1,delay=40ms")
+	c, _ := pipeClient(t, sim)
+	c.Timeout = 5 * time.Millisecond
+	if _, _, err := c.Ping(1); drivers.KindOf(err) != drivers.KindTimeout {
+		t.Fatalf("reply delayed 40 ms within a 5 ms timeout: %v", err)
+	}
+	// A fresh bus: the first reply is still on its way to the first client.
+	c, _ = pipeClient(t, newSim(t, 1, -1, "delay:joint=1,delay=40ms"))
+	c.Timeout = 2 * time.Second
+	t0 := time.Now()
+	if _, _, err := c.Ping(1); err != nil {
+		t.Fatalf("delayed reply with a long timeout: %v", err)
+	}
+	if d := time.Since(t0); d < 40*time.Millisecond {
+		t.Fatalf("reply came after %v, before the 40 ms delay", d)
+	}
+}
