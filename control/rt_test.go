@@ -20,7 +20,7 @@ import (
 func TestRunnerRT(t *testing.T) {
 	r := newRig(t, 2, nil)
 	clk := &fakeClock{t: time.Second, targets: make([]time.Duration, 0, 64)}
-	run, err := NewRunner(r.loop, RunnerConfig{Clock: clk, RT: true, Priority: 10, CPU: 0})
+	run, err := NewRunner(r.loop, RunnerConfig{Clock: clk, RT: true, Priority: 10, Pin: true, CPU: 0})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestRunnerRT(t *testing.T) {
 // SCHED_OTHER on all its CPUs before it is unlocked.
 func TestRunnerRestoresThread(t *testing.T) {
 	r := newRig(t, 1, nil)
-	run, err := NewRunner(r.loop, RunnerConfig{Clock: &fakeClock{}, RT: true, CPU: 0})
+	run, err := NewRunner(r.loop, RunnerConfig{Clock: &fakeClock{}, RT: true, Pin: true, CPU: 0})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,16 +39,20 @@ func PeriodForRate(hz float64) (time.Duration, error) {
 type RunnerConfig struct {
 	// Clock defaults to the system monotonic clock (NewMonotonicClock).
 	Clock Clock
-	// RT asks for real-time scheduling: SCHED_FIFO at Priority (default 80,
-	// below the kernel's threaded IRQs at 50–90 only if you choose so; 80 is
-	// what cyclictest examples use) and mlockall(MCL_CURRENT|MCL_FUTURE).
-	// When the system refuses, Run reports why in RunReport.RT.Messages and
-	// carries on without.
-	RT       bool
+	// RT asks for real-time scheduling: SCHED_FIFO at Priority and
+	// mlockall(MCL_CURRENT|MCL_FUTURE), so neither CFS time-sharing nor page
+	// faults delay a wake-up. When the system refuses, Run says why in
+	// RunReport.RT.Messages and carries on without.
+	RT bool
+	// Priority is the SCHED_FIFO priority, 1–99; 0 means 80, as in the usual
+	// cyclictest -p80 runs. On PREEMPT_RT kernels threaded IRQ handlers run
+	// at 50, so 80 preempts them: lower it if the loop waits on an IRQ thread
+	// (CAN, USB serial) for its data.
 	Priority int
-	// CPU pins the loop's thread to one CPU when ≥ 0 (isolate it with
-	// isolcpus/nohz_full for best results). -1 leaves it floating; the zero
-	// value pins to CPU 0, so set -1 unless you mean it.
+	// Pin pins the loop's thread to CPU (isolate that CPU with
+	// isolcpus/nohz_full for best results); the previous affinity is
+	// restored when Run returns.
+	Pin bool
 	CPU int
 	// KeepGC leaves the garbage collector on. By default Run turns it off
 	// (debug.SetGCPercent(-1)) because the loop allocates nothing, with a
@@ -102,6 +106,9 @@ func NewRunner(l *Loop, cfg RunnerConfig) (*Runner, error) {
 	if cfg.Priority == 0 {
 		cfg.Priority = 80
 	}
+	if cfg.Pin && (cfg.CPU < 0 || cfg.CPU >= runtime.NumCPU()) {
+		return nil, fmt.Errorf("runner: CPU %d outside 0..%d: %w", cfg.CPU, runtime.NumCPU()-1, ErrConfig)
+	}
 	if cfg.Priority < 1 || cfg.Priority > 99 {
 		return nil, fmt.Errorf("runner: SCHED_FIFO priority %d outside 1..99: %w", cfg.Priority, ErrConfig)
 	}
@@ -127,7 +134,7 @@ func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 	defer runtime.UnlockOSThread()
 	rep.RT.LockedThread = true
 	rep.RT.CPU = -1
-	if r.cfg.CPU >= 0 {
+	if r.cfg.Pin {
 		if undo, err := pinThread(r.cfg.CPU); err != nil {
 			rep.RT.Messages = append(rep.RT.Messages, fmt.Sprintf("pinning to CPU %d failed: %v; the loop may migrate between CPUs", r.cfg.CPU, err))
 		} else {

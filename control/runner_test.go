@@ -34,7 +34,7 @@ func newRunnerRig(t *testing.T, cost func(k int) time.Duration) (*rig, *fakeCloc
 		clk.t += cost(k)
 		k++
 	}
-	run, err := NewRunner(r.loop, RunnerConfig{Clock: clk, CPU: -1})
+	run, err := NewRunner(r.loop, RunnerConfig{Clock: clk})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,5 +153,8 @@ func TestRunnerRates(t *testing.T) {
 	r = newRig(t, 1, nil)
 	if _, err := NewRunner(r.loop, RunnerConfig{Priority: 120}); err == nil {
 		t.Error("priority 120 accepted")
+	}
+	if _, err := NewRunner(r.loop, RunnerConfig{Pin: true, CPU: 4096}); err == nil {
+		t.Error("CPU 4096 accepted")
 	}
 }

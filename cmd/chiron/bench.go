@@ -97,7 +97,7 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 	if *gosleep {
 		clock = goSleepClock{clk}
 	}
-	runner, err := control.NewRunner(loop, control.RunnerConfig{Clock: clock, RT: *rt, Priority: *prio, CPU: *cpu, KeepGC: *keepGC})
+	runner, err := control.NewRunner(loop, control.RunnerConfig{Clock: clock, RT: *rt, Priority: *prio, Pin: *cpu >= 0, CPU: *cpu, KeepGC: *keepGC})
 	if err != nil {
 		return err
 	}
