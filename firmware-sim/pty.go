@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
@@ -12,9 +13,10 @@ import (
 // PTY is a pseudo-terminal whose slave end a host opens exactly as it opens a
 // USB serial adapter; the simulator speaks on the master end.
 type PTY struct {
-	Master *os.File
-	slave  *os.File // kept open so the master never sees EIO between host sessions
-	link   string
+	Master  *os.File
+	slave   *os.File // kept open so the master never sees EIO between host sessions
+	link    string
+	timeout time.Duration
 }
 
 // OpenPTY opens a pseudo-terminal in raw mode (no echo, no line editing, no
@@ -32,7 +34,11 @@ func OpenPTY(link string) (*PTY, error) {
 		s.Close()
 		return nil, fmt.Errorf("firmware-sim: raw mode on %s: %w", s.Name(), err)
 	}
-	p := &PTY{Master: m, slave: s}
+	if m, err = pollable(m); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("firmware-sim: pty master: %w", err)
+	}
+	p := &PTY{Master: m, slave: s, timeout: -1}
 	if link != "" {
 		if fi, err := os.Lstat(link); err == nil {
 			if fi.Mode()&os.ModeSymlink == 0 {
@@ -62,8 +68,34 @@ func (p *PTY) Path() string {
 	return p.slave.Name()
 }
 
-// Read reads from the host.
-func (p *PTY) Read(b []byte) (int, error) { return p.Master.Read(b) }
+// Read reads from the host, waiting at most the timeout set by
+// SetReadTimeout (then it returns 0, nil, as go.bug.st/serial does).
+func (p *PTY) Read(b []byte) (int, error) {
+	if p.timeout >= 0 {
+		if err := p.Master.SetReadDeadline(time.Now().Add(p.timeout)); err != nil {
+			return 0, err
+		}
+	}
+	n, err := p.Master.Read(b)
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return n, nil
+	}
+	return n, err
+}
+
+// SetReadTimeout bounds how long Read waits (negative: forever), so the pty
+// master satisfies serialport.Port and serial-side code runs on it unchanged.
+func (p *PTY) SetReadTimeout(t time.Duration) error {
+	p.timeout = t
+	if t < 0 {
+		return p.Master.SetReadDeadline(time.Time{})
+	}
+	return nil
+}
+
+// ResetInputBuffer discards nothing: a pty master has no separate driver
+// buffer to purge; it exists to satisfy serialport.Port.
+func (p *PTY) ResetInputBuffer() error { return nil }
 
 // Write writes to the host.
 func (p *PTY) Write(b []byte) (int, error) { return p.Master.Write(b) }
@@ -79,6 +111,24 @@ func (p *PTY) Close() error {
 	}
 	errs = append(errs, p.Master.Close(), p.slave.Close())
 	return errors.Join(errs...)
+}
+
+// pollable returns f reopened on a non-blocking duplicate of its descriptor:
+// os.NewFile registers a non-blocking descriptor with Go's poller, which is
+// what makes SetReadDeadline (and so read timeouts and clean cancellation)
+// work on the pty master. f is closed.
+func pollable(f *os.File) (*os.File, error) {
+	fd, err := unix.Dup(int(f.Fd()))
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	if err := unix.SetNonblock(fd, true); err != nil {
+		unix.Close(fd)
+		return nil, err
+	}
+	unix.CloseOnExec(fd)
+	return os.NewFile(uintptr(fd), "/dev/ptmx"), nil
 }
 
 // makeRaw puts a terminal in raw mode, as cfmakeraw(3) does.

@@ -74,3 +74,18 @@ func TestOpenPTYRefusesToReplaceAFile(t *testing.T) {
 		t.Fatal("replaced a regular file")
 	}
 }
+
+func TestPTYReadTimeout(t *testing.T) {
+	p, err := OpenPTY("")
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	defer p.Close()
+	if err := p.SetReadTimeout(5 * time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	n, err := p.Read(make([]byte, 8))
+	if n != 0 || err != nil {
+		t.Fatalf("Read after timeout = %d, %v; want 0, nil", n, err)
+	}
+}

@@ -19,6 +19,7 @@ func init() {
 		fs.Duration("timeout", 5*time.Millisecond, "time budget per target")
 		fs.Float64("tolerance", 1e-5, "position (m) and rotation (rad) tolerance")
 		fs.Uint64("seed", 1, "seed of the random restarts")
+		fs.Int("max-iterations", 0, "cap on solver iterations per target (0: none); with a generous --timeout the answers become independent of machine load")
 	}
 }
 
@@ -29,13 +30,17 @@ func kinIK(c *kinematics.Chain, fs *flag.FlagSet, _ []string, in io.Reader, out,
 	timeout := fs.Lookup("timeout").Value.(flag.Getter).Get().(time.Duration)
 	tol := fs.Lookup("tolerance").Value.(flag.Getter).Get().(float64)
 	seedN := fs.Lookup("seed").Value.(flag.Getter).Get().(uint64)
+	maxIter := fs.Lookup("max-iterations").Value.(flag.Getter).Get().(int)
+	if maxIter < 0 {
+		return usagef("--max-iterations must be ≥ 0, got %d", maxIter)
+	}
 	if timeout <= 0 {
 		return usagef("--timeout must be positive, got %v", timeout)
 	}
 	if !(tol > 0) || math.IsInf(tol, 0) {
 		return usagef("--tolerance must be positive, got %g", tol)
 	}
-	ik := kinematics.NewIK(c, kinematics.IKOptions{Tolerance: tol, Timeout: timeout, Rand: rand.New(rand.NewPCG(seedN, 0))})
+	ik := kinematics.NewIK(c, kinematics.IKOptions{Tolerance: tol, Timeout: timeout, MaxIterations: maxIter, Rand: rand.New(rand.NewPCG(seedN, 0))})
 	lo, up := c.Limits()
 	seed := make([]float64, c.DoF())
 	for i := range seed {
