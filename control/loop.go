@@ -80,6 +80,12 @@ type Loop struct {
 	snaps  tripleBuffer[Snapshot]
 	readMu sync.Mutex // snapshot readers only
 	timing Timing
+
+	// ioClk, set only during StepTimed, times the bus read and write so
+	// that compute time excludes I/O (a real bus waits on the wire; the
+	// simulated plant integrates physics inside Read).
+	ioClk Clock
+	ioDur time.Duration
 }
 
 // ctrlRequest is the cumulative state of run-time requests: which controller
@@ -229,10 +235,19 @@ func (l *Loop) Step(now time.Duration) { l.step(now) }
 // records the wake-up latency now − deadline and the compute time measured
 // on clk at the end of the cycle. clk only times the cycle; the cycle itself
 // sees only now.
+//
+// Compute time excludes the bus read and write, which are recorded
+// separately as I/O time (as ros2_control separates read/update/write):
+// compute is what the loop itself costs (supervision, controller, gating,
+// publication), I/O is what the hardware or its simulation costs.
 func (l *Loop) StepTimed(deadline, now time.Duration, clk Clock) {
+	l.ioClk, l.ioDur = clk, 0
 	l.step(now)
+	l.ioClk = nil
+	total := clk.Now() - now
 	l.timing.wake.record(now - deadline)
-	l.timing.compute.record(clk.Now() - now)
+	l.timing.compute.record(total - l.ioDur)
+	l.timing.io.record(l.ioDur)
 }
 
 // step is one cycle, in the order of DESIGN.md.
@@ -240,7 +255,14 @@ func (l *Loop) step(now time.Duration) {
 	l.cycle++
 
 	// 1. Read the joints; compute the tool position for the workspace check.
+	var t0 time.Duration
+	if l.ioClk != nil {
+		t0 = l.ioClk.Now()
+	}
 	readErr := l.bus.Read(now, l.state)
+	if l.ioClk != nil {
+		l.ioDur += l.ioClk.Now() - t0
+	}
 	if readErr != nil {
 		l.readErrs++
 	}
@@ -276,7 +298,14 @@ func (l *Loop) step(now time.Duration) {
 	l.sup.gate(now, l.state, l.fresh, l.want, l.sent)
 
 	// 5. Write.
-	if err := l.bus.Write(now, l.sent); err != nil {
+	if l.ioClk != nil {
+		t0 = l.ioClk.Now()
+	}
+	err := l.bus.Write(now, l.sent)
+	if l.ioClk != nil {
+		l.ioDur += l.ioClk.Now() - t0
+	}
+	if err != nil {
 		l.writeErrs++
 		l.sup.afterWrite(now, err, l.state)
 	}

@@ -144,9 +144,9 @@ func (h *Histogram) Mean() time.Duration {
 // adds every skipped deadline to Missed. Overruns counts overrunning cycles,
 // Missed the deadlines that got no cycle; neither is ever reset silently.
 type Timing struct {
-	wake, compute, period liveHistogram
-	overruns, missed      atomic.Uint64
-	cycles                atomic.Uint64
+	wake, compute, io, period liveHistogram
+	overruns, missed          atomic.Uint64
+	cycles                    atomic.Uint64
 }
 
 // RecordOverrun counts one overrunning cycle that made the runner skip
@@ -162,7 +162,8 @@ type TimingSnapshot struct {
 	Overruns uint64
 	Missed   uint64
 	Wake     Histogram // wake-up latency
-	Compute  Histogram // compute time per cycle
+	Compute  Histogram // compute time per cycle, bus I/O excluded
+	IO       Histogram // bus read + write time per cycle
 	Period   Histogram // time between wake-ups
 }
 
@@ -173,5 +174,6 @@ func (t *Timing) CopyTo(dst *TimingSnapshot) {
 	dst.Missed = t.missed.Load()
 	t.wake.copyTo(&dst.Wake)
 	t.compute.copyTo(&dst.Compute)
+	t.io.copyTo(&dst.IO)
 	t.period.copyTo(&dst.Period)
 }
