@@ -36,6 +36,10 @@ permitted a message goes to stderr and the run continues without. Compute
 time is the loop's own work (supervisor, controller, gating, publication);
 io is the bus read and write (with a simulated plant: its physics).`
 
+// benchKeys are the keys of the report line, in order.
+var benchKeys = []string{"rate_hz", "cycles", "wake_p50_us", "wake_p99_us", "wake_p999_us", "wake_max_us",
+	"compute_p50_us", "compute_p99_us", "overruns", "allocs_per_cycle", "gc_cycles", "io_p50_us", "io_p99_us"}
+
 func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprintln(out, benchUsage)

@@ -104,8 +104,7 @@ func TestBenchLoopModel(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	keys := []string{"rate_hz", "cycles", "wake_p50_us", "wake_p99_us", "wake_p999_us", "wake_max_us",
-		"compute_p50_us", "compute_p99_us", "overruns", "allocs_per_cycle", "gc_cycles"}
+	keys := benchKeys
 	fields := strings.Fields(strings.TrimSpace(out))
 	if len(fields) != len(keys) {
 		t.Fatalf("report %q", out)

@@ -17,8 +17,7 @@ func TestBenchLoop(t *testing.T) {
 	if len(lines) != 1 {
 		t.Fatalf("%d lines: %q", len(lines), out)
 	}
-	keys := []string{"rate_hz", "cycles", "wake_p50_us", "wake_p99_us", "wake_p999_us", "wake_max_us",
-		"compute_p50_us", "compute_p99_us", "overruns", "allocs_per_cycle", "gc_cycles", "io_p50_us", "io_p99_us"}
+	keys := benchKeys
 	fields := strings.Fields(lines[0])
 	if len(fields) != len(keys) {
 		t.Fatalf("fields %q", fields)
