@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/chiron-robotics/chiron/drivers/canbus"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/kinematics"
 )
@@ -69,8 +70,8 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 		sort.Strings(names)
 		return usagef("--protocol %q: available here: %s", *protocol, strings.Join(names, ", "))
 	}
-	if *transport != "pty" {
-		return usagef("--transport %q: only pty is available in this build (socketcan: interface %s)", *transport, *iface)
+	if *transport != "pty" && *transport != "socketcan" {
+		return usagef("--transport %q: want pty or socketcan", *transport)
 	}
 	c, err := kinematics.LoadChain(*model, *base, *tip)
 	if err != nil {
@@ -87,6 +88,9 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	srv, err := mk(sim, c)
 	if err != nil {
 		return err
+	}
+	if *transport == "socketcan" {
+		return serveSocketCAN(srv, sim, *protocol, *iface, *tick, out)
 	}
 	p, err := firmwaresim.OpenPTY(*link)
 	if err != nil {
@@ -107,6 +111,36 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	stop()
 	// Closing the pty unblocks the front end's read.
 	p.Close()
+	if err2 := <-errc; err == nil || errors.Is(err, context.Canceled) {
+		err = err2
+	}
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+// serveSocketCAN serves a CAN protocol's simulated drives on a SocketCAN
+// interface (e.g. vcan0) instead of an SLCAN pty.
+func serveSocketCAN(srv streamServer, sim *firmwaresim.Sim, protocol, iface string, tick time.Duration, out io.Writer) error {
+	s, ok := srv.(*firmwaresim.SLCANServer)
+	if !ok {
+		return usagef("--transport socketcan: protocol %s does not run on CAN", protocol)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	conn, err := canbus.DialSocketCAN(ctx, iface)
+	if err != nil {
+		return fmt.Errorf("socketcan %s: %w", iface, err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(out, "ready %s\n", iface)
+	errc := make(chan error, 2)
+	go func() { errc <- sim.Run(ctx, tick) }()
+	go func() { errc <- firmwaresim.ServeCAN(ctx, conn, s.Node, s.Poll) }()
+	err = <-errc
+	stop()
+	conn.Close()
 	if err2 := <-errc; err == nil || errors.Is(err, context.Canceled) {
 		err = err2
 	}

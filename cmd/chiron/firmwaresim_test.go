@@ -86,6 +86,8 @@ func TestFirmwareSimBadFlags(t *testing.T) {
 		{[]string{"firmware-sim", "--protocol", "dynamixel"}, "--model FILE is required"},
 		{[]string{"firmware-sim", "--model", "../../robots/psm.json", "--protocol", "smoke-signals"}, `--protocol "smoke-signals"`},
 		{[]string{"firmware-sim", "--model", "../../robots/psm.json", "--protocol", "dynamixel", "--faults", "melt"}, "unknown kind"},
+		{[]string{"firmware-sim", "--model", "../../robots/psm.json", "--protocol", "dynamixel", "--transport", "socketcan"}, "does not run on CAN"},
+		{[]string{"firmware-sim", "--model", "../../robots/psm.json", "--protocol", "dynamixel", "--transport", "carrier-pigeon"}, "want pty or socketcan"},
 	} {
 		code, _, errs := runCLI(t, "", tc.args...)
 		if code != 2 || !strings.Contains(errs, tc.want) {
