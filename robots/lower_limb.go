@@ -1,0 +1,189 @@
+package robots
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/chiron-robotics/chiron/kinematics"
+)
+
+// Lower-limb anthropometry, Winter (2009) Table 4.1 (after Dempster 1955);
+// segment lengths from Fig. 4.1 (Drillis & Contini 1966): greater trochanter
+// at 0.530 H, knee at 0.285 H, ankle at 0.039 H above the floor. Conventions
+// as for the arm constants in exo.go.
+const (
+	thighLength = 0.245 // hip to knee, ×H (0.530 − 0.285)
+	shankLength = 0.246 // knee to ankle, ×H (0.285 − 0.039)
+	ankleHeight = 0.039 // ankle to floor, ×H
+
+	thighMass = 0.100  // ×M
+	shankMass = 0.0465 // ×M ("leg" in Winter)
+	footMass  = 0.0145 // ×M
+
+	thighCOM = 0.433 // from the hip
+	shankCOM = 0.433 // from the knee
+	footCOM  = 0.50  // of ankle-to-floor along the shank axis (the foot hangs below the ankle)
+
+	thighGyration = 0.323 // about the COM
+	shankGyration = 0.302
+	footGyration  = 0.475
+)
+
+// LowerLimbSpec sizes the lower-limb exoskeleton to a patient.
+type LowerLimbSpec struct {
+	Height float64 // patient standing height, m (1.40–2.10)
+	Mass   float64 // patient body mass, kg (30–200)
+	// WithLimb includes the patient's thigh, shank and foot in the model, as
+	// when the exoskeleton is worn.
+	WithLimb bool
+	// Device link masses, kg; zero means the design values (3.0 kg thigh
+	// frame with hip actuator cuff, 2.0 kg shank frame with knee actuator
+	// and foot plate).
+	ThighLinkMass, ShankLinkMass float64
+}
+
+// DefaultLowerLimbSpec is a 50th-percentile adult male (1.75 m, 75 kg), worn.
+var DefaultLowerLimbSpec = LowerLimbSpec{Height: 1.75, Mass: 75, WithLimb: true}
+
+// Lower-limb joint ranges, rad: normal ranges (AAOS: hip flexion 120°,
+// extension 30°; knee flexion 135°) narrowed to the device's mechanics.
+// Positive angles are hip flexion (thigh forward) and knee flexion (heel
+// back) on either side: both axes are horizontal and sagittal motion does not
+// mirror, so the model has no side.
+var lowerLimbLimits = [2][2]float64{
+	{deg(-20), deg(110)}, // hip flexion(+)/extension(−)
+	{deg(0), deg(120)},   // knee flexion(+); no hyperextension
+}
+
+// Rated joint torques (N·m) and speeds (rad/s) of the device's actuators, of
+// the order of treadmill-gait and bedside leg exoskeletons (Lokomat-class).
+var lowerLimbEffort = [2]float64{100, 80}
+var lowerLimbVelocity = [2]float64{3, 4}
+
+func (s *LowerLimbSpec) validate() error {
+	if !(s.Height >= 1.40 && s.Height <= 2.10) {
+		return fmt.Errorf("lower-limb exoskeleton: patient height %g m outside 1.40–2.10 m", s.Height)
+	}
+	if !(s.Mass >= 30 && s.Mass <= 200) {
+		return fmt.Errorf("lower-limb exoskeleton: patient mass %g kg outside 30–200 kg", s.Mass)
+	}
+	if s.ThighLinkMass < 0 || s.ShankLinkMass < 0 {
+		return fmt.Errorf("lower-limb exoskeleton: negative link mass")
+	}
+	return nil
+}
+
+// bar is a slender segment hanging along −z from its joint: mass, COM depth
+// below the joint, and transverse and axial radii of gyration about the COM.
+type bar struct {
+	mass, z, gyr, axial float64
+}
+
+// combined returns one URDF <inertial> for bars rigidly joined along −z
+// (parallel-axis theorem for the transverse axes).
+func combined(bars []bar) string {
+	var mass, mz float64
+	for _, b := range bars {
+		mass += b.mass
+		mz += b.mass * b.z
+	}
+	zc := mz / mass
+	var it, ia float64
+	for _, b := range bars {
+		d := b.z - zc
+		it += b.mass*b.gyr*b.gyr + b.mass*d*d
+		ia += b.mass * b.axial * b.axial
+	}
+	return fmt.Sprintf(`    <inertial>
+      <origin xyz="0 0 %s" rpy="0 0 0"/>
+      <mass value="%s"/>
+      <inertia ixx="%s" ixy="0" ixz="0" iyy="%s" iyz="0" izz="%s"/>
+    </inertial>
+`, f(zc), f(mass), f(it), f(it), f(ia))
+}
+
+// LowerLimbExoURDF returns the URDF of the 2-DoF (hip and knee
+// flexion/extension) lower-limb exoskeleton for s. Frames: base at the hip
+// joint centre, x forward, y to the patient's left, z up; the leg hangs
+// along −z at zero.
+func LowerLimbExoURDF(s LowerLimbSpec) (string, error) {
+	if err := s.validate(); err != nil {
+		return "", err
+	}
+	thLink, shLink := s.ThighLinkMass, s.ShankLinkMass
+	if thLink == 0 {
+		thLink = 3.0
+	}
+	if shLink == 0 {
+		shLink = 2.0
+	}
+	H, M := s.Height, s.Mass
+	lt, ls, la := thighLength*H, shankLength*H, ankleHeight*H
+	// Device frames are slender bars with the COM at mid-length (radius of
+	// gyration 1/√12 ≈ 0.29 of the length).
+	thigh := []bar{{thLink, -0.5 * lt, 0.29 * lt, axialGyration * lt}}
+	shank := []bar{{shLink, -0.5 * ls, 0.29 * ls, axialGyration * ls}}
+	if s.WithLimb {
+		thigh = append(thigh, bar{thighMass * M, -thighCOM * lt, thighGyration * lt, axialGyration * lt})
+		shank = append(shank,
+			bar{shankMass * M, -shankCOM * ls, shankGyration * ls, axialGyration * ls},
+			// Winter's foot gyration is about its own length, 0.152 H.
+			bar{footMass * M, -(ls + footCOM*la), footGyration * 0.152 * H, footGyration * 0.152 * H})
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0"?>
+<!-- chiron lower-limb rehabilitation exoskeleton (hip and knee flexion/extension), sized for a
+     patient of %s m and %s kg%s. Generated by robots.LowerLimbExoURDF; segment lengths,
+     masses, centres of mass and radii of gyration from Winter (2009) Table 4.1, device link
+     masses are design values. Do not edit by hand. -->
+<robot name="lower_limb_exo">
+  <link name="hip_base"/>
+  <link name="thigh">
+%s  </link>
+  <link name="shank">
+%s  </link>
+  <link name="ankle"/>
+`, f(H), f(M), map[bool]string{true: ", limb included", false: ", device only"}[s.WithLimb],
+		combined(thigh), combined(shank))
+	joints := []struct {
+		name, parent, child string
+		z                   float64
+		axisY               float64
+	}{
+		{"hip_flexion", "hip_base", "thigh", 0, -1}, // about −y: the thigh swings forward
+		{"knee_flexion", "thigh", "shank", -lt, 1},  // about +y: the heel swings back
+	}
+	for i, j := range joints {
+		fmt.Fprintf(&b, `  <joint name="%s" type="revolute">
+    <parent link="%s"/>
+    <child link="%s"/>
+    <origin xyz="0 0 %s" rpy="0 0 0"/>
+    <axis xyz="0 %s 0"/>
+    <limit lower="%s" upper="%s" effort="%s" velocity="%s"/>
+  </joint>
+`, j.name, j.parent, j.child, f(j.z), f(j.axisY),
+			f(lowerLimbLimits[i][0]), f(lowerLimbLimits[i][1]), f(lowerLimbEffort[i]), f(lowerLimbVelocity[i]))
+	}
+	fmt.Fprintf(&b, `  <joint name="ankle" type="fixed">
+    <parent link="shank"/>
+    <child link="ankle"/>
+    <origin xyz="0 0 %s" rpy="0 0 0"/>
+  </joint>
+</robot>
+`, f(-ls))
+	return b.String(), nil
+}
+
+// LowerLimbExo returns the lower-limb exoskeleton's chain (hip_base → ankle)
+// for s: joint 0 hip flexion, joint 1 knee flexion.
+func LowerLimbExo(s LowerLimbSpec) (*kinematics.Chain, error) {
+	doc, err := LowerLimbExoURDF(s)
+	if err != nil {
+		return nil, err
+	}
+	m, err := kinematics.ParseURDF(strings.NewReader(doc), "lower_limb_exo.urdf")
+	if err != nil {
+		return nil, err
+	}
+	return m.Chain("hip_base", "ankle")
+}
