@@ -1,0 +1,479 @@
+package hil
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/drivers"
+	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
+	"github.com/chiron-robotics/chiron/firmware-sim/plant"
+	"github.com/chiron-robotics/chiron/kinematics"
+)
+
+// Protocols the Rig speaks between the host driver and the simulated drives.
+const (
+	ProtocolInproc    = "inproc"    // drives called in process, no wire
+	ProtocolDynamixel = "dynamixel" // Dynamixel 2.0 over a pty, host dynamixel.Bus
+	ProtocolCANopen   = "canopen"   // CiA 301/402 as SLCAN over a pty, host canopen.Network
+	ProtocolCubeMars  = "cubemars"  // MIT frames as SLCAN over a pty, host cubemars.Bus
+)
+
+// Controller names the Rig's loop knows; the first is the default.
+var Controllers = []string{"joint-pd", "cartesian-impedance", "transparent", "admittance"}
+
+// Gains overrides a controller's gains: per joint for joint-pd and
+// admittance (stiffness Kp, damping Kd), six axes for cartesian-impedance.
+// A nil slice keeps the default.
+type Gains struct {
+	Kp []float64 `yaml:"kp" json:"kp,omitempty"`
+	Kd []float64 `yaml:"kd" json:"kd,omitempty"`
+}
+
+// SafetyOverrides adjusts the supervisor's limits the Rig derives from the
+// chain. Zero values keep the defaults.
+type SafetyOverrides struct {
+	// TrackingError bounds |commanded − measured| per joint (rad or m);
+	// default 0.3.
+	TrackingError float64 `yaml:"tracking_error"`
+	// PositionMargin is the overshoot allowed past the soft limits;
+	// default 0.05.
+	PositionMargin float64 `yaml:"position_margin"`
+	// VelocityScale and EffortScale scale the chain's rated velocity and
+	// effort into the supervisor's limits; default 1.
+	VelocityScale float64 `yaml:"velocity_scale"`
+	EffortScale   float64 `yaml:"effort_scale"`
+	// WatchdogCycles: stale cycles tolerated before a fault; default 3.
+	WatchdogCycles int `yaml:"watchdog_cycles"`
+	// Workspace replaces the box derived from the chain's reach.
+	Workspace *control.Box `yaml:"-"`
+	// RequireDeadman makes the setpoint's deadman mandatory.
+	RequireDeadman bool `yaml:"require_deadman"`
+}
+
+// RigConfig describes one simulated robot on one bus.
+type RigConfig struct {
+	// Chain is the robot; when nil, ModelPath is loaded (URDF or
+	// modified-DH JSON; see LoadChain).
+	Chain     *kinematics.Chain
+	ModelPath string
+	// Base and Tip select the chain inside a URDF tree (empty: root and
+	// single leaf, or the model's reference/chain.txt).
+	Base, Tip string
+	// Protocol is one of the Protocol constants; "" means inproc.
+	Protocol string
+	// Rate is the control rate in Hz; 0 means 1000.
+	Rate float64
+	// Seed seeds every random draw of the simulator.
+	Seed uint64
+	// Faults are injected by the simulator (see firmwaresim.ParseFaults).
+	Faults []firmwaresim.Fault
+	// Controller is the active controller at start (one of Controllers);
+	// "" means joint-pd.
+	Controller string
+	Gains      Gains
+	Safety     SafetyOverrides
+	// Q0 is the initial configuration; nil means mid-range of every joint.
+	Q0 []float64
+	// Plant overrides the simulated plant's physical parameters.
+	Plant plant.Config
+	// ReplyTimeout bounds the host driver's wait for each reply; 0 means
+	// 3 ms. In lockstep the simulator is frozen while the host waits, so a
+	// reply that comes at all comes within the pty's round trip (~30 µs);
+	// the bound only decides how much wall time a dead device costs.
+	ReplyTimeout time.Duration
+	// Log receives the front end's errors (nil: discarded).
+	Log io.Writer
+}
+
+// Rig is one simulated robot standing exactly where the hardware stands:
+// the firmware simulator (plant, drives, faults), its protocol front end on
+// a pseudo-terminal, the real host driver on the other end of it, and the
+// control loop with its supervisor and controllers on top.
+//
+// Step runs one lockstep cycle on virtual time (deterministic for a seed);
+// Run runs the real-time runner against the wall clock. Use one or the other.
+type Rig struct {
+	cfg    RigConfig
+	chain  *kinematics.Chain
+	sim    *firmwaresim.Sim
+	loop   *control.Loop
+	period time.Duration
+	names  []string
+	q0     []float64
+	limits []control.JointLimits
+	box    control.Box
+
+	front frontEnd
+	k     uint64 // lockstep cycles run
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// frontEnd is a protocol's wiring between the simulator and the loop's bus.
+type frontEnd interface {
+	bus() drivers.Bus
+	// settle returns once the simulated devices have acted on every byte
+	// the host has sent (the lockstep barrier).
+	settle() error
+	// tick runs the devices' time-driven work after a simulator step.
+	tick()
+	close() error
+}
+
+// frontEnds builds a protocol's front end; each protocol's file adds itself.
+var frontEnds = map[string]func(r *Rig) (frontEnd, error){}
+
+// Protocols returns the protocols this build supports, sorted.
+func Protocols() []string {
+	out := make([]string, 0, len(frontEnds))
+	for n := range frontEnds {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// NewRig builds the simulator, the front end, the host driver and the loop.
+// The loop starts Disabled; call Enable.
+func NewRig(cfg RigConfig) (*Rig, error) {
+	if cfg.Protocol == "" {
+		cfg.Protocol = ProtocolInproc
+	}
+	if cfg.Rate == 0 {
+		cfg.Rate = 1000
+	}
+	if cfg.Controller == "" {
+		cfg.Controller = Controllers[0]
+	}
+	if cfg.ReplyTimeout == 0 {
+		cfg.ReplyTimeout = 3 * time.Millisecond
+	}
+	mk, ok := frontEnds[cfg.Protocol]
+	if !ok {
+		return nil, fmt.Errorf("hil: protocol %q not available (have %s)", cfg.Protocol, strings.Join(Protocols(), ", "))
+	}
+	period, err := control.PeriodForRate(cfg.Rate)
+	if err != nil {
+		return nil, fmt.Errorf("hil: %w", err)
+	}
+	chain := cfg.Chain
+	if chain == nil {
+		if cfg.ModelPath == "" {
+			return nil, errors.New("hil: no chain and no model path")
+		}
+		if chain, err = LoadChainTip(cfg.ModelPath, cfg.Base, cfg.Tip); err != nil {
+			return nil, err
+		}
+	}
+	n := chain.DoF()
+	r := &Rig{cfg: cfg, chain: chain, period: period, q0: make([]float64, n), names: make([]string, n)}
+	lo, hi := chain.Limits()
+	for i, j := range chain.Joints {
+		r.names[i] = j.Name
+		r.q0[i] = (lo[i] + hi[i]) / 2
+	}
+	if cfg.Q0 != nil {
+		if len(cfg.Q0) != n {
+			return nil, fmt.Errorf("hil: q0 has %d values for %d joints", len(cfg.Q0), n)
+		}
+		copy(r.q0, cfg.Q0)
+	}
+	r.sim, err = firmwaresim.New(chain, firmwaresim.Config{Plant: cfg.Plant, Seed: cfg.Seed, Faults: cfg.Faults})
+	if err != nil {
+		return nil, fmt.Errorf("hil: %w", err)
+	}
+	r.sim.Lock()
+	r.sim.Plant().SetState(r.q0, nil)
+	r.sim.Unlock()
+	if r.front, err = mk(r); err != nil {
+		return nil, fmt.Errorf("hil: %s front end: %w", cfg.Protocol, err)
+	}
+	if r.loop, err = r.buildLoop(); err != nil {
+		r.front.close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// buildLoop assembles the supervisor limits and the controllers.
+func (r *Rig) buildLoop() (*control.Loop, error) {
+	a, err := Assemble(r.chain, r.cfg.Controller, r.cfg.Gains, r.cfg.Safety)
+	if err != nil {
+		return nil, err
+	}
+	r.limits, r.box = a.Safety.Joints, *a.Safety.Workspace
+	l, err := control.NewLoop(control.Config{Bus: r.front.bus(), Period: r.period,
+		Controllers: a.Controllers, FK: a.FK, Safety: a.Safety})
+	if err != nil {
+		return nil, fmt.Errorf("hil: %w", err)
+	}
+	return l, nil
+}
+
+// Step runs one lockstep cycle: the simulator advances one period, the
+// devices do their time-driven work, then the loop runs Step at the new
+// simulated time and the Rig waits until the devices have acted on every
+// command the host sent. Deterministic for a seed.
+func (r *Rig) Step() error {
+	r.sim.Step(r.period)
+	r.front.tick()
+	r.k++
+	r.loop.Step(time.Duration(r.k) * r.period)
+	return r.front.settle()
+}
+
+// Now returns the lockstep time: cycles run × period.
+func (r *Rig) Now() time.Duration { return time.Duration(r.k) * r.period }
+
+// Run runs the simulator against the wall clock and the loop under the
+// real-time runner until ctx ends.
+func (r *Rig) Run(ctx context.Context, rc control.RunnerConfig) (control.RunReport, error) {
+	runner, err := control.NewRunner(r.loop, rc)
+	if err != nil {
+		return control.RunReport{}, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(r.period)
+		defer t.Stop()
+		start, sim0 := time.Now(), r.sim.Now()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if behind := sim0 + time.Since(start) - r.sim.Now(); behind >= r.period/4 {
+					r.sim.Step(behind)
+					r.front.tick()
+				}
+			}
+		}
+	}()
+	rep, err := runner.Run(ctx, 0)
+	cancel()
+	wg.Wait()
+	if errors.Is(err, context.Canceled) {
+		err = nil
+	}
+	return rep, err
+}
+
+// Post publishes a setpoint to the loop's mailbox.
+func (r *Rig) Post(sp *control.Setpoint) error {
+	_, err := r.loop.Setpoints().Post(sp)
+	return err
+}
+
+// Snapshot copies the loop's newest published cycle into dst (from
+// Loop().NewSnapshot()).
+func (r *Rig) Snapshot(dst *control.Snapshot) { r.loop.Snapshot(dst) }
+
+// Enable asks the supervisor to enable (Disabled → Enabling → Enabled).
+func (r *Rig) Enable() { r.loop.Supervisor().Enable() }
+
+// Loop returns the control loop.
+func (r *Rig) Loop() *control.Loop { return r.loop }
+
+// Sim returns the firmware simulator.
+func (r *Rig) Sim() *firmwaresim.Sim { return r.sim }
+
+// Chain returns the robot's chain.
+func (r *Rig) Chain() *kinematics.Chain { return r.chain }
+
+// Period returns the loop period.
+func (r *Rig) Period() time.Duration { return r.period }
+
+// JointNames returns the joint names in loop order.
+func (r *Rig) JointNames() []string { return r.names }
+
+// Q0 returns the initial configuration.
+func (r *Rig) Q0() []float64 { return r.q0 }
+
+// Limits returns the supervisor's joint limits.
+func (r *Rig) Limits() []control.JointLimits { return r.limits }
+
+// Workspace returns the supervisor's workspace box.
+func (r *Rig) Workspace() control.Box { return r.box }
+
+// Protocol returns the protocol in use.
+func (r *Rig) Protocol() string { return r.cfg.Protocol }
+
+// Close stops the front end and closes the pty and the host port.
+func (r *Rig) Close() error {
+	r.closeOnce.Do(func() { r.closeErr = r.front.close() })
+	return r.closeErr
+}
+
+// Assembly is what a loop needs for one chain: the supervisor's
+// configuration and the four named controllers (the chosen one first).
+type Assembly struct {
+	Safety      control.SafetyConfig
+	Controllers []control.NamedController
+	FK          control.ForwardKinematics
+	Dynamics    *kinematics.Dynamics
+}
+
+// Assemble derives the supervisor's limits from the chain (soft limits =
+// joint limits, rated velocity and effort, a workspace box around the
+// reachable space) and builds the controllers: joint-pd with gravity
+// compensation, cartesian-impedance, transparent and admittance, the
+// active one first.
+func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (*Assembly, error) {
+	known := false
+	for _, n := range Controllers {
+		known = known || n == active
+	}
+	if !known {
+		return nil, fmt.Errorf("hil: unknown controller %q (want one of %s)", active, strings.Join(Controllers, ", "))
+	}
+	n := c.DoF()
+	def := func(x, d float64) float64 {
+		if x == 0 {
+			return d
+		}
+		return x
+	}
+	lo, hi := c.Limits()
+	limits := make([]control.JointLimits, n)
+	kp, kd := make([]float64, n), make([]float64, n)
+	for i, j := range c.Joints {
+		eff, vel := def(j.Effort, 50), def(j.Velocity, 2)
+		limits[i] = control.JointLimits{PositionMin: lo[i], PositionMax: hi[i],
+			PositionMargin: def(so.PositionMargin, 0.05),
+			Velocity:       vel * def(so.VelocityScale, 1), Effort: eff * def(so.EffortScale, 1),
+			MaxKp: 5000, MaxKd: 200, TrackingError: def(so.TrackingError, 0.3)}
+		// Full rated effort at 0.1 rad (or 0.1 m), damping a twentieth.
+		kp[i] = math.Min(eff/0.1, 2000)
+		kd[i] = kp[i] / 20
+	}
+	if g.Kp != nil || g.Kd != nil {
+		if active == "cartesian-impedance" {
+			if (g.Kp != nil && len(g.Kp) != 6) || (g.Kd != nil && len(g.Kd) != 6) {
+				return nil, fmt.Errorf("hil: cartesian-impedance gains need 6 values (x y z rx ry rz)")
+			}
+		} else {
+			if (g.Kp != nil && len(g.Kp) != n) || (g.Kd != nil && len(g.Kd) != n) {
+				return nil, fmt.Errorf("hil: %s gains need %d values, one per joint", active, n)
+			}
+			if g.Kp != nil {
+				copy(kp, g.Kp)
+			}
+			if g.Kd != nil {
+				copy(kd, g.Kd)
+			}
+		}
+	}
+	dyn := kinematics.NewDynamics(c)
+	pd, err := control.NewJointPD(kp, kd, dyn)
+	if err != nil {
+		return nil, fmt.Errorf("hil: joint-pd: %w", err)
+	}
+	stiff := [6]float64{1000, 1000, 1000, 30, 30, 30}
+	var damp [6]float64
+	if active == "cartesian-impedance" {
+		if g.Kp != nil {
+			copy(stiff[:], g.Kp)
+		}
+		if g.Kd != nil {
+			copy(damp[:], g.Kd)
+		}
+	}
+	ci, err := control.NewCartesianImpedance(control.CartesianImpedanceConfig{Chain: c,
+		Stiffness: stiff, Damping: damp, DampingRatio: 1, NullStiffness: 10, NullDamping: 2, Coriolis: true})
+	if err != nil {
+		return nil, fmt.Errorf("hil: cartesian-impedance: %w", err)
+	}
+	fill := func(v float64) []float64 {
+		s := make([]float64, n)
+		for i := range s {
+			s[i] = v
+		}
+		return s
+	}
+	adm, err := control.NewJointAdmittance(control.JointAdmittanceConfig{Mass: fill(0.5), Damping: fill(10),
+		Stiffness: fill(50), Kp: kp, Kd: kd, Gravity: dyn, Deadband: fill(0.05)})
+	if err != nil {
+		return nil, fmt.Errorf("hil: admittance: %w", err)
+	}
+	tr, err := control.NewTransparent(n, control.TransparentConfig{Gravity: dyn})
+	if err != nil {
+		return nil, fmt.Errorf("hil: transparent: %w", err)
+	}
+	all := map[string]control.Controller{"joint-pd": pd, "cartesian-impedance": ci, "transparent": tr, "admittance": adm}
+	ctrls := []control.NamedController{{Name: active, Controller: all[active]}}
+	for _, name := range Controllers {
+		if name != active {
+			ctrls = append(ctrls, control.NamedController{Name: name, Controller: all[name]})
+		}
+	}
+	box := so.Workspace
+	if box == nil {
+		b := ReachBox(c, 0.05)
+		box = &b
+	}
+	return &Assembly{
+		Safety: control.SafetyConfig{Joints: limits, Workspace: box,
+			WatchdogCycles: so.WatchdogCycles, RequireDeadman: so.RequireDeadman},
+		Controllers: ctrls,
+		FK:          control.NewToolFK(kinematics.NewWorkspace(c)),
+		Dynamics:    dyn,
+	}, nil
+}
+
+// ReachBox returns an axis-aligned box around the tool positions reachable
+// within the joint limits, grown by margin (m): every corner of the joint
+// box and a deterministic grid of interior configurations are visited, so
+// the box contains every pose a limit-respecting motion reaches up to the
+// sampling resolution, which the margin covers.
+func ReachBox(c *kinematics.Chain, margin float64) control.Box {
+	n := c.DoF()
+	lo, hi := c.Limits()
+	w := kinematics.NewWorkspace(c)
+	var f kinematics.Frame
+	b := control.Box{Min: [3]float64{math.Inf(1), math.Inf(1), math.Inf(1)},
+		Max: [3]float64{math.Inf(-1), math.Inf(-1), math.Inf(-1)}}
+	q := make([]float64, n)
+	// Levels per joint, keeping the grid under ~20 000 configurations.
+	levels := 2
+	for l := 5; l > 2; l-- {
+		if math.Pow(float64(l), float64(n)) <= 20000 {
+			levels = l
+			break
+		}
+	}
+	total := 1
+	for range n {
+		total *= levels
+	}
+	for k := range total {
+		m := k
+		for i := range n {
+			s := float64(m%levels) / float64(levels-1)
+			m /= levels
+			q[i] = lo[i] + s*(hi[i]-lo[i])
+		}
+		w.FK(&f, q)
+		for a := range 3 {
+			b.Min[a] = math.Min(b.Min[a], f.P[a])
+			b.Max[a] = math.Max(b.Max[a], f.P[a])
+		}
+	}
+	for a := range 3 {
+		b.Min[a] -= margin
+		b.Max[a] += margin
+	}
+	return b
+}
