@@ -118,6 +118,16 @@ func (d *drive) bootUp() {
 // services"). Stop while in Operation enabled triggers the abort
 // connection option (CiA 402-2 0x6007).
 func (d *drive) nmtCommand(cmd canopen.NMTCommand) {
+	prev := d.nmt
+	defer func() {
+		// A state change is announced at once with a heartbeat (as
+		// CANopenNode does), so the master never acts on a stale state
+		// for up to a producer period.
+		if per := msDur(d.u(canopen.ObjProducerHeartbeat, 0)); per > 0 && d.nmt != prev && cmd != canopen.NMTResetNode && cmd != canopen.NMTResetCommunication {
+			d.n.emit(d.joint, canopen.EncodeHeartbeat(d.node, d.nmt))
+			d.hbNext = d.n.now + per
+		}
+	}()
 	switch cmd {
 	case canopen.NMTStart:
 		d.nmt = canopen.NodeOperational
@@ -337,8 +347,9 @@ func (d *drive) update() {
 		// the drive does about it.
 		c.expired = true
 		d.errReg |= errRegComm
-		d.emcy(canopen.EmcyHeartbeat, 0)
-		d.abortConnection()
+		if !d.abortConnection() {
+			d.emcy(canopen.EmcyHeartbeat, 0)
+		}
 	}
 	if d.state == canopen.StateQuickStopActive {
 		d.rampQuickStop()
@@ -376,16 +387,19 @@ func (d *drive) fault(code uint16, reg uint8) {
 
 // abortConnection performs the 0x6007 abort connection option (CiA 402-2):
 // 1 fault (error code 0x8130), 2 disable voltage command, 3 quick stop
-// command; 0 does nothing.
-func (d *drive) abortConnection() {
+// command; 0 does nothing. It reports whether it sent an EMCY (entering
+// Fault with 0x8130).
+func (d *drive) abortConnection() (emcySent bool) {
 	switch canopen.AbortOption(int16(d.u(canopen.ObjAbortConnection, 0))) {
 	case canopen.AbortFaultSignal:
+		emcySent = d.state != canopen.StateFault && d.state != canopen.StateFaultReactionActive
 		d.fault(canopen.EmcyHeartbeat, errRegComm)
 	case canopen.AbortDisableVolt:
 		d.setState(canopen.ApplyControlword(d.state, d.cw, canopen.CWDisableVoltage))
 	case canopen.AbortQuickStop:
 		d.setState(canopen.ApplyControlword(d.state, d.cw, canopen.CWQuickStop))
 	}
+	return emcySent
 }
 
 // emcy sends an EMCY with the error register ORed with reg (CiA 301 "EMCY

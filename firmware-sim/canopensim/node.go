@@ -145,12 +145,12 @@ func (n *Node) HostJoints(mode canopen.OpMode) []canopen.JointConfig {
 
 // DriveStatus is a snapshot of one simulated drive.
 type DriveStatus struct {
-	NMT       canopen.NMTState
-	State     canopen.DriveState
-	Statusword,
-	ErrorCode uint16
-	ErrorRegister uint8
-	Mode          canopen.OpMode
+	NMT           canopen.NMTState
+	State         canopen.DriveState
+	Statusword    uint16
+	ErrorCode     uint16         // 0x603F
+	ErrorRegister uint8          // 0x1001
+	Mode          canopen.OpMode // 0x6061
 }
 
 // Status returns joint i's NMT and CiA 402 state.

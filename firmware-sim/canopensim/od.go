@@ -9,16 +9,16 @@ import (
 // Object dictionary indices this package adds to those named in package
 // canopen.
 const (
-	objDeviceName       uint16 = 0x1008 // VISIBLE_STRING manufacturer device name
-	objIdentity         uint16 = 0x1018 // identity object (vendor, product, revision, serial)
-	objQuickStopOption  uint16 = 0x605A // INTEGER16 quick stop option code (CiA 402-2)
-	objQuickStopDecel   uint16 = 0x6085 // UNSIGNED32 quick stop deceleration, counts/s²
-	objSupportedModes   uint16 = 0x6502 // UNSIGNED32 supported drive modes (CiA 402-2)
-	abortParamIncompat         = canopen.AbortCode(0x06040043)
-	cobInvalid                 = uint32(1) << 31 // COB-ID bit 31: PDO not valid (CiA 301 "PDO communication parameter")
-	cobFrame                   = uint32(1) << 29 // COB-ID bit 29: 29-bit CAN-ID (not supported here)
-	consumerEntries            = 4               // 0x1016 sub-indices 1..4
-	supportedModesCS           = 1<<7 | 1<<8 | 1<<9
+	objDeviceName      uint16 = 0x1008 // VISIBLE_STRING manufacturer device name
+	objIdentity        uint16 = 0x1018 // identity object (vendor, product, revision, serial)
+	objQuickStopOption uint16 = 0x605A // INTEGER16 quick stop option code (CiA 402-2)
+	objQuickStopDecel  uint16 = 0x6085 // UNSIGNED32 quick stop deceleration, counts/s²
+	objSupportedModes  uint16 = 0x6502 // UNSIGNED32 supported drive modes (CiA 402-2)
+	abortParamIncompat        = canopen.AbortCode(0x06040043)
+	cobInvalid                = uint32(1) << 31 // COB-ID bit 31: PDO not valid (CiA 301 "PDO communication parameter")
+	cobFrame                  = uint32(1) << 29 // COB-ID bit 29: 29-bit CAN-ID (not supported here)
+	consumerEntries           = 4               // 0x1016 sub-indices 1..4
+	supportedModesCS          = 1<<7 | 1<<8 | 1<<9
 )
 
 // access is an object's SDO access type (CiA 301 "Object dictionary").
