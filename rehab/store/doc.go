@@ -1,0 +1,27 @@
+// Package store keeps chiron's rehabilitation records — patients,
+// sessions and the samples they record — in SQLite (the embedded default,
+// modernc.org/sqlite, pure Go) or PostgreSQL (pgx, for a hub that several
+// sites write to). Both use one schema and one migration set (see
+// migrations.go); the only dialect difference is the binary column type
+// and placeholder syntax, rewritten at the edge.
+//
+// # Durability
+//
+// SQLite runs in WAL mode with synchronous=FULL and a busy timeout; the
+// database file is created with mode 0600. Samples reach the database
+// through a Batcher: a background goroutine that commits what has
+// accumulated once the oldest buffered sample is BatchWindow old (by an
+// injected Clock), or when 1 s of sample time has accumulated, or on an
+// explicit Flush (pause, stop). A batch and the session's progress
+// counters commit in one transaction, so a process killed with SIGKILL
+// loses at most the uncommitted last second and never leaves a half batch.
+//
+// On start-up, MarkInterrupted turns sessions left running or paused by a
+// crashed process into status interrupted; their samples stay.
+//
+// # Samples
+//
+// One row per sample: session, sequence number, time, exercise index,
+// repetition, assistance, and the per-joint arrays q, qd and
+// tau_interaction packed as little-endian float64 (8 bytes per joint).
+package store
