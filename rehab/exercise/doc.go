@@ -1,0 +1,41 @@
+// Package exercise is the motion side of a rehabilitation session: the
+// exercise modes a clinician prescribes, the controllers they run under, and
+// the session runner that plays an ordered protocol of exercises on a robot
+// and records what happened.
+//
+// Modes (each an Exercise):
+//
+//   - Passive: passive range of motion — the robot moves the relaxed limb in
+//     minimum-jerk cycles between the clinician's postures, at their speed,
+//     holding at each end (control.JointPD).
+//   - AssistAsNeeded: the patient is cued along the same cycles and the
+//     robot's impedance stiffness adapts to their tracking error with a
+//     forgetting factor (Assist; Emken et al. 2007, Wolbrecht et al. 2008).
+//   - Active: transparent, gravity-compensated (control.Transparent).
+//   - Resistive: viscous τ = −b·q̇ or elastic τ = −k·(q − q₀) (Resist).
+//   - Guidance: a corridor around the straight path between two postures,
+//     in joint space or in Cartesian space, free inside and a stiff wall
+//     outside (Corridor).
+//
+// An exercise only asks. The patient's range of motion, torque and speed
+// limits are enforced by the control loop's safety supervisor, configured by
+// SafetyConfig from the patient's limits intersected with the robot's: a
+// setpoint beyond the range is clamped into it, an excursion beyond it is a
+// protective stop, efforts and stiffnesses are bounded — whatever the
+// exercise (or a bug in it) commands.
+//
+// Exercises run on the non-real-time side: each Runner step reads the robot
+// (Robot; LoopRobot adapts a control.Loop), lets the exercise write a
+// setpoint, posts it to the loop's mailbox, and emits a Sample at the
+// configured rate (≥ 100 Hz) and Events — one per completed repetition with
+// its range of motion (rehab/metrics.ROM), peak interaction torque and mean
+// assistance level — to a Sink. The controllers run in the loop; all of
+// them (one per exercise, plus the hold controller the runner parks the
+// limb with) are registered when the loop is built (Protocol.Controllers),
+// and the runner switches between them, bumplessly, by name.
+//
+// A session API drives a Runner with Start, Pause, Resume and Stop, reads
+// Status for the console, and stores what the Sink receives. Simulation and
+// tests step the plant, the loop and the runner in lockstep virtual time,
+// with rehab/patientsim's simulated patient receiving the runner's cues.
+package exercise

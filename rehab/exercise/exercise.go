@@ -1,0 +1,254 @@
+package exercise
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/chiron-robotics/chiron/control"
+)
+
+// Kind names an exercise mode.
+type Kind string
+
+// The exercise modes.
+const (
+	KindPassive   Kind = "passive-rom"
+	KindAssist    Kind = "assist-as-needed"
+	KindActive    Kind = "active"
+	KindResistive Kind = "resistive"
+	KindGuidance  Kind = "path-guidance"
+)
+
+// Exercise is one block of a session protocol. An exercise runs on the
+// non-real-time side: each runner step it reads the robot's State and
+// writes the setpoint the loop's controller tracks; the controller itself
+// (Controller) runs in the loop and must be registered there before the loop
+// starts (Protocol.Controllers). An exercise asks; the safety supervisor,
+// configured from the patient's limits (SafetyConfig), decides what reaches
+// the drives — exercises do not clamp to the patient's range themselves.
+//
+// Exercises are used by one goroutine (the runner's), except Assistance,
+// which reads an atomic the controller publishes.
+type Exercise interface {
+	Name() string
+	Kind() Kind
+	// Controller is the controller the exercise runs under, named
+	// Name().
+	Controller() control.NamedController
+	// Begin starts — or, after a pause, resumes — the exercise from the
+	// measured state: trajectories are re-planned from where the robot is.
+	Begin(now time.Duration, st *State) error
+	// Update advances the exercise to now and writes the setpoint to post
+	// into sp (sized for the robot). It reports true when the exercise is
+	// finished.
+	Update(now time.Duration, st *State, sp *control.Setpoint) (done bool)
+	// Repetitions returns the completed repetitions and whether a counted
+	// repetition is in progress (false while approaching the start).
+	Repetitions() (completed int, inRepetition bool)
+	// Cue returns the goal posture shown to the patient, or false when the
+	// patient is asked to relax (passive motion).
+	Cue() ([]float64, bool)
+	// Assistance returns the current assistance level for the report: the
+	// fraction of the maximum help the robot gives, in [0, 1] (1 for passive
+	// motion, 0 for active and resistive, the adapted stiffness over its
+	// maximum for assist-as-needed, the fraction of time in contact with a
+	// wall for path guidance).
+	Assistance() float64
+}
+
+// ErrExercise is wrapped by exercise configuration errors.
+var ErrExercise = errors.New("exercise: invalid configuration")
+
+// Shuttle is the motion common to every mode: back and forth between two
+// postures set by the clinician. A repetition is From → To → From; before
+// the first one the robot (or the patient) approaches From.
+type Shuttle struct {
+	// From and To are joint postures, rad. Joints that do not take part have
+	// equal values in both.
+	From, To []float64
+	// Repetitions to do; > 0.
+	Repetitions int
+	// Hold is the time spent at each end before moving on.
+	Hold time.Duration
+}
+
+func (s *Shuttle) check(name string, n int) error {
+	if len(s.From) != n || len(s.To) != n {
+		return fmt.Errorf("%s: postures with %d and %d values for %d joints: %w", name, len(s.From), len(s.To), n, ErrExercise)
+	}
+	if s.Repetitions <= 0 || s.Hold < 0 {
+		return fmt.Errorf("%s: %d repetitions, hold %v: %w", name, s.Repetitions, s.Hold, ErrExercise)
+	}
+	for i := range s.From {
+		if !finite(s.From[i]) || !finite(s.To[i]) {
+			return fmt.Errorf("%s: non-finite posture: %w", name, ErrExercise)
+		}
+	}
+	return nil
+}
+
+// legs of a shuttle
+const (
+	legApproach = iota // to From, not counted
+	legOut             // From → To
+	legBack            // To → From
+)
+
+// shuttle is a Shuttle's progress.
+type shuttle struct {
+	Shuttle
+	leg  int
+	done int
+}
+
+func (s *shuttle) target() []float64 {
+	if s.leg == legOut {
+		return s.To
+	}
+	return s.From
+}
+
+// advance moves to the next leg and reports whether the exercise is over.
+func (s *shuttle) advance() bool {
+	switch s.leg {
+	case legApproach, legBack:
+		if s.leg == legBack {
+			s.done++
+			if s.done >= s.Repetitions {
+				return true
+			}
+		}
+		s.leg = legOut
+	case legOut:
+		s.leg = legBack
+	}
+	return false
+}
+
+func (s *shuttle) finished() bool { return s.done >= s.Repetitions }
+
+func (s *shuttle) repetitions() (int, bool) { return s.done, s.leg != legApproach && !s.finished() }
+
+// planned is a shuttle driven by a minimum-jerk reference (passive and
+// assisted modes): each leg is a synchronised joint-space minimum-jerk
+// motion at the clinician's peak speed, then a hold.
+type planned struct {
+	shuttle
+	traj  *control.JointMinJerk
+	start time.Duration
+	dur   time.Duration
+}
+
+func newPlanned(name string, n int, sh Shuttle, peakSpeed float64) (*planned, error) {
+	if err := sh.check(name, n); err != nil {
+		return nil, err
+	}
+	if !(peakSpeed > 0) || math.IsInf(peakSpeed, 0) {
+		return nil, fmt.Errorf("%s: peak speed %g rad/s: %w", name, peakSpeed, ErrExercise)
+	}
+	v, a := make([]float64, n), make([]float64, n)
+	for i := range v {
+		v[i], a[i] = peakSpeed, math.Inf(1)
+	}
+	traj, err := control.NewJointMinJerk(v, a)
+	if err != nil {
+		return nil, err
+	}
+	sh.From, sh.To = append([]float64(nil), sh.From...), append([]float64(nil), sh.To...)
+	return &planned{shuttle: shuttle{Shuttle: sh}, traj: traj}, nil
+}
+
+// begin re-plans the current leg from the measured posture.
+func (p *planned) begin(now time.Duration, q []float64) error {
+	d, err := p.traj.Plan(q, p.target(), 0)
+	if err != nil {
+		return err
+	}
+	p.start, p.dur = now, d
+	return nil
+}
+
+// update writes the reference at now into sp and advances legs.
+func (p *planned) update(now time.Duration, sp *control.Setpoint) bool {
+	if p.finished() {
+		p.traj.Sample(p.dur, sp)
+		return true
+	}
+	for now-p.start >= p.dur+p.Hold {
+		end := p.start + p.dur + p.Hold
+		from := p.target()
+		if p.advance() {
+			p.traj.Sample(p.dur, sp)
+			return true
+		}
+		d, err := p.traj.Plan(from, p.target(), 0)
+		if err != nil { // cannot happen: postures were checked
+			return true
+		}
+		p.start, p.dur = end, d
+	}
+	p.traj.Sample(now-p.start, sp)
+	return false
+}
+
+// reached is a shuttle driven by the patient (active, resistive and guided
+// modes): the cue moves to the other end once the patient is within
+// Tolerance of it for every joint — or, if they cannot get there, after
+// AttemptTime, so a tiring patient's shrinking range shows in the record
+// instead of stalling the session.
+type reached struct {
+	shuttle
+	tol     float64
+	attempt time.Duration
+	since   time.Duration // leg start
+	arrived time.Duration // −1: not at the target
+}
+
+func newReached(name string, n int, sh Shuttle, tol float64, attempt time.Duration) (*reached, error) {
+	if err := sh.check(name, n); err != nil {
+		return nil, err
+	}
+	if tol == 0 {
+		tol = 0.05
+	}
+	if attempt == 0 {
+		attempt = 10 * time.Second
+	}
+	if !(tol > 0) || attempt < 0 {
+		return nil, fmt.Errorf("%s: tolerance %g, attempt time %v: %w", name, tol, attempt, ErrExercise)
+	}
+	sh.From, sh.To = append([]float64(nil), sh.From...), append([]float64(nil), sh.To...)
+	return &reached{shuttle: shuttle{Shuttle: sh}, tol: tol, attempt: attempt, arrived: -1}, nil
+}
+
+func (r *reached) begin(now time.Duration) { r.since, r.arrived = now, -1 }
+
+func (r *reached) update(now time.Duration, q []float64) bool {
+	if r.finished() {
+		return true
+	}
+	at := true
+	for i, g := range r.target() {
+		if math.Abs(q[i]-g) > r.tol {
+			at = false
+			break
+		}
+	}
+	switch {
+	case at && r.arrived < 0:
+		r.arrived = now
+	case !at && r.Hold > 0:
+		r.arrived = -1
+	}
+	if (r.arrived >= 0 && now-r.arrived >= r.Hold) || now-r.since >= r.attempt {
+		if r.advance() {
+			return true
+		}
+		r.since, r.arrived = now, -1
+	}
+	return false
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

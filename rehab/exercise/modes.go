@@ -1,0 +1,343 @@
+package exercise
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/kinematics"
+)
+
+// PassiveConfig configures passive range-of-motion exercise.
+type PassiveConfig struct {
+	Name string
+	Shuttle
+	// PeakSpeed is the peak joint speed of each motion, rad/s (> 0).
+	PeakSpeed float64
+	// Kp and Kd are the joint stiffness and damping with which the robot
+	// moves the limb, per joint; nil means 800 N·m/rad and 40 N·m·s/rad
+	// (bounded by the supervisor's MaxKp/MaxKd).
+	Kp, Kd []float64
+	// Gravity supports the weight of robot and limb (nil: none, for a
+	// horizontal robot).
+	Gravity control.GravityModel
+}
+
+// Passive is passive range of motion: the robot moves the relaxed limb
+// through the clinician's range in minimum-jerk cycles (Flash & Hogan 1985)
+// at the clinician's speed, holding at each end, with a stiff joint PD.
+// Continuous passive motion of this kind is standard after stroke and
+// orthopaedic surgery to keep range and reduce tone.
+type Passive struct {
+	name string
+	p    *planned
+	ctrl *control.JointPD
+}
+
+// NewPassive returns a passive range-of-motion exercise for n joints.
+func NewPassive(n int, cfg PassiveConfig) (*Passive, error) {
+	if cfg.Name == "" {
+		return nil, fmt.Errorf("passive: no name: %w", ErrExercise)
+	}
+	p, err := newPlanned(cfg.Name, n, cfg.Shuttle, cfg.PeakSpeed)
+	if err != nil {
+		return nil, err
+	}
+	kp, kd := cfg.Kp, cfg.Kd
+	if kp == nil {
+		kp = fill(n, 800)
+	}
+	if kd == nil {
+		kd = fill(n, 40)
+	}
+	pd, err := control.NewJointPD(kp, kd, cfg.Gravity)
+	if err != nil {
+		return nil, fmt.Errorf("passive %s: %w", cfg.Name, err)
+	}
+	return &Passive{name: cfg.Name, p: p, ctrl: pd}, nil
+}
+
+func (e *Passive) Name() string { return e.name }
+func (e *Passive) Kind() Kind   { return KindPassive }
+func (e *Passive) Controller() control.NamedController {
+	return control.NamedController{Name: e.name, Controller: e.ctrl}
+}
+func (e *Passive) Begin(now time.Duration, st *State) error { return e.p.begin(now, st.Q) }
+func (e *Passive) Update(now time.Duration, _ *State, sp *control.Setpoint) bool {
+	return e.p.update(now, sp)
+}
+func (e *Passive) Repetitions() (int, bool) { return e.p.repetitions() }
+func (e *Passive) Cue() ([]float64, bool)   { return nil, false }
+func (e *Passive) Assistance() float64      { return 1 }
+
+// AssistedConfig configures assist-as-needed exercise.
+type AssistedConfig struct {
+	Name string
+	Shuttle
+	// PeakSpeed of the reference motions, rad/s.
+	PeakSpeed float64
+	// Assist configures the adaptive controller (Gravity required).
+	Assist AssistConfig
+}
+
+// AssistAsNeeded is active-assisted exercise: the patient is cued to follow
+// the same minimum-jerk cycles as passive motion, and the robot helps only
+// as much as their tracking error shows they need (Assist). Its
+// Assistance is the adapted stiffness over its ceiling.
+type AssistAsNeeded struct {
+	name string
+	p    *planned
+	ctrl *Assist
+}
+
+// NewAssistAsNeeded returns an assist-as-needed exercise for n joints.
+func NewAssistAsNeeded(n int, cfg AssistedConfig) (*AssistAsNeeded, error) {
+	if cfg.Name == "" {
+		return nil, fmt.Errorf("assist-as-needed: no name: %w", ErrExercise)
+	}
+	p, err := newPlanned(cfg.Name, n, cfg.Shuttle, cfg.PeakSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if len(cfg.Assist.Max) != n {
+		return nil, fmt.Errorf("assist-as-needed %s: %d stiffness ceilings for %d joints: %w", cfg.Name, len(cfg.Assist.Max), n, ErrExercise)
+	}
+	c, err := NewAssist(cfg.Assist)
+	if err != nil {
+		return nil, fmt.Errorf("assist-as-needed %s: %w", cfg.Name, err)
+	}
+	return &AssistAsNeeded{name: cfg.Name, p: p, ctrl: c}, nil
+}
+
+func (e *AssistAsNeeded) Name() string { return e.name }
+func (e *AssistAsNeeded) Kind() Kind   { return KindAssist }
+func (e *AssistAsNeeded) Controller() control.NamedController {
+	return control.NamedController{Name: e.name, Controller: e.ctrl}
+}
+func (e *AssistAsNeeded) Begin(now time.Duration, st *State) error { return e.p.begin(now, st.Q) }
+func (e *AssistAsNeeded) Update(now time.Duration, _ *State, sp *control.Setpoint) bool {
+	return e.p.update(now, sp)
+}
+func (e *AssistAsNeeded) Repetitions() (int, bool) { return e.p.repetitions() }
+
+// Cue shows the end the reference is heading for.
+func (e *AssistAsNeeded) Cue() ([]float64, bool) { return e.p.target(), true }
+func (e *AssistAsNeeded) Assistance() float64    { return e.ctrl.Level() }
+
+// Assist returns the adaptive controller.
+func (e *AssistAsNeeded) Assist() *Assist { return e.ctrl }
+
+// CuedConfig is the part of the patient-driven modes' configuration that
+// says where to go: the patient is cued to alternate between the Shuttle's
+// postures; a target counts as reached within Tolerance (rad, every joint;
+// 0 means 0.05) and is given up after AttemptTime (0 means 10 s).
+type CuedConfig struct {
+	Name string
+	Shuttle
+	Tolerance   float64
+	AttemptTime time.Duration
+}
+
+// cued is the non-real-time half of the patient-driven modes.
+type cued struct {
+	name string
+	r    *reached
+}
+
+func newCued(n int, cfg CuedConfig) (cued, error) {
+	if cfg.Name == "" {
+		return cued{}, fmt.Errorf("exercise: no name: %w", ErrExercise)
+	}
+	r, err := newReached(cfg.Name, n, cfg.Shuttle, cfg.Tolerance, cfg.AttemptTime)
+	if err != nil {
+		return cued{}, err
+	}
+	return cued{name: cfg.Name, r: r}, nil
+}
+
+func (e *cued) Name() string { return e.name }
+func (e *cued) Begin(now time.Duration, _ *State) error {
+	e.r.begin(now)
+	return nil
+}
+
+// Update posts the cue as the setpoint (controllers that hold a reference
+// use it; transparent and resistive ones ignore it) and advances when the
+// patient gets there.
+func (e *cued) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
+	done := e.r.update(now, st.Q)
+	copy(sp.Q, e.r.target())
+	clear(sp.Qd)
+	clear(sp.Qdd)
+	return done
+}
+func (e *cued) Repetitions() (int, bool) { return e.r.repetitions() }
+func (e *cued) Cue() ([]float64, bool)   { return e.r.target(), true }
+
+// Active is active exercise in transparent mode (control.Transparent): the
+// robot carries its own and the limb's weight and nothing else, so the
+// patient does all the work — the assessment mode of exoskeletons.
+type Active struct {
+	cued
+	ctrl *control.Transparent
+}
+
+// NewActive returns an active exercise for n joints; gravity is required.
+func NewActive(n int, cfg CuedConfig, gravity control.GravityModel) (*Active, error) {
+	c, err := newCued(n, cfg)
+	if err != nil {
+		return nil, err
+	}
+	t, err := control.NewTransparent(n, control.TransparentConfig{Gravity: gravity})
+	if err != nil {
+		return nil, fmt.Errorf("active %s: %w", cfg.Name, err)
+	}
+	return &Active{cued: c, ctrl: t}, nil
+}
+
+func (e *Active) Kind() Kind { return KindActive }
+func (e *Active) Controller() control.NamedController {
+	return control.NamedController{Name: e.name, Controller: e.ctrl}
+}
+func (e *Active) Assistance() float64 { return 0 }
+
+// Resistive is resistive exercise: the patient moves between the cued
+// postures against a virtual damper or spring (Resist).
+type Resistive struct {
+	cued
+	ctrl *Resist
+}
+
+// NewResistive returns a resistive exercise for n joints.
+func NewResistive(n int, cfg CuedConfig, resist ResistConfig) (*Resistive, error) {
+	c, err := newCued(n, cfg)
+	if err != nil {
+		return nil, err
+	}
+	r, err := NewResist(n, resist)
+	if err != nil {
+		return nil, fmt.Errorf("resistive %s: %w", cfg.Name, err)
+	}
+	return &Resistive{cued: c, ctrl: r}, nil
+}
+
+func (e *Resistive) Kind() Kind { return KindResistive }
+func (e *Resistive) Controller() control.NamedController {
+	return control.NamedController{Name: e.name, Controller: e.ctrl}
+}
+func (e *Resistive) Assistance() float64 { return 0 }
+
+// GuidanceConfig configures path guidance. The path runs between the
+// Shuttle's postures; the corridor's From and To are taken from it.
+type GuidanceConfig struct {
+	CuedConfig
+	Corridor CorridorConfig
+}
+
+// Guidance is path guidance with virtual walls: the patient moves between
+// the cued postures inside a corridor around the straight path (Corridor).
+// Its Assistance is the fraction of time spent against a wall, averaged
+// over the last second.
+type Guidance struct {
+	cued
+	ctrl     *Corridor
+	avg      float64
+	last     time.Duration
+	started  bool
+	maxDepth float64
+}
+
+// NewGuidance returns a path-guidance exercise for n joints.
+func NewGuidance(n int, cfg GuidanceConfig) (*Guidance, error) {
+	c, err := newCued(n, cfg.CuedConfig)
+	if err != nil {
+		return nil, err
+	}
+	cc := cfg.Corridor
+	cc.From, cc.To = cfg.From, cfg.To
+	k, err := NewCorridor(cc)
+	if err != nil {
+		return nil, fmt.Errorf("guidance %s: %w", cfg.Name, err)
+	}
+	return &Guidance{cued: c, ctrl: k}, nil
+}
+
+func (e *Guidance) Kind() Kind { return KindGuidance }
+func (e *Guidance) Controller() control.NamedController {
+	return control.NamedController{Name: e.name, Controller: e.ctrl}
+}
+
+// Update samples the wall contact, then advances like the other cued modes.
+func (e *Guidance) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
+	if e.started {
+		dt := (now - e.last).Seconds()
+		a := 1 - math.Exp(-dt/1.0)
+		e.avg += a * (e.ctrl.Outside() - e.avg)
+	}
+	e.last, e.started = now, true
+	e.maxDepth = math.Max(e.maxDepth, e.ctrl.Depth())
+	return e.cued.Update(now, st, sp)
+}
+
+func (e *Guidance) Assistance() float64 { return e.avg }
+
+// MaxDepth returns the deepest excursion beyond a wall seen so far.
+func (e *Guidance) MaxDepth() float64 { return e.maxDepth }
+
+// Corridor returns the wall controller.
+func (e *Guidance) Corridor() *Corridor { return e.ctrl }
+
+// Hold returns the controller the runner parks the robot with while paused
+// and between exercises: a joint PD with gravity support, named HoldName.
+func Hold(n int, kp, kd float64, gravity control.GravityModel) (control.NamedController, error) {
+	pd, err := control.NewJointPD(fill(n, kp), fill(n, kd), gravity)
+	if err != nil {
+		return control.NamedController{}, fmt.Errorf("hold: %w", err)
+	}
+	return control.NamedController{Name: HoldName, Controller: pd}, nil
+}
+
+// HoldName is the name of the runner's hold controller.
+const HoldName = "session-hold"
+
+// Protocol is an ordered list of exercises.
+type Protocol []Exercise
+
+// Controllers returns the controllers a loop needs to run the protocol: hold
+// first (the loop starts with it), then each exercise's. Names must be
+// unique.
+func (p Protocol) Controllers(hold control.NamedController) ([]control.NamedController, error) {
+	out := []control.NamedController{hold}
+	seen := map[string]bool{hold.Name: true}
+	for i, e := range p {
+		c := e.Controller()
+		if seen[c.Name] {
+			return nil, fmt.Errorf("protocol: exercise %d: controller name %q used twice: %w", i, c.Name, ErrExercise)
+		}
+		seen[c.Name] = true
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Gravity returns a fresh gravity model for c. Each controller, the
+// supervisor's hold and the runner need their own (kinematics.Dynamics is
+// not safe for concurrent use).
+func Gravity(c *kinematics.Chain) control.GravityModel { return kinematics.NewDynamics(c) }
+
+func fill(n int, v float64) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+var (
+	_ Exercise = (*Passive)(nil)
+	_ Exercise = (*AssistAsNeeded)(nil)
+	_ Exercise = (*Active)(nil)
+	_ Exercise = (*Resistive)(nil)
+	_ Exercise = (*Guidance)(nil)
+)
