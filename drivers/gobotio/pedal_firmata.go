@@ -1,0 +1,312 @@
+//go:build linux
+
+package gobotio
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"gobot.io/x/gobot/v2"
+	"gobot.io/x/gobot/v2/platforms/firmata"
+	"gobot.io/x/gobot/v2/platforms/firmata/client"
+
+	"github.com/chiron-robotics/chiron/drivers/serialport"
+)
+
+// FirmataBaud is StandardFirmata's line rate.
+const FirmataBaud = 57600
+
+// firmataErrorEvent is what gobot's firmata client publishes when reading the
+// link fails.
+const firmataErrorEvent = "Error"
+
+// NewFirmataAdaptor returns gobot's firmata adaptor for the board on port,
+// opened through open (nil means chiron's serialport.Open at FirmataBaud).
+// The opened link is wrapped so that a failed read reaches gobot's client
+// once: the client otherwise re-reads a dead port in a tight loop, flooding
+// its event bus with errors.
+func NewFirmataAdaptor(port string, open func(port string) (io.ReadWriteCloser, error)) *firmata.Adaptor {
+	if open == nil {
+		open = FirmataOpener(serialport.Open)
+	}
+	a := firmata.NewAdaptor(port)
+	a.PortOpener = func(port string) (io.ReadWriteCloser, error) {
+		rwc, err := open(port)
+		if err != nil {
+			return nil, err
+		}
+		return newLinkConn(rwc), nil
+	}
+	return a
+}
+
+// linkConn reports a board link's first read error and then holds further
+// reads until the link is closed.
+type linkConn struct {
+	rwc    io.ReadWriteCloser
+	mu     sync.Mutex
+	err    error
+	closed chan struct{}
+	once   sync.Once
+}
+
+func newLinkConn(rwc io.ReadWriteCloser) *linkConn {
+	return &linkConn{rwc: rwc, closed: make(chan struct{})}
+}
+
+// Read reads from the link; after an error it waits for Close, then repeats it.
+func (c *linkConn) Read(b []byte) (int, error) {
+	c.mu.Lock()
+	err := c.err
+	c.mu.Unlock()
+	if err != nil {
+		<-c.closed
+		return 0, err
+	}
+	n, err := c.rwc.Read(b)
+	if err != nil {
+		c.mu.Lock()
+		if c.err == nil {
+			c.err = err
+		}
+		c.mu.Unlock()
+	}
+	return n, err
+}
+
+// Write writes to the link.
+func (c *linkConn) Write(b []byte) (int, error) { return c.rwc.Write(b) }
+
+// Close closes the link and releases held reads.
+func (c *linkConn) Close() error {
+	c.once.Do(func() { close(c.closed) })
+	return c.rwc.Close()
+}
+
+// FirmataOpener adapts chiron's serial-port seam to the firmata adaptor's
+// PortOpener at FirmataBaud; tests pass an Opener returning a Pipe end.
+func FirmataOpener(open serialport.Opener) func(port string) (io.ReadWriteCloser, error) {
+	return func(port string) (io.ReadWriteCloser, error) {
+		return open(port, serialport.Config{BaudRate: FirmataBaud})
+	}
+}
+
+// Pedal is a foot pedal or deadman switch on a digital pin of an Arduino
+// running StandardFirmata, read through gobot's firmata adaptor; it is a
+// gobot.Driver. It is fail-safe: silence from the board, a link error,
+// Halt, or a press not yet debounced all read as released (see PedalState).
+//
+// StandardFirmata reports digital inputs only when they change, so the pedal
+// re-enables reporting of its port every Interval; StandardFirmata (2.5 and
+// later) answers that with the port's current value, which serves as the
+// board's heartbeat.
+type Pedal struct {
+	adaptor *firmata.Adaptor
+	cfg     PedalConfig
+	event   string // the client's event for the pin
+
+	nameMu sync.Mutex
+	name   string
+
+	mu    sync.Mutex // guards logic
+	logic pedalLogic
+
+	cbMu sync.Mutex // serialises state changes and their callbacks
+
+	runMu      sync.Mutex // guards stop, done; held across Start and Halt
+	stop, done chan struct{}
+
+	boardMu sync.Mutex // guards board: set while started
+	board   interface{ ReportDigital(pin, state int) error }
+
+	onReport func(value int) // test hook: after each pin report has been applied
+}
+
+var _ gobot.Driver = (*Pedal)(nil)
+
+// NewPedal returns a pedal on adaptor a (connect a before Start).
+func NewPedal(a *firmata.Adaptor, cfg PedalConfig) *Pedal {
+	cfg = cfg.withDefaults()
+	return &Pedal{
+		adaptor: a,
+		cfg:     cfg,
+		event:   fmt.Sprintf("DigitalRead%d", cfg.Pin),
+		name:    fmt.Sprintf("Pedal-D%d", cfg.Pin),
+		logic:   newPedalLogic(cfg.Debounce, cfg.Timeout, cfg.ActiveLow),
+	}
+}
+
+// Name returns the driver's label.
+func (p *Pedal) Name() string {
+	p.nameMu.Lock()
+	defer p.nameMu.Unlock()
+	return p.name
+}
+
+// SetName sets the driver's label.
+func (p *Pedal) SetName(name string) {
+	p.nameMu.Lock()
+	defer p.nameMu.Unlock()
+	p.name = name
+}
+
+// Connection returns the firmata adaptor.
+func (p *Pedal) Connection() gobot.Connection { return p.adaptor }
+
+// State returns the pedal's state at the current time of its clock.
+func (p *Pedal) State() PedalState {
+	now := p.cfg.Now()
+	p.mu.Lock()
+	l := p.logic
+	p.mu.Unlock()
+	l.eval(now)
+	return l.st
+}
+
+// Pressed reports whether the deadman is held now.
+func (p *Pedal) Pressed() bool { return p.State().Pressed }
+
+// Start sets the pin to input, subscribes to its reports and starts the poll
+// loop. The adaptor must be connected. The pedal reads released until the
+// board has reported it released and then pressed.
+func (p *Pedal) Start() error {
+	p.runMu.Lock()
+	defer p.runMu.Unlock()
+	if p.stop != nil {
+		return fmt.Errorf("gobotio: %s: already started", p.Name())
+	}
+	if p.adaptor == nil || p.adaptor.Board == nil {
+		return fmt.Errorf("gobotio: %s: no firmata board", p.Name())
+	}
+	board := p.adaptor.Board
+	if n := len(board.Pins()); p.cfg.Pin < 0 || p.cfg.Pin >= n {
+		return fmt.Errorf("gobotio: %s: pin %d not on the board (%d pins; is the adaptor connected?)", p.Name(), p.cfg.Pin, n)
+	}
+	p.setLogic(newPedalLogic(p.cfg.Debounce, p.cfg.Timeout, p.cfg.ActiveLow))
+	events := board.Subscribe() // before the pin mode, so no report is missed
+	if err := board.SetPinMode(p.cfg.Pin, client.Input); err != nil {
+		go unsubscribe(board, events)
+		return fmt.Errorf("gobotio: %s: set pin mode: %w", p.Name(), err)
+	}
+	p.boardMu.Lock()
+	p.board = board
+	p.boardMu.Unlock()
+	p.stop, p.done = make(chan struct{}), make(chan struct{})
+	go p.run(events, p.stop, p.done)
+	p.keepalive()
+	return nil
+}
+
+// Halt stops reading the pedal; it then reads released and offline.
+func (p *Pedal) Halt() error {
+	p.runMu.Lock()
+	defer p.runMu.Unlock()
+	if p.stop == nil {
+		return nil
+	}
+	close(p.stop)
+	<-p.done
+	p.stop, p.done = nil, nil
+	p.boardMu.Lock()
+	p.board = nil
+	p.boardMu.Unlock()
+	p.setLogic(newPedalLogic(p.cfg.Debounce, p.cfg.Timeout, p.cfg.ActiveLow))
+	return nil
+}
+
+// Poll applies the timeout at the current time and asks the board for a
+// fresh report. The pedal's loop calls it every Interval; with a negative
+// Interval the owner must.
+func (p *Pedal) Poll() {
+	p.change(func(l *pedalLogic, now time.Duration) bool { return l.eval(now) })
+	p.keepalive()
+}
+
+// keepalive re-enables reporting of the pedal's port, which StandardFirmata
+// answers with the port's value. gobot's client puts its argument in the
+// message's port nibble, so it is given the port, not the pin.
+func (p *Pedal) keepalive() {
+	p.boardMu.Lock()
+	board := p.board
+	p.boardMu.Unlock()
+	if board == nil {
+		return
+	}
+	if err := board.ReportDigital(p.cfg.Pin/8, 1); err != nil {
+		p.linkLost()
+	}
+}
+
+// linkLost fails the pedal safe and closes the link: gobot's firmata client
+// would otherwise keep reading a dead port in a tight loop.
+func (p *Pedal) linkLost() {
+	first := false
+	p.change(func(l *pedalLogic, now time.Duration) bool {
+		first = !l.failed
+		return l.fail(now)
+	})
+	if first {
+		_ = p.adaptor.Disconnect() // already broken; its error adds nothing
+	}
+}
+
+func (p *Pedal) run(events chan *gobot.Event, stop, done chan struct{}) {
+	defer close(done)
+	var tick <-chan time.Time
+	if p.cfg.Interval > 0 {
+		t := time.NewTicker(p.cfg.Interval)
+		defer t.Stop()
+		tick = t.C
+	}
+	for {
+		select {
+		case e := <-events:
+			switch e.Name {
+			case p.event:
+				if v, ok := e.Data.(int); ok {
+					p.change(func(l *pedalLogic, now time.Duration) bool { return l.report(now, v) })
+					if p.onReport != nil {
+						p.onReport(v)
+					}
+				}
+			case firmataErrorEvent:
+				p.linkLost()
+			}
+		case <-tick:
+			p.Poll()
+		case <-stop:
+			go unsubscribe(p.adaptor.Board, events)
+			return
+		}
+	}
+}
+
+// change applies f to the logic at the current time and calls OnChange when f
+// reports a change.
+func (p *Pedal) change(f func(l *pedalLogic, now time.Duration) bool) {
+	p.cbMu.Lock()
+	defer p.cbMu.Unlock()
+	now := p.cfg.Now()
+	p.mu.Lock()
+	changed := f(&p.logic, now)
+	st := p.logic.st
+	p.mu.Unlock()
+	if changed && p.cfg.OnChange != nil {
+		p.cfg.OnChange(st)
+	}
+}
+
+// setLogic replaces the logic, calling OnChange if the state changes.
+func (p *Pedal) setLogic(l pedalLogic) {
+	p.change(func(cur *pedalLogic, now time.Duration) bool {
+		was := cur.st
+		*cur = l
+		changed := was.Pressed != l.st.Pressed || was.Online != l.st.Online
+		if changed {
+			cur.st.Since = now
+		}
+		return changed
+	})
+}
