@@ -150,30 +150,52 @@ func (b *Batcher) loop() {
 		case <-timer:
 			timer = nil
 		case done := <-b.flushRq:
-			done <- b.commit()
+			done <- b.commitAll()
 			timer = nil
 		case done := <-b.quit:
-			done <- b.commit()
+			done <- b.commitAll()
 			return
 		}
 	}
 }
 
-// commit writes the buffer in one transaction. On failure the samples go
-// back to the front of the buffer to be retried.
-func (b *Batcher) commit() error {
+// commitAll commits the whole buffer, a window at a time.
+func (b *Batcher) commitAll() error {
+	for {
+		more, err := b.commit()
+		if err != nil || !more {
+			return err
+		}
+	}
+}
+
+// commit writes the oldest window of the buffer (samples whose time is
+// less than Window after the first) in one transaction and reports whether
+// more remain. On failure the samples go back to the front of the buffer
+// to be retried.
+func (b *Batcher) commit() (more bool, err error) {
 	b.mu.Lock()
-	batch := b.buf
-	b.buf = nil
-	b.mu.Unlock()
-	if len(batch) == 0 {
-		b.mu.Lock()
+	n := len(b.buf)
+	if n == 0 {
 		err := b.err
 		b.mu.Unlock()
-		return err
+		return false, err
 	}
+	for i := 1; i < len(b.buf); i++ {
+		if b.buf[i].T-b.buf[0].T >= b.window.Seconds() {
+			n = i
+			break
+		}
+	}
+	batch := b.buf[:n:n]
+	b.buf = b.buf[n:]
+	if len(b.buf) == 0 {
+		b.buf = nil
+	}
+	b.mu.Unlock()
+
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	err := b.store.AppendSamples(ctx, b.id, batch)
+	err = b.store.AppendSamples(ctx, b.id, batch)
 	cancel()
 	b.mu.Lock()
 	if err != nil {
@@ -181,10 +203,13 @@ func (b *Batcher) commit() error {
 		b.buf = append(batch, b.buf...)
 		b.firstAt = b.clock.Now()
 	}
+	// A remainder keeps the committed part's firstAt: it is no older than
+	// that, so its deadline comes early, never late.
+	more = err == nil && len(b.buf) > 0
 	b.err = err
 	b.mu.Unlock()
 	if b.hook != nil {
 		b.hook(len(batch), err)
 	}
-	return err
+	return more, err
 }

@@ -106,7 +106,6 @@ func rebind(q string) string {
 	return sb.String()
 }
 
-
 // pgQ runs statements on one connection or transaction.
 type pgQ struct {
 	exec_  func(ctx context.Context, sql string, args ...any) (int64, error)

@@ -28,7 +28,7 @@ func backends(t *testing.T, fn func(t *testing.T, dsn string)) {
 
 // postgresDSN creates a schema of its own for the test, dropped at the
 // end, and returns a DSN whose search_path selects it.
-func postgresDSN(t *testing.T) string {
+func postgresDSN(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("CHIRON_TEST_POSTGRES")
 	if base == "" {
@@ -298,4 +298,14 @@ func TestSQLiteFile(t *testing.T) {
 	if v, err := s.IntegrityCheck(t.Context()); err != nil || v != "ok" {
 		t.Fatalf("integrity %q, %v", v, err)
 	}
+}
+
+func benchPostgresDSN(b *testing.B) string { return postgresDSN(b) }
+
+func newSessionB(b *testing.B, s *Store) string {
+	sess := rehab.Session{ID: "S-b", PatientID: "P-1", Robot: "exo-1", Protocol: protocol()}
+	if err := s.CreateSession(b.Context(), &sess); err != nil {
+		b.Fatal(err)
+	}
+	return sess.ID
 }
