@@ -1,0 +1,592 @@
+// Package robotloop adapts a control.Loop to teleop.Robot, so that the
+// teleoperation server drives a real (or simulated) robot's control loop.
+//
+// The operator side of teleop speaks in tool twists: a rate master. The
+// loop's controllers track positions (joint-pd) or poses
+// (cartesian-impedance). Robot bridges the two outside the real-time loop:
+// each accepted command advances a target tool pose by the commanded twist
+// over one command period (1/CommandRate), and the target is turned into a
+// setpoint for the loop's mailbox:
+//
+//   - for an arm with a mechanical remote centre of motion (a PSM:
+//     Chain.MinInsertion > 0) by inverse kinematics with
+//     IK.SolveMechanicalRCM, posting joint positions; goals closer to the
+//     RCM than the minimum insertion, and goals without an IK solution, are
+//     refused (Command returns the error, which the server reports to the
+//     operator as a status message) and the arm keeps the last good target;
+//   - for other arms whose active controller is cartesian-impedance, by
+//     posting the pose itself (Setpoint.HasPose);
+//   - otherwise by inverse kinematics to joint positions for joint-pd: the
+//     full pose for arms with six or more joints, the position alone (one
+//     damped-least-squares step per command, resolved-rate) for arms with
+//     fewer, whose orientation is not independently controllable.
+//
+// A solution whose joint step would exceed a joint's rated velocity is
+// refused as well: a jump between IK branches must never reach the drives.
+// IK runs on the caller's goroutine (the server's connection reader) with a
+// bounded budget (IKTimeout), never in the loop.
+//
+// Hold (and a released deadman) posts the measured joints and pose, so the
+// arm stops where it is; the next motion starts its target from there.
+//
+// Safety: EStop(true) asserts the supervisor's emergency-stop input (a
+// latched Fault, drives off); EStop(false) releases the input, resets the
+// supervisor and enables it again, which makes the drives hold position —
+// it never starts motion. The supervisor has no request for a protective
+// stop, so ProtectiveStop is implemented here: it posts a hold and refuses
+// motion until the operator deliberately re-engages (the deadman released,
+// then pressed again) or the e-stop is cycled. A fresh deadman press also
+// asks the supervisor to Resume from its own protective stops.
+package robotloop
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+	"time"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/teleop"
+)
+
+// Defaults of Config.
+const (
+	DefaultCommandRate = teleop.DefaultCommandRate // Hz
+	DefaultIKTimeout   = 2 * time.Millisecond
+	// maxEvents bounds the events reported in teleop.State.SafetyEvents.
+	maxEvents = 16
+)
+
+// Mode is how motion commands reach the loop.
+type Mode int
+
+const (
+	// ModeAuto picks per command: RCM IK for a mechanical-RCM chain, the
+	// pose for the cartesian-impedance controller, joint IK otherwise.
+	ModeAuto Mode = iota
+	// ModeJoint always posts joint positions from IK.
+	ModeJoint
+	// ModePose always posts the pose (for Cartesian controllers).
+	ModePose
+)
+
+// Config configures a Robot.
+type Config struct {
+	// Name is the robot's short name ("psm").
+	Name string
+	// Loop is the robot's control loop; Chain its kinematic chain, in the
+	// loop's joint order.
+	Loop  *control.Loop
+	Chain *kinematics.Chain
+	// JointNames defaults to the chain's joint names.
+	JointNames []string
+	// Lower and Upper are reported by JointLimits; nil means the chain's.
+	Lower, Upper []float64
+	Mode         Mode
+	// CommandRate (Hz) is the rate at which commands arrive: each motion
+	// command advances the target by 1/CommandRate of its twist.
+	CommandRate float64
+	// IKTimeout bounds one IK solve.
+	IKTimeout time.Duration
+	// Now is the wall clock for State.AppliedAt; nil means time.Now.
+	Now func() time.Time
+}
+
+// Robot is a teleop.Robot over a control.Loop. Safe for concurrent use.
+type Robot struct {
+	name   string
+	loop   *control.Loop
+	chain  *kinematics.Chain
+	names  []string
+	lo, hi []float64
+	mode   Mode
+	dt     float64
+	rcm    bool
+	vmax   []float64
+	now    func() time.Time
+
+	// Command side (mu).
+	mu        sync.Mutex
+	snap      *control.Snapshot
+	ws        *kinematics.Workspace
+	ik        *kinematics.IK
+	jac       *mat.Dense
+	sp        *control.Setpoint
+	qMeas     []float64
+	qTarget   []float64
+	qNew      []float64
+	target    kinematics.Frame
+	hasTarget bool
+	deadman   bool   // deadman of the previous command
+	stopped   string // teleop protective stop latched: reason
+	released  bool   // the deadman was seen released since the stop
+	refused   uint64
+	pending   []posted // posted mailbox seq → teleop seq, oldest first
+	applied   struct {
+		seq uint64
+		at  time.Time
+	}
+	notes []string // adapter events (refusals, stops), newest last
+
+	// Snapshot side (smu).
+	smu    sync.Mutex
+	ssnap  *control.Snapshot
+	sws    *kinematics.Workspace
+	sq     []float64
+	events []control.Event
+}
+
+type posted struct {
+	mbox, teleop uint64
+}
+
+var (
+	_ teleop.Robot        = (*Robot)(nil)
+	_ teleop.JointLimiter = (*Robot)(nil)
+)
+
+// Errors of Command.
+var (
+	// ErrNotEnabled: the supervisor is not Enabled, so motion is refused.
+	ErrNotEnabled = errors.New("robotloop: loop not enabled")
+	// ErrStopped: a protective stop is latched; release and press the
+	// deadman again to resume.
+	ErrStopped = errors.New("robotloop: protective stop")
+	// ErrJump: the IK solution would move a joint faster than rated.
+	ErrJump = errors.New("robotloop: IK solution jumps")
+)
+
+// New returns a Robot for cfg.
+func New(cfg Config) (*Robot, error) {
+	if cfg.Loop == nil || cfg.Chain == nil {
+		return nil, errors.New("robotloop: need a loop and a chain")
+	}
+	n := cfg.Chain.DoF()
+	if cfg.Loop.Joints() != n {
+		return nil, fmt.Errorf("robotloop: loop has %d joints, chain %d", cfg.Loop.Joints(), n)
+	}
+	if cfg.Name == "" {
+		cfg.Name = cfg.Chain.Name
+	}
+	names := cfg.JointNames
+	if names == nil {
+		for _, j := range cfg.Chain.Joints {
+			names = append(names, j.Name)
+		}
+	}
+	if len(names) != n {
+		return nil, fmt.Errorf("robotloop: %d joint names for %d joints", len(names), n)
+	}
+	lo, hi := cfg.Chain.Limits()
+	if cfg.Lower != nil || cfg.Upper != nil {
+		if len(cfg.Lower) != n || len(cfg.Upper) != n {
+			return nil, fmt.Errorf("robotloop: limits for %d/%d joints, want %d", len(cfg.Lower), len(cfg.Upper), n)
+		}
+		lo, hi = slices.Clone(cfg.Lower), slices.Clone(cfg.Upper)
+	}
+	if cfg.CommandRate == 0 {
+		cfg.CommandRate = DefaultCommandRate
+	}
+	if !(cfg.CommandRate > 0) {
+		return nil, fmt.Errorf("robotloop: command rate %g Hz must be positive", cfg.CommandRate)
+	}
+	if cfg.IKTimeout <= 0 {
+		cfg.IKTimeout = DefaultIKTimeout
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	vmax := make([]float64, n)
+	for i, j := range cfg.Chain.Joints {
+		vmax[i] = j.Velocity
+		if vmax[i] <= 0 {
+			vmax[i] = 2
+		}
+	}
+	r := &Robot{
+		name: cfg.Name, loop: cfg.Loop, chain: cfg.Chain, names: slices.Clone(names), lo: lo, hi: hi,
+		mode: cfg.Mode, dt: 1 / cfg.CommandRate, rcm: cfg.Chain.MinInsertion > 0 && cfg.Chain.InsertionJoint >= 0,
+		vmax: vmax, now: cfg.Now,
+		snap: cfg.Loop.NewSnapshot(), ws: kinematics.NewWorkspace(cfg.Chain),
+		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1}),
+		jac: mat.NewDense(6, n, nil), sp: control.NewSetpoint(n),
+		qMeas: make([]float64, n), qTarget: make([]float64, n), qNew: make([]float64, n),
+		ssnap: cfg.Loop.NewSnapshot(), sws: kinematics.NewWorkspace(cfg.Chain), sq: make([]float64, n),
+	}
+	return r, nil
+}
+
+// Name implements teleop.Robot.
+func (r *Robot) Name() string { return r.name }
+
+// JointNames implements teleop.Robot.
+func (r *Robot) JointNames() []string { return r.names }
+
+// JointLimits implements teleop.JointLimiter.
+func (r *Robot) JointLimits() (lower, upper []float64) { return r.lo, r.hi }
+
+// Chain returns the robot's kinematic chain.
+func (r *Robot) Chain() *kinematics.Chain { return r.chain }
+
+// Refused returns how many motion commands were refused so far.
+func (r *Robot) Refused() uint64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.refused
+}
+
+// Snapshot implements teleop.Robot: joint states, the tool pose by forward
+// kinematics of the measured joints, the supervisor's state and events,
+// the loop's timing and the last applied command.
+func (r *Robot) Snapshot(dst *teleop.State) {
+	r.smu.Lock()
+	defer r.smu.Unlock()
+	s := r.ssnap
+	r.loop.Snapshot(s)
+	n := len(s.Joints)
+	dst.Time = time.Time{} // the loop's clock is not the wall clock: let the server stamp it
+	dst.Position, dst.Velocity, dst.Effort = dst.Position[:0], dst.Velocity[:0], dst.Effort[:0]
+	for i := range n {
+		j := &s.Joints[i]
+		dst.Position = append(dst.Position, j.Position)
+		dst.Velocity = append(dst.Velocity, j.Velocity)
+		dst.Effort = append(dst.Effort, j.Effort)
+		r.sq[i] = j.Position
+	}
+	var f kinematics.Frame
+	if finiteAll(r.sq) {
+		r.sws.FK(&f, r.sq)
+		dst.ToolPosition, dst.ToolOrientation = f.P, f.Quaternion()
+	}
+	dst.WakeP99 = s.Timing.Wake.Quantile(0.99)
+	dst.ComputeP99 = s.Timing.Compute.Quantile(0.99)
+	dst.Overruns = s.Timing.Overruns
+
+	r.events = s.Events(r.events[:0])
+	if len(r.events) > maxEvents {
+		r.events = r.events[len(r.events)-maxEvents:]
+	}
+	dst.SafetyEvents = dst.SafetyEvents[:0]
+	for _, e := range r.events {
+		dst.SafetyEvents = append(dst.SafetyEvents, e.String())
+	}
+
+	r.mu.Lock()
+	dst.Safety, dst.SafetyReason = safetyWords(s, r.stopped)
+	dst.SafetyEvents = append(dst.SafetyEvents, r.notes...)
+	// Map the mailbox seq the loop used back to the operator's seq.
+	used := s.SetpointSeq
+	k := 0
+	for k < len(r.pending) && r.pending[k].mbox <= used {
+		if r.pending[k].teleop > r.applied.seq {
+			r.applied.seq, r.applied.at = r.pending[k].teleop, r.now()
+		}
+		k++
+	}
+	r.pending = append(r.pending[:0], r.pending[k:]...)
+	dst.AppliedSeq, dst.AppliedAt = r.applied.seq, r.applied.at
+	r.mu.Unlock()
+}
+
+// safetyWords renders the supervisor state as teleop's words.
+func safetyWords(s *control.Snapshot, stopped string) (state, reason string) {
+	switch s.State {
+	case control.Enabled:
+		if stopped != "" {
+			return "protective_stop", stopped
+		}
+		return "ok", ""
+	case control.Enabling:
+		return "enabling", s.Reason.String()
+	case control.Disabled:
+		return "disabled", s.Reason.String()
+	case control.ProtectiveStop:
+		return "protective_stop", s.Reason.String()
+	case control.Fault:
+		if s.EStopLatched || s.Reason == control.ReasonEStop {
+			return "estop", s.Reason.String()
+		}
+		return "fault", s.Reason.String()
+	}
+	return s.State.String(), s.Reason.String()
+}
+
+// Command implements teleop.Robot. See the package documentation.
+func (r *Robot) Command(cmd *teleop.Command) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.loop.Snapshot(r.snap)
+	for i := range r.snap.Joints {
+		r.qMeas[i] = r.snap.Joints[i].Position
+	}
+	fresh := cmd.Deadman && !r.deadman // a deliberate press of the deadman
+	r.deadman = cmd.Deadman
+	if cmd.Hold || !cmd.Deadman {
+		if !cmd.Deadman {
+			r.released = true
+		}
+		return r.hold(cmd.Seq)
+	}
+	if fresh {
+		if r.stopped != "" && r.released {
+			r.note("protective stop cleared by a fresh deadman press")
+			r.stopped = ""
+		}
+		if r.snap.State == control.ProtectiveStop {
+			r.loop.Supervisor().Resume()
+		}
+	}
+	if r.stopped != "" {
+		r.refused++
+		return fmt.Errorf("%w (%s): release and press the deadman to resume", ErrStopped, r.stopped)
+	}
+	if r.snap.State != control.Enabled {
+		r.hasTarget = false
+		r.refused++
+		return fmt.Errorf("%w: supervisor %s (%s)", ErrNotEnabled, r.snap.State, r.snap.Reason)
+	}
+	if !finiteAll(r.qMeas) {
+		r.refused++
+		return errors.New("robotloop: measured joints not finite")
+	}
+	if !r.hasTarget {
+		r.ws.FK(&r.target, r.qMeas)
+		copy(r.qTarget, r.qMeas)
+		r.hasTarget = true
+	}
+	goal := r.target
+	integrate(&goal, cmd.Linear, cmd.Angular, r.dt)
+
+	sp := r.sp
+	sp.HasPose, sp.HasTwist, sp.Deadman = false, false, true
+	clear(sp.Qdd)
+	mode := r.mode
+	if mode == ModeAuto {
+		switch {
+		case r.rcm:
+			mode = ModeJoint
+		case r.snap.Controller == "cartesian-impedance":
+			mode = ModePose
+		default:
+			mode = ModeJoint
+		}
+	}
+	if mode == ModePose {
+		sp.HasPose, sp.Position, sp.Rotation = true, goal.P, goal.R
+		sp.HasTwist = true
+		sp.Twist = [6]float64{cmd.Linear[0], cmd.Linear[1], cmd.Linear[2], cmd.Angular[0], cmd.Angular[1], cmd.Angular[2]}
+		copy(sp.Q, r.qMeas)
+		clear(sp.Qd)
+		r.target = goal
+		return r.post(cmd.Seq)
+	}
+	if err := r.solve(&goal); err != nil {
+		r.refused++
+		r.note(err.Error())
+		return err
+	}
+	for i := range r.qNew {
+		d := r.qNew[i] - r.qTarget[i]
+		if math.Abs(d) > r.vmax[i]*r.dt {
+			r.refused++
+			err := fmt.Errorf("%w: joint %s would move %.3g in one command (rated %.3g per %.3g s)",
+				ErrJump, r.names[i], d, r.vmax[i]*r.dt, r.dt)
+			r.note(err.Error())
+			return err
+		}
+	}
+	for i := range r.qNew {
+		sp.Q[i] = r.qNew[i]
+		sp.Qd[i] = (r.qNew[i] - r.qTarget[i]) / r.dt
+	}
+	copy(r.qTarget, r.qNew)
+	r.target = goal
+	return r.post(cmd.Seq)
+}
+
+// solve writes joint positions reaching goal into r.qNew.
+func (r *Robot) solve(goal *kinematics.Frame) error {
+	switch {
+	case r.rcm:
+		res, err := r.ik.SolveMechanicalRCM(r.qNew, r.qTarget, goal)
+		if err != nil {
+			var ins *kinematics.InsertionError
+			if errors.As(err, &ins) {
+				return fmt.Errorf("goal refused: %w", err)
+			}
+			return fmt.Errorf("goal refused: no RCM IK solution (position error %.3g m): %w", res.PosErr, err)
+		}
+	case r.chain.DoF() >= 6:
+		if _, err := r.ik.Solve(r.qNew, r.qTarget, goal); err != nil {
+			return fmt.Errorf("goal refused: %w", err)
+		}
+	default:
+		r.positionStep(goal.P)
+	}
+	return nil
+}
+
+// positionStep is one damped-least-squares step of the tool position from
+// qTarget towards p, into qNew, within the joint limits.
+func (r *Robot) positionStep(p [3]float64) {
+	var f kinematics.Frame
+	r.ws.FKJacobian(&f, r.jac, r.qTarget)
+	e := [3]float64{p[0] - f.P[0], p[1] - f.P[1], p[2] - f.P[2]}
+	n := len(r.qNew)
+	// dq = Jᵀ (J Jᵀ + λ²I)⁻¹ e, with J the 3×n linear block.
+	const lambda2 = 1e-4
+	var a [9]float64
+	for i := range 3 {
+		for k := range 3 {
+			s := 0.0
+			for j := range n {
+				s += r.jac.At(i, j) * r.jac.At(k, j)
+			}
+			a[3*i+k] = s
+		}
+		a[4*i] += lambda2
+	}
+	y := solve3(a, e)
+	for j := range n {
+		d := 0.0
+		for i := range 3 {
+			d += r.jac.At(i, j) * y[i]
+		}
+		r.qNew[j] = math.Min(math.Max(r.qTarget[j]+d, r.lo[j]), r.hi[j])
+	}
+}
+
+// solve3 solves the symmetric positive-definite 3×3 system a·x = b (Cramer).
+func solve3(a [9]float64, b [3]float64) [3]float64 {
+	det := a[0]*(a[4]*a[8]-a[5]*a[7]) - a[1]*(a[3]*a[8]-a[5]*a[6]) + a[2]*(a[3]*a[7]-a[4]*a[6])
+	if det == 0 {
+		return [3]float64{}
+	}
+	var x [3]float64
+	for c := range 3 {
+		m := a
+		for r := range 3 {
+			m[3*r+c] = b[r]
+		}
+		x[c] = (m[0]*(m[4]*m[8]-m[5]*m[7]) - m[1]*(m[3]*m[8]-m[5]*m[6]) + m[2]*(m[3]*m[7]-m[4]*m[6])) / det
+	}
+	return x
+}
+
+// hold posts the measured joints and pose; the next motion restarts its
+// target from there.
+func (r *Robot) hold(seq uint64) error {
+	r.hasTarget = false
+	sp := r.sp
+	if !finiteAll(r.qMeas) {
+		return errors.New("robotloop: hold: measured joints not finite")
+	}
+	var f kinematics.Frame
+	r.ws.FK(&f, r.qMeas)
+	copy(sp.Q, r.qMeas)
+	clear(sp.Qd)
+	clear(sp.Qdd)
+	sp.HasPose, sp.Position, sp.Rotation = true, f.P, f.R
+	sp.HasTwist, sp.Twist = false, [6]float64{}
+	sp.Deadman = r.deadman && r.stopped == ""
+	return r.post(seq)
+}
+
+func (r *Robot) post(seq uint64) error {
+	mseq, err := r.loop.Setpoints().Post(r.sp)
+	if err != nil {
+		return fmt.Errorf("robotloop: %w", err)
+	}
+	if len(r.pending) >= 256 { // the loop is not consuming: keep the newest
+		r.pending = append(r.pending[:0], r.pending[128:]...)
+	}
+	r.pending = append(r.pending, posted{mbox: mseq, teleop: seq})
+	return nil
+}
+
+// note records an adapter event for State.SafetyEvents (bounded).
+func (r *Robot) note(s string) {
+	if len(r.notes) > 0 && r.notes[len(r.notes)-1] == s {
+		return
+	}
+	if len(r.notes) >= 8 {
+		r.notes = append(r.notes[:0], r.notes[1:]...)
+	}
+	r.notes = append(r.notes, s)
+}
+
+// EStop implements teleop.Robot: engage asserts the supervisor's e-stop
+// input (Fault, drives off); release releases it, resets the supervisor and
+// enables it again (drives hold position; nothing moves until commanded).
+func (r *Robot) EStop(engage bool) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	sup := r.loop.Supervisor()
+	r.hasTarget = false
+	if engage {
+		sup.SetEStop(true)
+		r.note("e-stop engaged")
+		return nil
+	}
+	sup.SetEStop(false)
+	r.stopped = ""
+	// Re-arm at the measured position, so enabling holds the arm where it is.
+	r.loop.Snapshot(r.snap)
+	for i := range r.snap.Joints {
+		r.qMeas[i] = r.snap.Joints[i].Position
+	}
+	if err := r.hold(r.applied.seq); err != nil {
+		return err
+	}
+	sup.Reset()
+	sup.Enable()
+	r.note("e-stop released: supervisor reset and re-enabled")
+	return nil
+}
+
+// ProtectiveStop implements teleop.Robot: it posts a hold and refuses
+// motion until a fresh deadman press (or an e-stop cycle).
+func (r *Robot) ProtectiveStop(reason string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.loop.Snapshot(r.snap)
+	for i := range r.snap.Joints {
+		r.qMeas[i] = r.snap.Joints[i].Position
+	}
+	r.stopped, r.released = reason, false
+	r.note("protective stop: " + reason)
+	return r.hold(r.applied.seq)
+}
+
+// integrate advances f by the twist (v m/s, w rad/s, base frame) over dt s.
+func integrate(f *kinematics.Frame, v, w [3]float64, dt float64) {
+	for i := range 3 {
+		f.P[i] += v[i] * dt
+	}
+	a := math.Sqrt(w[0]*w[0] + w[1]*w[1] + w[2]*w[2])
+	if a*dt < 1e-12 {
+		return
+	}
+	rot := kinematics.AxisAngle([3]float64{w[0] / a, w[1] / a, w[2] / a}, a*dt)
+	var out [9]float64
+	for i := range 3 {
+		for j := range 3 {
+			out[3*i+j] = rot[3*i]*f.R[j] + rot[3*i+1]*f.R[3+j] + rot[3*i+2]*f.R[6+j]
+		}
+	}
+	f.R = out
+}
+
+func finiteAll(xs []float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
