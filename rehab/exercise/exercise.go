@@ -47,15 +47,33 @@ type Exercise interface {
 	// Repetitions returns the completed repetitions and whether a counted
 	// repetition is in progress (false while approaching the start).
 	Repetitions() (completed int, inRepetition bool)
-	// Cue returns the goal posture shown to the patient, or false when the
-	// patient is asked to relax (passive motion).
-	Cue() ([]float64, bool)
+	// Cue returns what the patient is shown: a goal to reach, a moving
+	// target to follow, or nothing (relax, during passive motion). Its
+	// slices are the exercise's; valid until the next Update.
+	Cue() Cue
 	// Assistance returns the current assistance level for the report: the
 	// fraction of the maximum help the robot gives, in [0, 1] (1 for passive
 	// motion, 0 for active and resistive, the adapted stiffness over its
 	// maximum for assist-as-needed, the fraction of time in contact with a
 	// wall for path guidance).
 	Assistance() float64
+}
+
+// CueMode says what the patient is asked to do.
+type CueMode uint8
+
+// Cue modes.
+const (
+	CueRelax CueMode = iota // let the robot move the limb
+	CueReach                // move to the posture Q, at one's own pace
+	CueTrack                // follow the moving target Q (velocity Qd)
+)
+
+// Cue is what an exercise shows the patient; the console draws it and a
+// simulated patient acts on it (patientsim: Relax, SetGoal, Track).
+type Cue struct {
+	Mode  CueMode
+	Q, Qd []float64
 }
 
 // ErrExercise is wrapped by exercise configuration errors.

@@ -44,8 +44,11 @@ type SafetyOptions struct {
 //
 // Stiffness and damping are bounded at MaxKp = Effort/0.05 rad and
 // MaxKd = Effort/0.5 rad/s (full torque at 3° of error or 0.5 rad/s of speed
-// error, the plant's default drive stiffness), and the holds of Enabling and
-// ProtectiveStop are impedance holds at half those gains.
+// error, the plant's default drive stiffness). The holds of Enabling and
+// ProtectiveStop are gentle impedance holds, full effort only at 0.5 rad from
+// the hold posture (HoldKp = Effort/0.5, HoldKd = Effort/5): a stop caught at
+// speed, or a patient pushing, must not turn the hold into an over-current
+// fault, which would drop the limb.
 func SafetyConfig(c *kinematics.Chain, patient []JointLimit, opt SafetyOptions) (control.SafetyConfig, error) {
 	n := c.DoF()
 	if len(patient) != n {
@@ -78,7 +81,7 @@ func SafetyConfig(c *kinematics.Chain, patient []JointLimit, opt SafetyOptions) 
 		cfg.Joints[i] = control.JointLimits{
 			PositionMin: lo, PositionMax: hi, PositionMargin: margin,
 			Velocity: vel, Effort: effort, Power: opt.Power,
-			MaxKp: kp, MaxKd: kd, HoldKp: kp / 2, HoldKd: kd / 2,
+			MaxKp: kp, MaxKd: kd, HoldKp: effort / 0.5, HoldKd: effort / 5,
 		}
 	}
 	return cfg, nil

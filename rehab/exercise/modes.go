@@ -22,6 +22,13 @@ type PassiveConfig struct {
 	// Gravity supports the weight of robot and limb (nil: none, for a
 	// horizontal robot).
 	Gravity control.GravityModel
+	// Integral is the gain (1/s) of the integral correction the exercise
+	// adds to the reference so the limb reaches the prescribed postures
+	// despite its passive stiffness (a PD alone stops short by
+	// τ_limb/Kp); 0 means 4/s, negative disables it. The correction is
+	// bounded to ±0.1 rad; the supervisor still clamps the result into the
+	// patient's range.
+	Integral float64
 }
 
 // Passive is passive range of motion: the robot moves the relaxed limb
@@ -30,9 +37,12 @@ type PassiveConfig struct {
 // Continuous passive motion of this kind is standard after stroke and
 // orthopaedic surgery to keep range and reduce tone.
 type Passive struct {
-	name string
-	p    *planned
-	ctrl *control.JointPD
+	name   string
+	p      *planned
+	ctrl   *control.JointPD
+	ki     float64
+	offset []float64
+	last   time.Duration
 }
 
 // NewPassive returns a passive range-of-motion exercise for n joints.
@@ -55,7 +65,17 @@ func NewPassive(n int, cfg PassiveConfig) (*Passive, error) {
 	if err != nil {
 		return nil, fmt.Errorf("passive %s: %w", cfg.Name, err)
 	}
-	return &Passive{name: cfg.Name, p: p, ctrl: pd}, nil
+	ki := cfg.Integral
+	switch {
+	case ki == 0:
+		ki = 4
+	case ki < 0:
+		ki = 0
+	}
+	if !finite(ki) {
+		return nil, fmt.Errorf("passive %s: integral gain %g: %w", cfg.Name, cfg.Integral, ErrExercise)
+	}
+	return &Passive{name: cfg.Name, p: p, ctrl: pd, ki: ki, offset: make([]float64, n)}, nil
 }
 
 func (e *Passive) Name() string { return e.name }
@@ -63,12 +83,26 @@ func (e *Passive) Kind() Kind   { return KindPassive }
 func (e *Passive) Controller() control.NamedController {
 	return control.NamedController{Name: e.name, Controller: e.ctrl}
 }
-func (e *Passive) Begin(now time.Duration, st *State) error { return e.p.begin(now, st.Q) }
-func (e *Passive) Update(now time.Duration, _ *State, sp *control.Setpoint) bool {
-	return e.p.update(now, sp)
+func (e *Passive) Begin(now time.Duration, st *State) error {
+	clear(e.offset)
+	e.last = now
+	return e.p.begin(now, st.Q)
+}
+
+// Update writes the minimum-jerk reference plus the integral correction.
+func (e *Passive) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
+	done := e.p.update(now, sp)
+	dt := (now - e.last).Seconds()
+	e.last = now
+	for i := range e.offset {
+		e.offset[i] += e.ki * (sp.Q[i] - st.Q[i]) * dt
+		e.offset[i] = math.Max(-0.1, math.Min(0.1, e.offset[i]))
+		sp.Q[i] += e.offset[i]
+	}
+	return done
 }
 func (e *Passive) Repetitions() (int, bool) { return e.p.repetitions() }
-func (e *Passive) Cue() ([]float64, bool)   { return nil, false }
+func (e *Passive) Cue() Cue                 { return Cue{Mode: CueRelax} }
 func (e *Passive) Assistance() float64      { return 1 }
 
 // AssistedConfig configures assist-as-needed exercise.
@@ -86,9 +120,10 @@ type AssistedConfig struct {
 // as much as their tracking error shows they need (Assist). Its
 // Assistance is the adapted stiffness over its ceiling.
 type AssistAsNeeded struct {
-	name string
-	p    *planned
-	ctrl *Assist
+	name        string
+	p           *planned
+	ctrl        *Assist
+	refQ, refQd []float64
 }
 
 // NewAssistAsNeeded returns an assist-as-needed exercise for n joints.
@@ -107,7 +142,7 @@ func NewAssistAsNeeded(n int, cfg AssistedConfig) (*AssistAsNeeded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("assist-as-needed %s: %w", cfg.Name, err)
 	}
-	return &AssistAsNeeded{name: cfg.Name, p: p, ctrl: c}, nil
+	return &AssistAsNeeded{name: cfg.Name, p: p, ctrl: c, refQ: make([]float64, n), refQd: make([]float64, n)}, nil
 }
 
 func (e *AssistAsNeeded) Name() string { return e.name }
@@ -117,13 +152,16 @@ func (e *AssistAsNeeded) Controller() control.NamedController {
 }
 func (e *AssistAsNeeded) Begin(now time.Duration, st *State) error { return e.p.begin(now, st.Q) }
 func (e *AssistAsNeeded) Update(now time.Duration, _ *State, sp *control.Setpoint) bool {
-	return e.p.update(now, sp)
+	done := e.p.update(now, sp)
+	copy(e.refQ, sp.Q)
+	copy(e.refQd, sp.Qd)
+	return done
 }
 func (e *AssistAsNeeded) Repetitions() (int, bool) { return e.p.repetitions() }
 
-// Cue shows the end the reference is heading for.
-func (e *AssistAsNeeded) Cue() ([]float64, bool) { return e.p.target(), true }
-func (e *AssistAsNeeded) Assistance() float64    { return e.ctrl.Level() }
+// Cue asks the patient to follow the moving reference.
+func (e *AssistAsNeeded) Cue() Cue            { return Cue{Mode: CueTrack, Q: e.refQ, Qd: e.refQd} }
+func (e *AssistAsNeeded) Assistance() float64 { return e.ctrl.Level() }
 
 // Assist returns the adaptive controller.
 func (e *AssistAsNeeded) Assist() *Assist { return e.ctrl }
@@ -173,7 +211,7 @@ func (e *cued) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
 	return done
 }
 func (e *cued) Repetitions() (int, bool) { return e.r.repetitions() }
-func (e *cued) Cue() ([]float64, bool)   { return e.r.target(), true }
+func (e *cued) Cue() Cue                 { return Cue{Mode: CueReach, Q: e.r.target()} }
 
 // Active is active exercise in transparent mode (control.Transparent): the
 // robot carries its own and the limb's weight and nothing else, so the

@@ -109,13 +109,16 @@ func newRig(t *testing.T, rc rigConfig) *rig {
 		OnSample: func(s *Sample) { r.samples = append(r.samples, s.Clone()) },
 		OnEvent:  func(e *Event) { r.events = append(r.events, *e) },
 	}
-	cue := func(now time.Duration, target []float64, ok bool) {
+	cue := func(now time.Duration, c *Cue) {
 		if r.patient == nil {
 			return
 		}
-		if ok {
-			r.patient.SetGoal(now, target)
-		} else {
+		switch c.Mode {
+		case CueReach:
+			r.patient.SetGoal(now, c.Q)
+		case CueTrack:
+			r.patient.Track(c.Q, c.Qd)
+		default:
 			r.patient.Relax()
 		}
 	}

@@ -124,10 +124,10 @@ type RunnerConfig struct {
 	// SampleRate is the rate samples are emitted at, Hz; 0 means 100, less
 	// than 100 is refused. Step must be called at least this often.
 	SampleRate float64
-	// Cue, when set, is called when the posture shown to the patient
-	// changes (ok false: relax). The console draws it; a simulated patient
-	// takes it as its goal.
-	Cue func(now time.Duration, target []float64, ok bool)
+	// Cue, when set, is called when what the patient is shown changes
+	// (every step while a target moves). The console draws it; a simulated
+	// patient acts on it. c is valid only during the call.
+	Cue func(now time.Duration, c *Cue)
 }
 
 // Status is the runner's progress, for a console.
@@ -181,8 +181,7 @@ type Runner struct {
 	sample    Sample
 	lastEmit  time.Duration
 	emitted   bool
-	lastCue   []float64
-	cueOK     bool
+	lastCue   Cue
 	cueSent   bool
 	lastReps  int
 	repStart  time.Duration
@@ -207,7 +206,7 @@ func NewRunner(cfg RunnerConfig) (*Runner, error) {
 	r := &Runner{cfg: cfg, n: n, period: time.Duration(float64(time.Second) / cfg.SampleRate),
 		phase: PhaseIdle, idx: -1, st: NewState(n), sp: control.NewSetpoint(n),
 		sample:  Sample{Q: make([]float64, n), Qd: make([]float64, n), Interaction: make([]float64, n)},
-		lastCue: make([]float64, n), repQ: make([][]float64, n), repPeak: make([]float64, n)}
+		lastCue: Cue{Q: make([]float64, n)}, repQ: make([][]float64, n), repPeak: make([]float64, n)}
 	r.status = Status{Phase: PhaseIdle, Exercise: -1}
 	return r, nil
 }
@@ -344,7 +343,7 @@ func (r *Runner) apply(now time.Duration, q request) error {
 		}
 		r.phase = PhaseStopped
 		r.emit(now, EventStopped, "")
-		r.setCue(now, nil, false)
+		r.setCue(now, Cue{Mode: CueRelax})
 	}
 	return nil
 }
@@ -397,8 +396,7 @@ func (r *Runner) runExercise(now time.Duration) error {
 	if err := r.cfg.Robot.Post(r.sp); err != nil {
 		return fmt.Errorf("runner: %w", err)
 	}
-	target, ok := ex.Cue()
-	r.setCue(now, target, ok)
+	r.setCue(now, ex.Cue())
 	if reps, _ := ex.Repetitions(); reps > r.lastReps {
 		r.lastReps = reps
 		r.repetitionDone(now)
@@ -407,7 +405,7 @@ func (r *Runner) runExercise(now time.Duration) error {
 		r.emit(now, EventExerciseDone, "")
 		if r.idx == len(r.cfg.Protocol)-1 {
 			r.phase = PhaseCompleted
-			r.setCue(now, nil, false)
+			r.setCue(now, Cue{Mode: CueRelax})
 			r.emit(now, EventCompleted, "")
 			return r.hold()
 		}
@@ -416,14 +414,14 @@ func (r *Runner) runExercise(now time.Duration) error {
 	return nil
 }
 
-func (r *Runner) setCue(now time.Duration, target []float64, ok bool) {
+func (r *Runner) setCue(now time.Duration, c Cue) {
 	if r.cfg.Cue == nil {
 		return
 	}
-	same := r.cueSent && ok == r.cueOK
-	if same && ok {
-		for i := range target {
-			if target[i] != r.lastCue[i] {
+	same := r.cueSent && c.Mode == r.lastCue.Mode && c.Mode != CueTrack
+	if same && c.Mode == CueReach {
+		for i := range c.Q {
+			if c.Q[i] != r.lastCue.Q[i] {
 				same = false
 				break
 			}
@@ -432,11 +430,11 @@ func (r *Runner) setCue(now time.Duration, target []float64, ok bool) {
 	if same {
 		return
 	}
-	r.cueSent, r.cueOK = true, ok
-	if ok {
-		copy(r.lastCue, target)
+	r.cueSent, r.lastCue.Mode = true, c.Mode
+	if c.Mode == CueReach {
+		copy(r.lastCue.Q, c.Q)
 	}
-	r.cfg.Cue(now, target, ok)
+	r.cfg.Cue(now, &c)
 }
 
 // record buffers the repetition's data and emits a sample when one is due.

@@ -16,7 +16,7 @@ import (
 func stroke(t testing.TB, strength float64, mod func(*patientsim.Config)) *patientsim.Patient {
 	cfg := patientsim.Config{
 		Seed: 7, MaxTorque: []float64{120, 80}, Strength: strength,
-		Stiffness: []float64{15, 10}, Damping: []float64{0.5, 0.3}, Rest: []float64{deg(10), deg(20)},
+		Stiffness: []float64{15, 25}, Damping: []float64{0.5, 0.3}, Rest: []float64{deg(10), deg(20)},
 	}
 	if mod != nil {
 		mod(&cfg)

@@ -34,6 +34,9 @@ type Config struct {
 	// ms). ReactionJitter, a fraction, spreads it uniformly by ±jitter.
 	ReactionDelay  time.Duration
 	ReactionJitter float64
+	// TrackingLag is the lag with which a moving target is pursued (Track);
+	// 0 means 30 ms.
+	TrackingLag time.Duration
 	// PeakSpeed is the peak joint speed of intended movements, rad/s; their
 	// duration is the minimum-jerk duration for the largest joint
 	// excursion (control.MinJerkDuration), at least 0.4 s. 0 means 1 rad/s.
@@ -75,8 +78,11 @@ type Patient struct {
 
 	goal       []float64
 	hasGoal    bool
-	onset      time.Duration // when the intended movement starts
-	planned    bool
+	onset      time.Duration // when the cued movement is to start
+	start      time.Duration // when the current plan started
+	planned    bool          // a plan (or hold) is being tracked
+	pending    bool          // a cued goal waits for the reaction delay
+	tracking   bool          // pursuing a moving target (Track)
 	traj       *control.JointMinJerk
 	sp         *control.Setpoint
 	active     bool // voluntary effort on
@@ -120,13 +126,16 @@ func New(n int, cfg Config) (*Patient, error) {
 	if cfg.ReactionDelay == 0 {
 		cfg.ReactionDelay = 250 * time.Millisecond
 	}
+	if cfg.TrackingLag == 0 {
+		cfg.TrackingLag = 30 * time.Millisecond
+	}
 	if cfg.PeakSpeed == 0 {
 		cfg.PeakSpeed = 1
 	}
 	if cfg.RecoveryTime == 0 {
 		cfg.RecoveryTime = 60 * time.Second
 	}
-	if cfg.ReactionDelay < 0 || !(cfg.ReactionJitter >= 0 && cfg.ReactionJitter < 1) || !(cfg.PeakSpeed > 0) ||
+	if cfg.ReactionDelay < 0 || cfg.TrackingLag < 0 || !(cfg.ReactionJitter >= 0 && cfg.ReactionJitter < 1) || !(cfg.PeakSpeed > 0) ||
 		cfg.FatigueWork < 0 || cfg.RecoveryTime < 0 || cfg.TremorBandwidth < 0 {
 		return nil, fmt.Errorf("patient: negative or out-of-range timing, speed, fatigue or tremor setting: %w", ErrConfig)
 	}
@@ -186,17 +195,34 @@ func (p *Patient) SetGoal(now time.Duration, goal []float64) {
 	if len(goal) != p.n {
 		panic(fmt.Sprintf("patientsim: goal with %d values for %d joints", len(goal), p.n))
 	}
-	if p.hasGoal && p.active && equal(goal, p.goal) {
+	if p.hasGoal && p.active && !p.tracking && equal(goal, p.goal) {
 		return
 	}
 	copy(p.goal, goal)
-	p.hasGoal, p.active, p.planned = true, true, false
+	p.hasGoal, p.active, p.pending, p.tracking = true, true, true, false
 	d := float64(p.cfg.ReactionDelay) * (1 + p.cfg.ReactionJitter*(2*p.rng.Float64()-1))
 	p.onset = now + time.Duration(d)
 }
 
+// Track makes the patient pursue a moving target shown to them (the cursor
+// of an assisted-reaching game), posture q with velocity qd, called every
+// step while it moves. A predictable, visible target is tracked with
+// little lag (Miall, Weir & Stein 1993: pursuit of predictable targets is
+// anticipatory); the patient aims at q − lag·q̇, Config.TrackingLag.
+func (p *Patient) Track(q, qd []float64) {
+	if len(q) != p.n || len(qd) != p.n {
+		panic(fmt.Sprintf("patientsim: target with %d/%d values for %d joints", len(q), len(qd), p.n))
+	}
+	lag := p.cfg.TrackingLag.Seconds()
+	for i := range q {
+		p.sp.Q[i] = q[i] - lag*qd[i]
+		p.sp.Qd[i] = qd[i]
+	}
+	p.active, p.planned, p.pending, p.tracking = true, true, false, true
+}
+
 // Relax stops voluntary effort (the patient lets the robot move the limb).
-func (p *Patient) Relax() { p.active, p.planned = false, false }
+func (p *Patient) Relax() { p.active, p.planned, p.pending, p.tracking = false, false, false, false }
 
 // Capacity returns the fatigue capacity: 1 fresh, towards 0 exhausted.
 func (p *Patient) Capacity() float64 { return p.capacity }
@@ -229,13 +255,21 @@ func (p *Patient) Torque(now time.Duration, q, qd []float64) []float64 {
 		dt = (now - p.last).Seconds()
 	}
 	p.last, p.started = now, true
-	if p.active && !p.planned && now >= p.onset {
-		if _, err := p.traj.Plan(q, p.goal, 400*time.Millisecond); err == nil {
-			p.onset, p.planned = now, true
+	// Until the reaction delay has passed the patient keeps doing what they
+	// were doing: holding the end of the previous movement, or, on the
+	// first cue, the posture they were in.
+	if p.active && !p.planned {
+		if _, err := p.traj.Plan(q, q, 0); err == nil {
+			p.start, p.planned = now, true
 		}
 	}
-	if p.active && p.planned {
-		p.traj.Sample(now-p.onset, p.sp)
+	if p.pending && now >= p.onset {
+		if _, err := p.traj.Plan(q, p.goal, 400*time.Millisecond); err == nil {
+			p.start, p.pending = now, false
+		}
+	}
+	if p.active && !p.tracking {
+		p.traj.Sample(now-p.start, p.sp)
 	}
 	// Tremor: instantaneous frequency f0 + δf, δf an Ornstein–Uhlenbeck
 	// process (correlation time 1 s, standard deviation = bandwidth).
