@@ -57,7 +57,9 @@ func newDynamixel(r *Rig) (frontEnd, error) {
 		f.close()
 		return nil, err
 	}
-	c.Timeout = r.cfg.ReplyTimeout
+	// Setup (pings, table reads) waits generously; the cyclic exchanges use
+	// the configured bound.
+	c.Timeout = 200 * time.Millisecond
 	n := r.sim.Joints()
 	joints := make([]dynamixel.Joint, n)
 	for i := range joints {
@@ -69,6 +71,7 @@ func newDynamixel(r *Rig) (frontEnd, error) {
 		f.close()
 		return nil, err
 	}
+	c.Timeout = r.cfg.ReplyTimeout
 	f.b = newTransmission(bus, r.chain, dxlsim.DefaultPrismaticLead)
 	return f, nil
 }

@@ -85,7 +85,7 @@ type RigConfig struct {
 	// Plant overrides the simulated plant's physical parameters.
 	Plant plant.Config
 	// ReplyTimeout bounds the host driver's wait for each reply; 0 means
-	// 3 ms. In lockstep the simulator is frozen while the host waits, so a
+	// 10 ms. In lockstep the simulator is frozen while the host waits, so a
 	// reply that comes at all comes within the pty's round trip (~30 µs);
 	// the bound only decides how much wall time a dead device costs.
 	ReplyTimeout time.Duration
@@ -155,7 +155,7 @@ func NewRig(cfg RigConfig) (*Rig, error) {
 		cfg.Controller = Controllers[0]
 	}
 	if cfg.ReplyTimeout == 0 {
-		cfg.ReplyTimeout = 3 * time.Millisecond
+		cfg.ReplyTimeout = 10 * time.Millisecond
 	}
 	mk, ok := frontEnds[cfg.Protocol]
 	if !ok {

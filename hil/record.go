@@ -1,0 +1,451 @@
+package hil
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+
+	"github.com/foxglove/mcap/go/mcap"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/kinematics"
+)
+
+// csvWriter writes one row per cycle: time, state, then q, q_des and
+// effort per joint, then the tool position and its target. Everything but
+// wall time goes into the trajectory hash too.
+type csvWriter struct {
+	w      *bufio.Writer
+	closer io.Closer
+	hash   *hashWriter
+	buf    []byte
+	err    error
+}
+
+func newCSVWriter(w io.Writer, names []string, h *hashWriter) *csvWriter {
+	c := &csvWriter{w: bufio.NewWriterSize(w, 1<<16), hash: h}
+	b := []byte("time_s,state")
+	for _, col := range []string{"q", "q_des", "effort"} {
+		for _, n := range names {
+			b = append(b, ',')
+			b = append(b, col...)
+			b = append(b, '_')
+			b = append(b, n...)
+		}
+	}
+	b = append(b, ",tool_x,tool_y,tool_z,tool_des_x,tool_des_y,tool_des_z\n"...)
+	c.emit(b)
+	return c
+}
+
+func (c *csvWriter) emit(b []byte) {
+	c.hash.h.Write(b)
+	if c.err == nil {
+		_, c.err = c.w.Write(b)
+	}
+}
+
+func appendNum(b []byte, x float64) []byte {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return b
+	}
+	return strconv.AppendFloat(b, x, 'g', -1, 64)
+}
+
+func (c *csvWriter) row(s *control.Snapshot, sp *control.Setpoint, cart bool) {
+	b := strconv.AppendFloat(c.buf[:0], s.Now.Seconds(), 'f', 6, 64)
+	b = append(b, ',')
+	b = append(b, stateName(s.State)...)
+	for i := range s.Joints {
+		b = append(b, ',')
+		b = appendNum(b, s.Joints[i].Position)
+	}
+	for i := range s.Joints {
+		b = append(b, ',')
+		if !cart {
+			b = appendNum(b, sp.Q[i])
+		}
+	}
+	for i := range s.Joints {
+		b = append(b, ',')
+		b = appendNum(b, s.Joints[i].Effort)
+	}
+	for a := range 3 {
+		b = append(b, ',')
+		if s.HasTool {
+			b = appendNum(b, s.Tool[a])
+		}
+	}
+	for a := range 3 {
+		b = append(b, ',')
+		if sp.HasPose {
+			b = appendNum(b, sp.Position[a])
+		}
+	}
+	b = append(b, '\n')
+	c.buf = b
+	c.emit(b)
+}
+
+func (c *csvWriter) close() error {
+	if c == nil {
+		return nil
+	}
+	err := c.w.Flush()
+	if c.err != nil {
+		err = c.err
+	}
+	if c.closer != nil {
+		if cerr := c.closer.Close(); err == nil {
+			err = cerr
+		}
+		c.closer = nil
+	}
+	return err
+}
+
+// Channel schemas and message shapes are the console's, so a recording
+// opens in Foxglove Studio or Lichtblick with the same panels as the live
+// console. Copied from teleop/channels.go (channelSpecs) — hil must not
+// import teleop; keep them in step.
+const (
+	schemaJointStates = `{"type":"object","title":"chiron.JointStates","properties":{` +
+		`"timestamp_ns":{"type":"integer","description":"snapshot time, ns"},` +
+		`"name":{"type":"array","items":{"type":"string"}},` +
+		`"position":{"type":"array","items":{"type":["number","null"]},"description":"rad or m"},` +
+		`"velocity":{"type":"array","items":{"type":["number","null"]},"description":"rad/s or m/s"},` +
+		`"effort":{"type":"array","items":{"type":["number","null"]},"description":"N·m or N"}},` +
+		`"required":["timestamp_ns","name","position","velocity","effort"]}`
+	schemaToolPose = `{"type":"object","title":"chiron.ToolPose","properties":{` +
+		`"timestamp_ns":{"type":"integer"},` +
+		`"position":{"type":"array","items":{"type":["number","null"]},"minItems":3,"maxItems":3,"description":"tool tip in the base frame, m"},` +
+		`"orientation":{"type":"array","items":{"type":["number","null"]},"minItems":4,"maxItems":4,"description":"unit quaternion x, y, z, w"}},` +
+		`"required":["timestamp_ns","position","orientation"]}`
+	schemaSafety = `{"type":"object","title":"chiron.Safety","properties":{` +
+		`"timestamp_ns":{"type":"integer"},` +
+		`"state":{"type":"string"},"reason":{"type":"string"},` +
+		`"events":{"type":"array","items":{"type":"string"},"description":"recent events, oldest first"}},` +
+		`"required":["state","reason","events"]}`
+	schemaLoopStats = `{"type":"object","title":"chiron.LoopStats","properties":{` +
+		`"timestamp_ns":{"type":"integer"},` +
+		`"wake_p99_us":{"type":"number","description":"99th percentile wake-up latency, µs"},` +
+		`"compute_p99_us":{"type":"number","description":"99th percentile compute time, µs"},` +
+		`"overruns":{"type":"integer"}},` +
+		`"required":["wake_p99_us","compute_p99_us","overruns"]}`
+)
+
+// Topics of the recording (the console's, without a robot prefix).
+const (
+	TopicJointStates = "/joint_states"
+	TopicToolPose    = "/tool_pose"
+	TopicSafety      = "/safety"
+	TopicLoopStats   = "/loop_stats"
+)
+
+// mcapRecorder writes the run as MCAP: joint states every cycle, the tool
+// pose every cycle, safety on every state change and at 10 Hz, loop
+// statistics at 10 Hz. Log and publish times are the loop's clock (virtual
+// in lockstep), so a lockstep recording is bit-identical across runs.
+type mcapRecorder struct {
+	path  string
+	f     *os.File
+	w     *mcap.Writer
+	seq   [4]uint32
+	names []string
+	fk    *kinematics.Workspace
+	frame kinematics.Frame
+	q     []float64
+	buf   bytes.Buffer
+	state control.State
+	first bool
+	evN   int
+	err   error
+}
+
+func newMCAPRecorder(path string, rig *Rig) (*mcapRecorder, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	w, err := mcap.NewWriter(f, &mcap.WriterOptions{Chunked: true, ChunkSize: 1 << 20,
+		Compression: mcap.CompressionZSTD, IncludeCRC: true})
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	m := &mcapRecorder{path: path, f: f, w: w, names: rig.JointNames(),
+		fk: kinematics.NewWorkspace(rig.Chain()), q: make([]float64, rig.Chain().DoF()), first: true}
+	if err := w.WriteHeader(&mcap.Header{Profile: "", Library: "chiron hil"}); err != nil {
+		m.close()
+		return nil, err
+	}
+	specs := []struct{ topic, name, schema string }{
+		{TopicJointStates, "chiron.JointStates", schemaJointStates},
+		{TopicToolPose, "chiron.ToolPose", schemaToolPose},
+		{TopicSafety, "chiron.Safety", schemaSafety},
+		{TopicLoopStats, "chiron.LoopStats", schemaLoopStats},
+	}
+	for i, sp := range specs {
+		id := uint16(i + 1)
+		if err := w.WriteSchema(&mcap.Schema{ID: id, Name: sp.name, Encoding: "jsonschema", Data: []byte(sp.schema)}); err != nil {
+			m.close()
+			return nil, err
+		}
+		if err := w.WriteChannel(&mcap.Channel{ID: id, SchemaID: id, Topic: sp.topic, MessageEncoding: "json",
+			Metadata: map[string]string{}}); err != nil {
+			m.close()
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+type jsonFloats []float64
+
+func (f jsonFloats) MarshalJSON() ([]byte, error) {
+	b := []byte{'['}
+	for i, x := range f {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			b = append(b, "null"...)
+			continue
+		}
+		b = strconv.AppendFloat(b, x, 'g', -1, 64)
+	}
+	return append(b, ']'), nil
+}
+
+type jointStatesMsg struct {
+	TimestampNs int64      `json:"timestamp_ns"`
+	Name        []string   `json:"name"`
+	Position    jsonFloats `json:"position"`
+	Velocity    jsonFloats `json:"velocity"`
+	Effort      jsonFloats `json:"effort"`
+}
+
+type toolPoseMsg struct {
+	TimestampNs int64      `json:"timestamp_ns"`
+	Position    jsonFloats `json:"position"`
+	Orientation jsonFloats `json:"orientation"`
+}
+
+type safetyMsg struct {
+	TimestampNs int64    `json:"timestamp_ns"`
+	State       string   `json:"state"`
+	Reason      string   `json:"reason"`
+	Events      []string `json:"events"`
+}
+
+type loopStatsMsg struct {
+	TimestampNs  int64   `json:"timestamp_ns"`
+	WakeP99Us    float64 `json:"wake_p99_us"`
+	ComputeP99Us float64 `json:"compute_p99_us"`
+	Overruns     uint64  `json:"overruns"`
+}
+
+func (m *mcapRecorder) put(ch uint16, t int64, v any) {
+	if m.err != nil {
+		return
+	}
+	m.buf.Reset()
+	if err := json.NewEncoder(&m.buf).Encode(v); err != nil {
+		m.err = err
+		return
+	}
+	data := bytes.TrimRight(m.buf.Bytes(), "\n")
+	m.seq[ch-1]++
+	m.err = m.w.WriteMessage(&mcap.Message{ChannelID: ch, Sequence: m.seq[ch-1], LogTime: uint64(t), PublishTime: uint64(t), Data: data})
+}
+
+func (m *mcapRecorder) cycle(s *control.Snapshot, events []SafetyEvent) {
+	t := int64(s.Now)
+	n := len(s.Joints)
+	js := jointStatesMsg{TimestampNs: t, Name: m.names, Position: make(jsonFloats, n), Velocity: make(jsonFloats, n), Effort: make(jsonFloats, n)}
+	for i, j := range s.Joints {
+		js.Position[i], js.Velocity[i], js.Effort[i] = j.Position, j.Velocity, j.Effort
+		m.q[i] = j.Position
+	}
+	m.put(1, t, js)
+	m.fk.FK(&m.frame, m.q)
+	q := m.frame.Quaternion()
+	m.put(2, t, toolPoseMsg{TimestampNs: t, Position: m.frame.P[:], Orientation: q[:]})
+	cycle := s.Cycle
+	if m.first || s.State != m.state || len(events) != m.evN || cycle%100 == 0 {
+		m.first, m.state, m.evN = false, s.State, len(events)
+		ev := make([]string, 0, 16)
+		for _, e := range events[max(0, len(events)-16):] {
+			ev = append(ev, e.Text)
+		}
+		m.put(3, t, safetyMsg{TimestampNs: t, State: s.State.String(), Reason: s.Reason.String(), Events: ev})
+	}
+	if cycle%100 == 0 {
+		m.put(4, t, loopStatsMsg{TimestampNs: t, WakeP99Us: float64(s.Timing.Wake.Quantile(0.99)) / 1e3,
+			ComputeP99Us: float64(s.Timing.Compute.Quantile(0.99)) / 1e3, Overruns: s.Timing.Overruns})
+	}
+}
+
+func (m *mcapRecorder) finish() error {
+	err := m.err
+	if cerr := m.w.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := m.f.Close(); err == nil {
+		err = cerr
+	}
+	m.f = nil
+	return err
+}
+
+func (m *mcapRecorder) close() {
+	if m == nil || m.f == nil {
+		return
+	}
+	m.w.Close()
+	m.f.Close()
+	m.f = nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
+
+// plotData keeps a decimated copy of the tracking for the SVG.
+type plotData struct {
+	names []string
+	cart  bool
+	t     []float64
+	act   [][]float64
+	des   [][]float64
+	k     int
+}
+
+func newPlotData(names []string, cart bool) *plotData {
+	p := &plotData{names: names, cart: cart}
+	if cart {
+		p.names = []string{"tool x", "tool y", "tool z"}
+	}
+	p.act = make([][]float64, len(p.names))
+	p.des = make([][]float64, len(p.names))
+	return p
+}
+
+func (p *plotData) add(s *control.Snapshot, sp *control.Setpoint) {
+	p.k++
+	if p.k%5 != 1 { // 200 points per second at 1 kHz
+		return
+	}
+	p.t = append(p.t, s.Now.Seconds())
+	for i := range p.names {
+		a, d := math.NaN(), math.NaN()
+		if p.cart {
+			if s.HasTool {
+				a = s.Tool[i]
+			}
+			if sp.HasPose {
+				d = sp.Position[i]
+			}
+		} else {
+			a, d = s.Joints[i].Position, sp.Q[i]
+		}
+		p.act[i] = append(p.act[i], a)
+		p.des[i] = append(p.des[i], d)
+	}
+}
+
+// svg renders one panel per joint (or tool axis): desired dashed, actual
+// solid, against time.
+func (p *plotData) svg(title string) []byte {
+	const w, ph, left, right, top = 900.0, 110.0, 70.0, 20.0, 40.0
+	h := top + ph*float64(len(p.names)) + 40
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" font-family="sans-serif" font-size="11">`+"\n", w, h)
+	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="white"/><text x="%.0f" y="20" font-size="14">%s — desired (dashed) vs actual</text>`+"\n", left, xmlEscape(title))
+	t0, t1 := 0.0, 1.0
+	if len(p.t) > 1 {
+		t0, t1 = p.t[0], p.t[len(p.t)-1]
+	}
+	for i, name := range p.names {
+		y0 := top + ph*float64(i)
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, s := range [][]float64{p.act[i], p.des[i]} {
+			for _, v := range s {
+				if !math.IsNaN(v) {
+					lo, hi = math.Min(lo, v), math.Max(hi, v)
+				}
+			}
+		}
+		if math.IsInf(lo, 0) {
+			lo, hi = -1, 1
+		}
+		if hi-lo < 1e-6 {
+			lo, hi = lo-1e-3, hi+1e-3
+		}
+		pad := 0.1 * (hi - lo)
+		lo, hi = lo-pad, hi+pad
+		x := func(t float64) float64 { return left + (t-t0)/(t1-t0+1e-12)*(w-left-right) }
+		y := func(v float64) float64 { return y0 + ph - 15 - (v-lo)/(hi-lo)*(ph-25) }
+		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.0f" height="%.1f" fill="none" stroke="#ccc"/>`+"\n", left, y0+10, w-left-right, ph-25)
+		fmt.Fprintf(&b, `<text x="4" y="%.1f">%s</text><text x="4" y="%.1f" fill="#666">%.3g</text><text x="4" y="%.1f" fill="#666">%.3g</text>`+"\n",
+			y0+ph/2, xmlEscape(name), y0+20, hi, y0+ph-15, lo)
+		for k, s := range [][]float64{p.des[i], p.act[i]} {
+			style := `stroke="#d62728" stroke-dasharray="5,3"`
+			if k == 1 {
+				style = `stroke="#1f77b4"`
+			}
+			fmt.Fprintf(&b, `<polyline fill="none" stroke-width="1.2" %s points="`, style)
+			for j, v := range s {
+				if !math.IsNaN(v) {
+					fmt.Fprintf(&b, "%.1f,%.1f ", x(p.t[j]), y(v))
+				}
+			}
+			b.WriteString("\"/>\n")
+		}
+	}
+	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f">t = %.2f s … %.2f s</text>`+"\n</svg>\n", left, h-12, t0, t1)
+	return b.Bytes()
+}
+
+func xmlEscape(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,576 @@
+package hil
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/drivers"
+)
+
+// RunOptions configures RunScenario.
+type RunOptions struct {
+	// Seed overrides the scenario's seed when non-nil.
+	Seed *uint64
+	// OutDir receives report.json, run.csv, recording.mcap and tracking.svg;
+	// "" writes nothing (sweeps keep only the report).
+	OutDir string
+	// Realtime runs the simulator against the wall clock under the
+	// real-time runner instead of lockstep.
+	Realtime bool
+}
+
+// Report is the outcome of one run (report.json).
+type Report struct {
+	Scenario        string              `json:"scenario"`
+	Model           string              `json:"model"`
+	Protocol        string              `json:"protocol"`
+	Controller      string              `json:"controller"`
+	Mode            string              `json:"mode"` // lockstep or realtime
+	Seed            uint64              `json:"seed"`
+	Passed          bool                `json:"passed"`
+	SimSeconds      float64             `json:"sim_seconds"`
+	WallSeconds     float64             `json:"wall_seconds"`
+	RealTimeFactor  float64             `json:"real_time_factor"`
+	Cycles          uint64              `json:"cycles"`
+	LimitViolations int                 `json:"limit_violations"`
+	FinalState      string              `json:"final_state"`
+	FirstFaultS     *float64            `json:"first_fault_s,omitempty"`
+	StopLatencyS    *float64            `json:"stop_latency_s,omitempty"`
+	SafetyEvents    []SafetyEvent       `json:"safety_events"`
+	Expectations    []ExpectationResult `json:"expectations"`
+	Metrics         Metrics             `json:"metrics"`
+	RecordingSHA256 string              `json:"recording_sha256,omitempty"`
+	TrajectorySHA   string              `json:"trajectory_sha256"`
+	Files           []string            `json:"files,omitempty"`
+}
+
+// SafetyEvent is one supervisor event.
+type SafetyEvent struct {
+	Time   float64 `json:"time"`
+	From   string  `json:"from"`
+	State  string  `json:"state"`
+	Reason string  `json:"reason"`
+	Text   string  `json:"text"`
+}
+
+// ExpectationResult is one checked expectation.
+type ExpectationResult struct {
+	Name   string `json:"name"`
+	Passed bool   `json:"passed"`
+	Value  any    `json:"value"`
+	Bound  any    `json:"bound"`
+}
+
+// Metrics are the run's figures.
+type Metrics struct {
+	// TrackingUnit is "joint" (rad or m per joint) or "tool_m".
+	TrackingUnit     string    `json:"tracking_unit"`
+	TrackingRMS      []float64 `json:"tracking_rms"`
+	TrackingMax      []float64 `json:"tracking_max"`
+	TrackingRMSWorst float64   `json:"tracking_rms_worst"`
+	EnabledSeconds   float64   `json:"enabled_seconds"`
+	StaleCycles      uint64    `json:"stale_cycles"`
+	ReadErrors       uint64    `json:"read_errors"`
+	WriteErrors      uint64    `json:"write_errors"`
+	Clamps           uint64    `json:"clamps"`
+	// Loop timing. Lockstep: wall time of one Rig.Step (simulator, devices,
+	// pty round trips and the loop). Real time: the runner's figures.
+	StepP50Us    float64 `json:"step_p50_us"`
+	StepP99Us    float64 `json:"step_p99_us"`
+	StepMaxUs    float64 `json:"step_max_us"`
+	WakeP99Us    float64 `json:"wake_p99_us"`
+	ComputeP99Us float64 `json:"compute_p99_us"`
+	Overruns     uint64  `json:"overruns"`
+}
+
+var stateNames = map[string]control.State{
+	"Disabled": control.Disabled, "Enabling": control.Enabling, "Enabled": control.Enabled,
+	"ProtectiveStop": control.ProtectiveStop, "Fault": control.Fault,
+}
+
+func stateByName(s string) (control.State, bool) {
+	st, ok := stateNames[s]
+	return st, ok
+}
+
+func stateName(st control.State) string {
+	for n, v := range stateNames {
+		if v == st {
+			return n
+		}
+	}
+	return st.String()
+}
+
+// RunScenario runs s and returns its report; with opts.OutDir it also
+// writes the report, the CSV, the MCAP recording and the SVG plot there.
+func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, error) {
+	seed := s.Seed
+	if opts.Seed != nil {
+		seed = *opts.Seed
+	}
+	faults, err := s.SimFaults()
+	if err != nil {
+		return nil, err
+	}
+	safety := s.Safety
+	if s.Program.Teleop != nil {
+		safety.RequireDeadman = true
+	}
+	rig, err := NewRig(RigConfig{Chain: s.chain, Protocol: s.Protocol, Rate: s.Rate, Seed: seed,
+		Faults: faults, Controller: s.Controller, Gains: s.Gains, Safety: safety, Q0: s.Robot.Q0})
+	if err != nil {
+		return nil, err
+	}
+	defer rig.Close()
+	prog, err := buildProgram(s, rig)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := newRecorder(s, rig, prog.cartesian(), opts.OutDir)
+	if err != nil {
+		return nil, err
+	}
+	defer rec.abort()
+
+	rep := &Report{Scenario: s.Name, Model: s.Robot.Model, Protocol: s.Protocol, Controller: s.Controller, Seed: seed}
+	start := time.Now()
+	if opts.Realtime {
+		rep.Mode = "realtime"
+		err = runRealtime(ctx, s, rig, prog, rec)
+	} else {
+		rep.Mode = "lockstep"
+		err = runLockstep(ctx, s, rig, prog, rec)
+	}
+	wall := time.Since(start)
+	if err != nil {
+		return nil, err
+	}
+	rec.finish(rep, wall)
+	s.check(rep)
+	if opts.OutDir != "" {
+		if err := rec.write(rep); err != nil {
+			return rep, err
+		}
+	}
+	return rep, nil
+}
+
+// estopAt returns when the scenario presses the emergency stop.
+func (s *Scenario) estopAt() (time.Duration, bool) {
+	for _, f := range s.Faults {
+		if f.Kind == "estop" {
+			return f.At.D(), true
+		}
+	}
+	return 0, false
+}
+
+// operator is the operator side shared by both modes: it samples the
+// program and presses the e-stop.
+type operator struct {
+	s         *Scenario
+	rig       *Rig
+	prog      program
+	sp        *control.Setpoint
+	enabledAt time.Duration
+	enabled   bool
+	estop     time.Duration
+	hasEStop  bool
+	pressed   bool
+}
+
+func newOperator(s *Scenario, rig *Rig, prog program) *operator {
+	o := &operator{s: s, rig: rig, prog: prog, sp: control.NewSetpoint(rig.Chain().DoF())}
+	o.estop, o.hasEStop = s.estopAt()
+	copy(o.sp.Q, rig.Q0())
+	o.sp.Deadman = true
+	return o
+}
+
+// post writes and posts the setpoint for the cycle at time t.
+func (o *operator) post(t time.Duration, st control.State, now time.Duration) error {
+	if !o.enabled && st == control.Enabled {
+		o.enabled, o.enabledAt = true, now
+	}
+	if o.hasEStop && !o.pressed && t >= o.estop {
+		o.rig.Loop().Supervisor().SetEStop(true)
+		o.pressed = true
+	}
+	pt := time.Duration(0)
+	if o.enabled {
+		pt = t - o.enabledAt
+	}
+	o.prog.sample(pt, t, o.sp)
+	return o.rig.Post(o.sp)
+}
+
+func runLockstep(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *recorder) error {
+	op := newOperator(s, rig, prog)
+	snap := rig.Loop().NewSnapshot()
+	if err := op.post(0, control.Disabled, 0); err != nil {
+		return err
+	}
+	rig.Enable()
+	cycles := int64(s.Duration.D() / rig.Period())
+	state := control.Disabled
+	for k := int64(0); k < cycles; k++ {
+		if k&1023 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		t := rig.Now() + rig.Period()
+		if err := op.post(t, state, snap.Now); err != nil {
+			return err
+		}
+		t0 := time.Now()
+		if err := rig.Step(); err != nil {
+			return err
+		}
+		rec.stepWall(time.Since(t0))
+		rig.Snapshot(snap)
+		state = snap.State
+		rec.cycle(snap, op.sp)
+	}
+	return nil
+}
+
+func runRealtime(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *recorder) error {
+	op := newOperator(s, rig, prog)
+	snap := rig.Loop().NewSnapshot()
+	if err := op.post(0, control.Disabled, 0); err != nil {
+		return err
+	}
+	rig.Enable()
+	ctx, cancel := context.WithTimeout(ctx, s.Duration.D())
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() {
+		_, err := rig.Run(ctx, control.RunnerConfig{KeepGC: true})
+		errc <- err
+	}()
+	tick := time.NewTicker(rig.Period())
+	defer tick.Stop()
+	start := time.Now()
+	var last uint64
+	for {
+		select {
+		case <-ctx.Done():
+			err := <-errc
+			rig.Snapshot(snap)
+			rec.timing(&snap.Timing)
+			return err
+		case <-tick.C:
+		}
+		rig.Snapshot(snap)
+		t := time.Since(start)
+		if err := op.post(t, snap.State, snap.Now); err != nil {
+			return err
+		}
+		if snap.Cycle != last {
+			last = snap.Cycle
+			rec.cycle(snap, op.sp)
+		}
+	}
+}
+
+// check evaluates the expectations into rep.
+func (s *Scenario) check(rep *Report) {
+	e := &s.Expect
+	add := func(name string, ok bool, value, bound any) {
+		rep.Expectations = append(rep.Expectations, ExpectationResult{Name: name, Passed: ok, Value: value, Bound: bound})
+	}
+	if e.TrackingRMSMax != nil {
+		v := rep.Metrics.TrackingRMSWorst
+		add("tracking_rms_max", v <= *e.TrackingRMSMax && !math.IsNaN(v), v, *e.TrackingRMSMax)
+	}
+	if e.ProtectiveStopWithin != nil {
+		bound := e.ProtectiveStopWithin.D().Seconds()
+		if rep.StopLatencyS == nil {
+			add("protective_stop_within", false, nil, bound)
+		} else {
+			add("protective_stop_within", *rep.StopLatencyS <= bound, *rep.StopLatencyS, bound)
+		}
+	}
+	if e.LimitViolations != nil {
+		add("limit_violations", rep.LimitViolations <= *e.LimitViolations, rep.LimitViolations, *e.LimitViolations)
+	}
+	if e.FinalState != "" {
+		add("final_state", rep.FinalState == e.FinalState, rep.FinalState, e.FinalState)
+	}
+	rep.Passed = true
+	for _, x := range rep.Expectations {
+		rep.Passed = rep.Passed && x.Passed
+	}
+}
+
+// recorder accumulates metrics and writes the outputs.
+type recorder struct {
+	s      *Scenario
+	rig    *Rig
+	cart   bool
+	n      int
+	lim    []control.JointLimits
+	dir    string
+	csv    *csvWriter
+	mc     *mcapRecorder
+	sumSq  []float64
+	maxErr []float64
+	cnt    int64
+	// tool tracking
+	enabled   int64
+	violation int
+	events    []SafetyEvent
+	seenEv    uint64
+	evBuf     []control.Event
+	steps     []time.Duration
+	last      *control.Snapshot
+	firstStop *time.Duration
+	plot      *plotData
+	traj      hashWriter
+	tim       control.TimingSnapshot
+	haveTim   bool
+	cycles    uint64
+	now       time.Duration
+	files     []string
+}
+
+type hashWriter struct {
+	h interface {
+		Write([]byte) (int, error)
+		Sum([]byte) []byte
+	}
+}
+
+func newRecorder(s *Scenario, rig *Rig, cart bool, dir string) (*recorder, error) {
+	n := rig.Chain().DoF()
+	m := n
+	if cart {
+		m = 1
+	}
+	r := &recorder{s: s, rig: rig, cart: cart, n: n, lim: rig.Limits(), dir: dir,
+		sumSq: make([]float64, m), maxErr: make([]float64, m), traj: hashWriter{sha256.New()},
+		plot: newPlotData(rig.JointNames(), cart)}
+	r.last = rig.Loop().NewSnapshot()
+	if dir == "" {
+		r.csv = newCSVWriter(io.Discard, rig.JointNames(), &r.traj)
+		return r, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(filepath.Join(dir, "run.csv"))
+	if err != nil {
+		return nil, err
+	}
+	r.csv = newCSVWriter(f, rig.JointNames(), &r.traj)
+	r.csv.closer = f
+	if r.mc, err = newMCAPRecorder(filepath.Join(dir, "recording.mcap"), rig); err != nil {
+		r.csv.close()
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *recorder) abort() {
+	if r.csv != nil {
+		r.csv.close()
+	}
+	if r.mc != nil {
+		r.mc.close()
+	}
+}
+
+func (r *recorder) stepWall(d time.Duration) { r.steps = append(r.steps, d) }
+
+func (r *recorder) timing(t *control.TimingSnapshot) { r.tim, r.haveTim = *t, true }
+
+// cycle records one cycle's snapshot and the setpoint it tracked.
+func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
+	r.cycles++
+	r.now = snap.Now
+	*r.last = *snap // slices shared: only scalar fields are read later
+	if snap.State == control.Enabled {
+		r.enabled++
+		if r.cart {
+			if snap.HasTool && sp.HasPose {
+				d := 0.0
+				for a := range 3 {
+					e := snap.Tool[a] - sp.Position[a]
+					d += e * e
+				}
+				r.sumSq[0] += d
+				r.maxErr[0] = math.Max(r.maxErr[0], math.Sqrt(d))
+				r.cnt++
+			}
+		} else {
+			for i := range r.n {
+				e := snap.Joints[i].Position - sp.Q[i]
+				r.sumSq[i] += e * e
+				r.maxErr[i] = math.Max(r.maxErr[i], math.Abs(e))
+			}
+			r.cnt++
+		}
+	}
+	if r.violates(snap) {
+		r.violation++
+	}
+	if snap.EventsTotal() != r.seenEv {
+		r.evBuf = snap.Events(r.evBuf[:0])
+		for _, e := range r.evBuf {
+			if e.Seq <= r.seenEv {
+				continue
+			}
+			if e.From == e.To {
+				continue // information only
+			}
+			r.events = append(r.events, SafetyEvent{Time: e.At.Seconds(), From: stateName(e.From),
+				State: stateName(e.To), Reason: e.Reason.String(), Text: e.String()})
+			if r.firstStop == nil && (e.To == control.ProtectiveStop || e.To == control.Fault) {
+				if ff, ok := r.s.FirstFault(); ok && e.At >= ff {
+					at := e.At
+					r.firstStop = &at
+				}
+			}
+		}
+		r.seenEv = snap.EventsTotal()
+	}
+	r.csv.row(snap, sp, r.cart)
+	r.plot.add(snap, sp)
+	if r.mc != nil {
+		r.mc.cycle(snap, r.events)
+	}
+}
+
+// violates reports a limit violation this cycle: a joint measured past its
+// soft limits by more than the margin, or a command on the bus outside the
+// supervisor's limits (which would be a supervisor bug).
+func (r *recorder) violates(snap *control.Snapshot) bool {
+	const eps = 1e-9
+	for i := range r.n {
+		l := &r.lim[i]
+		q := snap.Joints[i].Position
+		if q < l.PositionMin-l.PositionMargin-eps || q > l.PositionMax+l.PositionMargin+eps {
+			return true
+		}
+		c := &snap.Sent[i]
+		if c.Mode == drivers.ModeOff {
+			continue
+		}
+		if c.Kp > l.MaxKp+eps || c.Kd > l.MaxKd+eps {
+			return true
+		}
+		tau := c.Effort // the effort the drive produces at the measured state
+		if c.Mode == drivers.ModeImpedance {
+			j := &snap.Joints[i]
+			tau += c.Kp*(c.Position-j.Position) + c.Kd*(c.Velocity-j.Velocity)
+		}
+		if (c.Mode == drivers.ModeEffort || c.Mode == drivers.ModeImpedance) && math.Abs(tau) > l.Effort*(1+1e-9)+eps {
+			return true
+		}
+		if (c.Mode == drivers.ModePosition || c.Mode == drivers.ModeImpedance) &&
+			(c.Position < l.PositionMin-eps || c.Position > l.PositionMax+eps) {
+			return true
+		}
+	}
+	return false
+}
+
+// finish fills the report's figures.
+func (r *recorder) finish(rep *Report, wall time.Duration) {
+	rep.Cycles = r.cycles
+	rep.SimSeconds = r.now.Seconds()
+	rep.WallSeconds = wall.Seconds()
+	if wall > 0 {
+		rep.RealTimeFactor = rep.SimSeconds / rep.WallSeconds
+	}
+	rep.LimitViolations = r.violation
+	rep.FinalState = stateName(r.last.State)
+	rep.SafetyEvents = r.events
+	if rep.SafetyEvents == nil {
+		rep.SafetyEvents = []SafetyEvent{}
+	}
+	if ff, ok := r.s.FirstFault(); ok {
+		v := ff.Seconds()
+		rep.FirstFaultS = &v
+		if r.firstStop != nil {
+			l := (*r.firstStop - ff).Seconds()
+			rep.StopLatencyS = &l
+		}
+	}
+	m := &rep.Metrics
+	m.TrackingUnit = "joint"
+	if r.cart {
+		m.TrackingUnit = "tool_m"
+	}
+	m.TrackingRMS = make([]float64, len(r.sumSq))
+	m.TrackingMax = append([]float64(nil), r.maxErr...)
+	for i, s := range r.sumSq {
+		if r.cnt > 0 {
+			m.TrackingRMS[i] = math.Sqrt(s / float64(r.cnt))
+		}
+		m.TrackingRMSWorst = math.Max(m.TrackingRMSWorst, m.TrackingRMS[i])
+	}
+	m.EnabledSeconds = float64(r.enabled) * r.rig.Period().Seconds()
+	m.StaleCycles, m.ReadErrors, m.WriteErrors, m.Clamps = r.last.StaleCycles, r.last.ReadErrors, r.last.WriteErrors, r.last.ClampsTotal
+	if len(r.steps) > 0 {
+		st := append([]time.Duration(nil), r.steps...)
+		sort.Slice(st, func(i, j int) bool { return st[i] < st[j] })
+		q := func(f float64) float64 { return float64(st[int(f*float64(len(st)-1))]) / 1e3 }
+		m.StepP50Us, m.StepP99Us, m.StepMaxUs = q(0.5), q(0.99), float64(st[len(st)-1])/1e3
+	}
+	if r.haveTim {
+		m.WakeP99Us = float64(r.tim.Wake.Quantile(0.99)) / 1e3
+		m.ComputeP99Us = float64(r.tim.Compute.Quantile(0.99)) / 1e3
+		m.Overruns = r.tim.Overruns
+	}
+	rep.TrajectorySHA = hex.EncodeToString(r.traj.h.Sum(nil))
+}
+
+// write closes the recordings and writes the report and the plot.
+func (r *recorder) write(rep *Report) error {
+	if err := r.csv.close(); err != nil {
+		return err
+	}
+	r.csv = nil
+	if err := r.mc.finish(); err != nil {
+		return err
+	}
+	sum, err := fileSHA256(r.mc.path)
+	r.mc = nil
+	if err != nil {
+		return err
+	}
+	rep.RecordingSHA256 = sum
+	if err := os.WriteFile(filepath.Join(r.dir, "tracking.svg"), r.plot.svg(r.s.Name), 0o644); err != nil {
+		return err
+	}
+	rep.Files = []string{"report.json", "run.csv", "recording.mcap", "tracking.svg"}
+	return writeJSON(filepath.Join(r.dir, "report.json"), rep)
+}
+
+// Summary returns a one-line human summary of the report.
+func (rep *Report) Summary() string {
+	var b strings.Builder
+	verdict := "PASS"
+	if !rep.Passed {
+		verdict = "FAIL"
+	}
+	fmt.Fprintf(&b, "%s %s seed %d: %.2f s simulated in %.2f s (%.0f× real time), final %s, %d limit violations",
+		verdict, rep.Scenario, rep.Seed, rep.SimSeconds, rep.WallSeconds, rep.RealTimeFactor, rep.FinalState, rep.LimitViolations)
+	for _, e := range rep.Expectations {
+		if !e.Passed {
+			fmt.Fprintf(&b, "; %s = %v (bound %v)", e.Name, e.Value, e.Bound)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,462 @@
+package hil
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
+	"github.com/chiron-robotics/chiron/kinematics"
+)
+
+// Scenario is one HIL run described in YAML. Paths are relative to the
+// scenario file. Durations are Go durations ("1.5s", "200ms").
+type Scenario struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+	Robot       Robot  `yaml:"robot"`
+	// Protocol: inproc, dynamixel, canopen or cubemars. Transport: pty
+	// (CAN protocols speak SLCAN on it); the only one a lockstep run has.
+	Protocol   string          `yaml:"protocol"`
+	Transport  string          `yaml:"transport"`
+	Rate       float64         `yaml:"rate"`
+	Seed       uint64          `yaml:"seed"`
+	Duration   Duration        `yaml:"duration"`
+	Controller string          `yaml:"controller"`
+	Gains      Gains           `yaml:"gains"`
+	Safety     SafetyOverrides `yaml:"safety"`
+	Program    Program         `yaml:"program"`
+	Faults     []FaultSpec     `yaml:"faults"`
+	Expect     Expect          `yaml:"expect"`
+
+	dir   string            // directory of the scenario file
+	chain *kinematics.Chain // loaded by Validate
+}
+
+// Robot names the model.
+type Robot struct {
+	Model string    `yaml:"model"`
+	Base  string    `yaml:"base"`
+	Tip   string    `yaml:"tip"`
+	Q0    []float64 `yaml:"q0"`
+}
+
+// Program is the setpoint program: exactly one of its members.
+type Program struct {
+	Joint     *JointProgram     `yaml:"joint_minjerk"`
+	Cartesian *CartesianProgram `yaml:"cartesian_minjerk"`
+	ROM       *ROMProgram       `yaml:"rom"`
+	Teleop    []TeleopInput     `yaml:"teleop"`
+}
+
+// JointProgram moves through joint waypoints with minimum-jerk segments.
+type JointProgram struct {
+	Waypoints []JointWaypoint `yaml:"waypoints"`
+	Repeat    int             `yaml:"repeat"` // extra passes through the list
+}
+
+// JointWaypoint is an absolute configuration Q or an Offset from the start
+// configuration, reached in at least Duration (longer if the joints'
+// velocity limits require), then held for Dwell.
+type JointWaypoint struct {
+	Q        []float64 `yaml:"q"`
+	Offset   []float64 `yaml:"offset"`
+	Duration Duration  `yaml:"duration"`
+	Dwell    Duration  `yaml:"dwell"`
+}
+
+// CartesianProgram moves the tool through positions given as offsets (m)
+// from the start pose, orientation held, with minimum-jerk segments.
+type CartesianProgram struct {
+	Waypoints []CartesianWaypoint `yaml:"waypoints"`
+}
+
+// CartesianWaypoint is one tool target.
+type CartesianWaypoint struct {
+	Offset   [3]float64 `yaml:"offset"`
+	Duration Duration   `yaml:"duration"`
+	Dwell    Duration   `yaml:"dwell"`
+}
+
+// ROMProgram is a rehabilitation passive range-of-motion exercise: the
+// joints are moved together from the start pose to Fraction of their range
+// toward the lower limits, then to the upper limits, Cycles times, with
+// minimum-jerk motion of Period per half cycle, then back to the start.
+type ROMProgram struct {
+	Joints   []int    `yaml:"joints"` // 1-based; empty = all
+	Fraction float64  `yaml:"fraction"`
+	Cycles   int      `yaml:"cycles"`
+	Period   Duration `yaml:"period"`
+}
+
+// TeleopInput is one scripted operator command, valid from T until the
+// next: a tool twist (vx vy vz m/s, wx wy wz rad/s, base frame) that the
+// operator side integrates into the pose target while Deadman is held.
+type TeleopInput struct {
+	T       Duration   `yaml:"t"`
+	Twist   [6]float64 `yaml:"twist"`
+	Deadman bool       `yaml:"deadman"`
+}
+
+// FaultSpec is one injected fault. Kinds: the simulator's (drop, delay,
+// biterror, stuck, noise, overtemp, drivefault, busoff, dead), plus
+// operator_loss (the teleoperation input stops at From) and estop (pressed
+// at At).
+type FaultSpec struct {
+	Kind  string   `yaml:"kind"`
+	Joint int      `yaml:"joint"` // 1-based; 0 = every joint
+	From  Duration `yaml:"from"`
+	To    Duration `yaml:"to"`
+	At    Duration `yaml:"at"`
+	P     float64  `yaml:"p"`
+	Delay Duration `yaml:"delay"`
+	Sigma float64  `yaml:"sigma"`
+}
+
+// Expect lists the expectations; unset ones are not checked.
+type Expect struct {
+	// TrackingRMSMax bounds the largest per-joint RMS tracking error while
+	// Enabled (rad or m; for Cartesian and teleop programs the tool
+	// position error in m).
+	TrackingRMSMax *float64 `yaml:"tracking_rms_max"`
+	// ProtectiveStopWithin bounds the time from the first fault to the
+	// supervisor's first ProtectiveStop or Fault.
+	ProtectiveStopWithin *Duration `yaml:"protective_stop_within"`
+	// LimitViolations bounds the cycles in which a joint was measured past
+	// its limits (beyond the margin) or a command reached the bus outside
+	// them.
+	LimitViolations *int `yaml:"limit_violations"`
+	// FinalState is the supervisor's state at the end: ProtectiveStop,
+	// Fault, Enabled, Enabling or Disabled.
+	FinalState string `yaml:"final_state"`
+}
+
+// Duration is a time.Duration written as "1.5s" in YAML.
+type Duration time.Duration
+
+// UnmarshalYAML parses a Go duration string.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return fmt.Errorf("line %d: want a duration like 1.5s", n.Line)
+	}
+	v, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil || v < 0 {
+		return fmt.Errorf("line %d: %q is not a non-negative duration like 1.5s or 200ms", n.Line, s)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalYAML writes the duration string.
+func (d Duration) MarshalYAML() (any, error) { return time.Duration(d).String(), nil }
+
+// D returns the time.Duration.
+func (d Duration) D() time.Duration { return time.Duration(d) }
+
+// ScenarioError is a bad scenario: Field names the offending field.
+type ScenarioError struct {
+	File  string
+	Field string
+	Err   error
+}
+
+func (e *ScenarioError) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	}
+	return fmt.Sprintf("%s: %s: %v", e.File, e.Field, e.Err)
+}
+
+func (e *ScenarioError) Unwrap() error { return e.Err }
+
+// LoadScenario reads and validates a scenario file.
+func LoadScenario(path string) (*Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &ScenarioError{File: path, Err: err}
+	}
+	return ParseScenario(data, path)
+}
+
+// ParseScenario decodes a scenario strictly (an unknown field is an error
+// naming it and its line) and validates it; name is the file it came from,
+// against whose directory the model path is resolved.
+func ParseScenario(data []byte, name string) (*Scenario, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var s Scenario
+	if err := dec.Decode(&s); err != nil {
+		return nil, &ScenarioError{File: name, Err: errors.New(strings.ReplaceAll(err.Error(), "\n", " "))}
+	}
+	s.dir = filepath.Dir(name)
+	if err := s.Validate(); err != nil {
+		var se *ScenarioError
+		if errors.As(err, &se) {
+			se.File = name
+		}
+		return nil, err
+	}
+	return &s, nil
+}
+
+func bad(field, format string, args ...any) error {
+	return &ScenarioError{Field: field, Err: fmt.Errorf(format, args...)}
+}
+
+// Validate checks the scenario, fills defaults and loads the model.
+func (s *Scenario) Validate() error {
+	if s.Robot.Model == "" {
+		return bad("robot.model", "required (a URDF or modified-DH JSON, relative to the scenario)")
+	}
+	path := s.ModelPath()
+	c, err := LoadChainTip(path, s.Robot.Base, s.Robot.Tip)
+	if err != nil {
+		return bad("robot.model", "%v", err)
+	}
+	s.chain = c
+	n := c.DoF()
+	if s.Robot.Q0 != nil && len(s.Robot.Q0) != n {
+		return bad("robot.q0", "%d values for %d joints", len(s.Robot.Q0), n)
+	}
+	if s.Protocol == "" {
+		s.Protocol = ProtocolInproc
+	}
+	if _, ok := frontEnds[s.Protocol]; !ok {
+		return bad("protocol", "%q not available (have %s)", s.Protocol, strings.Join(Protocols(), ", "))
+	}
+	if s.Transport == "" {
+		s.Transport = "pty"
+	}
+	if s.Transport != "pty" {
+		return bad("transport", "%q: only pty is supported (CAN protocols speak SLCAN on it)", s.Transport)
+	}
+	if s.Rate == 0 {
+		s.Rate = 1000
+	}
+	if !(s.Rate >= 100 && s.Rate <= 4000) {
+		return bad("rate", "%g Hz outside [100, 4000]", s.Rate)
+	}
+	if s.Duration <= 0 {
+		return bad("duration", "required, > 0")
+	}
+	if s.Controller == "" {
+		s.Controller = Controllers[0]
+	}
+	if !contains(Controllers, s.Controller) {
+		return bad("controller", "%q: want one of %s", s.Controller, strings.Join(Controllers, ", "))
+	}
+	want := n
+	if s.Controller == "cartesian-impedance" {
+		want = 6
+	}
+	if s.Gains.Kp != nil && len(s.Gains.Kp) != want {
+		return bad("gains.kp", "%d values, want %d", len(s.Gains.Kp), want)
+	}
+	if s.Gains.Kd != nil && len(s.Gains.Kd) != want {
+		return bad("gains.kd", "%d values, want %d", len(s.Gains.Kd), want)
+	}
+	if err := s.validateProgram(n); err != nil {
+		return err
+	}
+	cart := s.Program.Cartesian != nil || s.Program.Teleop != nil
+	if cart != (s.Controller == "cartesian-impedance") {
+		if cart {
+			return bad("controller", "%q cannot follow a Cartesian or teleop program; use cartesian-impedance", s.Controller)
+		}
+		return bad("controller", "cartesian-impedance follows pose setpoints; use a cartesian_minjerk or teleop program")
+	}
+	for i := range s.Faults {
+		if err := s.validateFault(i, n); err != nil {
+			return err
+		}
+	}
+	if s.Expect.TrackingRMSMax != nil && !(*s.Expect.TrackingRMSMax > 0) {
+		return bad("expect.tracking_rms_max", "must be > 0")
+	}
+	if s.Expect.ProtectiveStopWithin != nil {
+		if len(s.Faults) == 0 {
+			return bad("expect.protective_stop_within", "needs at least one fault to measure from")
+		}
+		if *s.Expect.ProtectiveStopWithin <= 0 {
+			return bad("expect.protective_stop_within", "must be > 0")
+		}
+	}
+	if s.Expect.LimitViolations != nil && *s.Expect.LimitViolations < 0 {
+		return bad("expect.limit_violations", "must be ≥ 0")
+	}
+	if s.Expect.FinalState != "" {
+		if _, ok := stateByName(s.Expect.FinalState); !ok {
+			return bad("expect.final_state", "%q: want ProtectiveStop, Fault, Enabled, Enabling or Disabled", s.Expect.FinalState)
+		}
+	}
+	return nil
+}
+
+func (s *Scenario) validateProgram(n int) error {
+	p := &s.Program
+	k := 0
+	for _, set := range []bool{p.Joint != nil, p.Cartesian != nil, p.ROM != nil, p.Teleop != nil} {
+		if set {
+			k++
+		}
+	}
+	if k != 1 {
+		return bad("program", "give exactly one of joint_minjerk, cartesian_minjerk, rom, teleop (got %d)", k)
+	}
+	switch {
+	case p.Joint != nil:
+		if len(p.Joint.Waypoints) == 0 {
+			return bad("program.joint_minjerk.waypoints", "at least one waypoint")
+		}
+		if p.Joint.Repeat < 0 {
+			return bad("program.joint_minjerk.repeat", "must be ≥ 0")
+		}
+		for i, w := range p.Joint.Waypoints {
+			f := fmt.Sprintf("program.joint_minjerk.waypoints[%d]", i)
+			if (w.Q == nil) == (w.Offset == nil) {
+				return bad(f, "give exactly one of q and offset")
+			}
+			if w.Q != nil && len(w.Q) != n {
+				return bad(f+".q", "%d values for %d joints", len(w.Q), n)
+			}
+			if w.Offset != nil && len(w.Offset) != n {
+				return bad(f+".offset", "%d values for %d joints", len(w.Offset), n)
+			}
+		}
+	case p.Cartesian != nil:
+		if len(p.Cartesian.Waypoints) == 0 {
+			return bad("program.cartesian_minjerk.waypoints", "at least one waypoint")
+		}
+	case p.ROM != nil:
+		r := p.ROM
+		for i, j := range r.Joints {
+			if j < 1 || j > n {
+				return bad(fmt.Sprintf("program.rom.joints[%d]", i), "joint %d: want 1..%d", j, n)
+			}
+		}
+		if r.Fraction == 0 {
+			r.Fraction = 0.8
+		}
+		if !(r.Fraction > 0 && r.Fraction <= 1) {
+			return bad("program.rom.fraction", "%g: want (0, 1]", r.Fraction)
+		}
+		if r.Cycles == 0 {
+			r.Cycles = 1
+		}
+		if r.Cycles < 0 {
+			return bad("program.rom.cycles", "must be ≥ 1")
+		}
+		if r.Period == 0 {
+			r.Period = Duration(3 * time.Second)
+		}
+	default:
+		if len(p.Teleop) == 0 {
+			return bad("program.teleop", "at least one input")
+		}
+		for i := 1; i < len(p.Teleop); i++ {
+			if p.Teleop[i].T <= p.Teleop[i-1].T {
+				return bad(fmt.Sprintf("program.teleop[%d].t", i), "times must increase")
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Scenario) validateFault(i, n int) error {
+	f := &s.Faults[i]
+	field := fmt.Sprintf("faults[%d]", i)
+	if f.Joint < 0 || f.Joint > n {
+		return bad(field+".joint", "%d: want 1..%d, or 0/omitted for every joint", f.Joint, n)
+	}
+	switch f.Kind {
+	case "operator_loss":
+		if s.Program.Teleop == nil {
+			return bad(field+".kind", "operator_loss needs a teleop program")
+		}
+		return nil
+	case "estop":
+		if f.At == 0 && f.From != 0 {
+			f.At = f.From
+		}
+		f.From = f.At
+		return nil
+	}
+	if _, err := firmwaresim.ParseFaults(f.spec(), n); err != nil {
+		return bad(field, "%v", err)
+	}
+	return nil
+}
+
+// spec renders a simulator fault in firmwaresim.ParseFaults syntax.
+func (f *FaultSpec) spec() string {
+	var kv []string
+	if f.Joint > 0 {
+		kv = append(kv, "joint="+strconv.Itoa(f.Joint))
+	}
+	kv = append(kv, "from="+f.From.D().String())
+	if f.To > 0 {
+		kv = append(kv, "to="+f.To.D().String())
+	}
+	if f.P > 0 {
+		kv = append(kv, "p="+strconv.FormatFloat(f.P, 'g', -1, 64))
+	}
+	if f.Delay > 0 {
+		kv = append(kv, "delay="+f.Delay.D().String())
+	}
+	if f.Sigma > 0 {
+		kv = append(kv, "sigma="+strconv.FormatFloat(f.Sigma, 'g', -1, 64))
+	}
+	return f.Kind + ":" + strings.Join(kv, ",")
+}
+
+// SimFaults returns the faults the simulator injects.
+func (s *Scenario) SimFaults() ([]firmwaresim.Fault, error) {
+	var specs []string
+	for i := range s.Faults {
+		if k := s.Faults[i].Kind; k != "operator_loss" && k != "estop" {
+			specs = append(specs, s.Faults[i].spec())
+		}
+	}
+	return firmwaresim.ParseFaults(strings.Join(specs, ";"), s.chain.DoF())
+}
+
+// FirstFault returns the start of the earliest fault, and false when there
+// is none.
+func (s *Scenario) FirstFault() (time.Duration, bool) {
+	var t time.Duration
+	for i, f := range s.Faults {
+		if i == 0 || f.From.D() < t {
+			t = f.From.D()
+		}
+	}
+	return t, len(s.Faults) > 0
+}
+
+// ModelPath returns the model's path resolved against the scenario's
+// directory.
+func (s *Scenario) ModelPath() string {
+	if filepath.IsAbs(s.Robot.Model) || s.dir == "" {
+		return s.Robot.Model
+	}
+	return filepath.Join(s.dir, s.Robot.Model)
+}
+
+// Chain returns the loaded model (after Validate).
+func (s *Scenario) Chain() *kinematics.Chain { return s.chain }
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
