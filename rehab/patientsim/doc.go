@@ -5,10 +5,12 @@
 // A Patient produces a joint torque every control cycle and applies it to the
 // plant with plant.SetExternalTorque. The torque is the sum of
 //
-//   - voluntary effort: the patient intends to move to the goal the exercise
-//     cues, after a reaction delay, along a minimum-jerk path (Flash & Hogan
-//     1985) — the way unimpaired reaching looks — and tracks that intention
-//     with a saturating PD law, a stand-in for the spinal and cortical loops;
+//   - voluntary effort: cued a goal (SetGoal), the patient keeps still for a
+//     reaction delay, then moves along a minimum-jerk path (Flash & Hogan
+//     1985) — the way unimpaired reaching looks; shown a moving target
+//     (Track), they pursue it with a small lag. Either intention is tracked
+//     with a saturating PD law, a stand-in for the spinal and cortical
+//     loops; Relax lets the robot move the limb;
 //   - weakness: the saturation is a fraction (Strength) of the unimpaired
 //     maximum voluntary torque, the usual clinical description of paresis
 //     (for instance the Motricity Index grades force as a fraction of normal);
