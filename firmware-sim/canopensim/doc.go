@@ -37,7 +37,9 @@
 // at 0; the CAN-ID of a valid PDO cannot change; transmission types are
 // 0–240 (synchronous) and 254/255 (event-driven). At power-on RPDO1
 // (controlword, target position) and TPDO1 (statusword, position actual,
-// type 1) are valid; the others are invalid and empty.
+// type 1) are valid; the others are invalid and empty. The TPDO inhibit
+// time (0x18xx:03) is stored but not enforced: event-driven TPDOs here are
+// sent by their event timer only.
 //
 // # NMT, SYNC, heartbeat
 //
@@ -71,8 +73,9 @@
 // decelerates — and off in every other state. In Operation enabled the
 // drive executes its mode: CSP tracks 0x607A (with 0x60B1 and 0x60B2 as
 // velocity and torque feed-forward) through the simulator's position loop,
-// CSV tracks 0x60FF, CST applies 0x6071 + 0x60B2; torques are clamped to
-// ±0x6072. Entering Operation enabled with no target position written since
+// CSV tracks 0x60FF, CST applies 0x6071 + 0x60B2; target and offset
+// torques are clamped to ±0x6072 (the position and velocity loops' own
+// torque is bounded by the plant's torque limit). Entering Operation enabled with no target position written since
 // the drive was last enabled sets 0x607A to the actual position, so
 // enabling never moves the joint.
 //

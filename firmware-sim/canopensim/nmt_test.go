@@ -255,3 +255,35 @@ func TestInjectedFaults(t *testing.T) {
 		}
 	})
 }
+
+// TestEventDrivenPDOs: an event-driven RPDO (the power-on RPDO1, type 255)
+// acts at once; an event-driven TPDO goes out on its event timer.
+func TestEventDrivenPDOs(t *testing.T) {
+	sim := newSim(t, 1, "")
+	c := &directConn{node: newNode(t, sim)}
+	c.tick()
+	for _, s := range []struct {
+		sub  uint8
+		data []byte
+	}{{1, le32(0x181 | cobInvalid)}, {2, []byte{255}}, {5, le16(5)}, {1, le32(0x181)}} {
+		if code := sdoDownload(t, c, 1, canopen.ObjTPDOComm, s.sub, s.data...); code != 0 {
+			t.Fatalf("0x1800:%d: abort 0x%08x", s.sub, uint32(code))
+		}
+	}
+	c.WriteFrame(canopen.EncodeNMT(canopen.NMTStart, 1))
+	c.WriteFrame(canbus.Frame{ID: 0x201, Length: 6, Data: [8]byte{0x06}})
+	if st := c.node.Status(0); st.State != canopen.StateReadyToSwitchOn {
+		t.Fatalf("event-driven RPDO: %v", st.State)
+	}
+	c.drain()
+	steps(sim, c, 20)
+	n := 0
+	for _, f := range c.drain() {
+		if f.ID == 0x181 {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Fatalf("%d TPDO1 in 20 ms with a 5 ms event timer, want 4", n)
+	}
+}
