@@ -41,6 +41,24 @@ func TestNetworkRoundTrip(t *testing.T) {
 }
 
 func roundTrip(t *testing.T, r *hostRig) {
+	// SDO aborts as the host's SDO client sees them (before start-up:
+	// the drives are pre-operational after boot).
+	sdo := &canopen.SDOClient{Conn: r.conn, Timeout: 2 * time.Second}
+	for _, c := range []struct {
+		name string
+		err  error
+		want canopen.AbortCode
+	}{
+		{"read 0x2000", func() error { _, err := sdo.UploadU32(2, 0x2000, 0); return err }(), canopen.AbortNoObject},
+		{"write 0x1000", sdo.DownloadU32(2, canopen.ObjDeviceType, 0, 0), canopen.AbortReadOnly},
+		{"write 0x6060 = 1", sdo.DownloadI8(2, canopen.ObjModesOfOperation, 0, 1), canopen.AbortRange},
+		{"write 0x6040 as u32", sdo.DownloadU32(2, canopen.ObjControlword, 0, 6), canopen.AbortLength},
+		{"read 0x1016:7", func() error { _, err := sdo.UploadU32(2, canopen.ObjConsumerHeartbeat, 7); return err }(), canopen.AbortNoSub},
+	} {
+		if !isAbort(c.err, c.want) || drivers.KindOf(c.err) != drivers.KindAbort {
+			t.Fatalf("%s: %v, want abort 0x%08x", c.name, c.err, uint32(c.want))
+		}
+	}
 	if err := r.net.Start(); err != nil {
 		t.Fatalf("Start: %v", err)
 	}
