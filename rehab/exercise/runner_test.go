@@ -1,0 +1,247 @@
+package exercise
+
+import (
+	"errors"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/rehab/patientsim"
+)
+
+func passiveRig(t *testing.T, reps int) *rig {
+	return newRig(t, rigConfig{
+		chain: lowerLimb(t), limits: patientLimits, q0: []float64{deg(20), deg(10)},
+		protocol: func(g func() control.GravityModel) Protocol {
+			p, err := NewPassive(2, PassiveConfig{Name: "prom", Shuttle: kneeShuttle(reps), PeakSpeed: 1, Gravity: g()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return Protocol{p}
+		},
+	})
+}
+
+func (r *rig) stepFor(d time.Duration) {
+	for end := r.now + d; r.now < end; {
+		r.step()
+	}
+}
+
+// Pause holds the limb where it is and freezes the exercise; Resume goes on
+// from there; the prescribed repetitions are all done.
+func TestRunnerPauseResume(t *testing.T) {
+	r := passiveRig(t, 3)
+	if err := r.runner.Pause(); !errors.Is(err, ErrRunner) {
+		t.Fatalf("pause before start: %v", err)
+	}
+	if err := r.runner.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.runner.Start(); !errors.Is(err, ErrRunner) {
+		t.Fatalf("second start: %v", err)
+	}
+	r.stepFor(2 * time.Second)
+	if err := r.runner.Pause(); err != nil {
+		t.Fatal(err)
+	}
+	r.stepFor(50 * time.Millisecond) // the hold takes over, the limb stops
+	q0 := r.snap.Joints[1].Position
+	reps, _ := r.runner.cfg.Protocol[0].Repetitions()
+	r.stepFor(3 * time.Second)
+	if st := r.runner.Status(); st.Phase != PhasePaused || st.Repetition != reps {
+		t.Fatalf("while paused: %+v (repetitions before %d)", st, reps)
+	}
+	if d := math.Abs(r.snap.Joints[1].Position - q0); d > deg(1) {
+		t.Fatalf("knee moved %.2f° while paused", d*180/math.Pi)
+	}
+	if r.snap.Controller != HoldName {
+		t.Fatalf("controller %q while paused", r.snap.Controller)
+	}
+	if err := r.runner.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	r.run(time.Minute)
+	if got := len(r.reps(0)); got != 3 {
+		t.Fatalf("%d repetitions after resume", got)
+	}
+	if r.count(EventPaused) != 1 || r.count(EventResumed) != 1 || r.count(EventCompleted) != 1 {
+		t.Fatalf("events %v", r.events)
+	}
+	if err := r.runner.Resume(); !errors.Is(err, ErrRunner) {
+		t.Fatalf("resume after completion: %v", err)
+	}
+}
+
+// A protective stop pauses the session and says so; once the cause is gone,
+// Resume continues it.
+func TestRunnerSafetyStopAndResume(t *testing.T) {
+	r := passiveRig(t, 2)
+	if err := r.runner.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r.stepFor(1500 * time.Millisecond)
+	// A kick (a spasm, a bump) drives the knee past the patient's speed
+	// limit of 2 rad/s.
+	r.plant.SetExternalTorque([]float64{0, 60})
+	r.stepFor(30 * time.Millisecond)
+	r.plant.SetExternalTorque([]float64{0, 0})
+	r.stepFor(time.Second)
+	st := r.runner.Status()
+	if st.Phase != PhasePaused || st.Supervisor != control.ProtectiveStop || r.count(EventSafetyStop) != 1 {
+		t.Fatalf("after the kick: %+v, events %v", st, r.events)
+	}
+	if err := r.runner.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	r.run(time.Minute)
+	if len(r.reps(0)) != 2 {
+		t.Fatalf("%d repetitions", len(r.reps(0)))
+	}
+}
+
+// Stop ends the session for good and holds the limb.
+func TestRunnerStop(t *testing.T) {
+	r := passiveRig(t, 5)
+	if err := r.runner.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r.stepFor(3 * time.Second)
+	if err := r.runner.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	r.step()
+	if !r.runner.Done() || r.runner.Status().Phase != PhaseStopped {
+		t.Fatalf("status %+v", r.runner.Status())
+	}
+	n := len(r.samples)
+	r.stepFor(time.Second)
+	if len(r.samples) != n {
+		t.Fatal("samples after stop")
+	}
+	if r.snap.Controller != HoldName || r.snap.State != control.Enabled {
+		t.Fatalf("after stop: controller %q, %s", r.snap.Controller, r.snap.State)
+	}
+	if err := r.runner.Resume(); !errors.Is(err, ErrRunner) {
+		t.Fatalf("resume after stop: %v", err)
+	}
+}
+
+// A lockstep session is a pure function of its inputs and seed.
+func TestSessionIsDeterministic(t *testing.T) {
+	once := func() []Sample {
+		r := assisted(t, 0.5)
+		return r.samples
+	}
+	a, b := once(), once()
+	if len(a) != len(b) {
+		t.Fatalf("%d and %d samples", len(a), len(b))
+	}
+	for i := range a {
+		for j := range a[i].Q {
+			if a[i].Q[j] != b[i].Q[j] || a[i].Interaction[j] != b[i].Interaction[j] || a[i].Assistance != b[i].Assistance {
+				t.Fatalf("sample %d differs", i)
+			}
+		}
+	}
+}
+
+// Joint-space corridor on the exoskeleton: the walls keep hip and knee near
+// the straight joint-space path while the patient wants to move one joint
+// after the other.
+func TestJointCorridorOnExo(t *testing.T) {
+	from, to := []float64{deg(10), deg(10)}, []float64{deg(50), deg(70)}
+	// A compliant patient (low own gains) whom a constant hip torque pushes
+	// off the straight path.
+	p := stroke(t, 0.8, func(c *patientsim.Config) { c.Kp, c.Kd = []float64{40, 40}, []float64{4, 4} })
+	var gd *Guidance
+	r := newRig(t, rigConfig{
+		chain: lowerLimb(t), patient: p, limits: patientLimits, q0: from,
+		protocol: func(g func() control.GravityModel) Protocol {
+			var err error
+			gd, err = NewGuidance(2, GuidanceConfig{
+				CuedConfig: CuedConfig{Name: "corridor", Shuttle: Shuttle{From: from, To: to, Repetitions: 2}},
+				Corridor:   CorridorConfig{Gravity: g(), Space: JointSpace, Width: deg(3), Stiffness: 400, Damping: 10},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return Protocol{gd}
+		},
+	})
+	if err := r.runner.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for !r.runner.Done() && r.now < time.Minute {
+		r.now += period
+		p.Apply(r.now, r.plant)
+		tau := append([]float64(nil), p.Voluntary()...)
+		tau[0] += 8
+		r.plant.SetExternalTorque(tau)
+		r.loop.Step(r.now)
+		if err := r.runner.Step(r.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !r.runner.Done() {
+		t.Fatalf("not done: %+v", r.runner.Status())
+	}
+	if d := gd.MaxDepth(); d > deg(2.5) || d == 0 {
+		t.Fatalf("deepest excursion beyond the wall %.2f°", d*180/math.Pi)
+	}
+	if a := gd.Assistance(); a <= 0 || a > 1 {
+		t.Fatalf("wall contact level %g", a)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	c := lowerLimb(t)
+	if _, err := SafetyConfig(c, patientLimits[:1], SafetyOptions{}); err == nil {
+		t.Error("one limit for two joints accepted")
+	}
+	if _, err := SafetyConfig(c, []JointLimit{{Min: deg(130), Max: deg(140)}, patientLimits[1]}, SafetyOptions{}); err == nil {
+		t.Error("a patient range outside the robot's accepted")
+	}
+	sc, err := SafetyConfig(c, patientLimits, SafetyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j := sc.Joints[1]; j.PositionMin != deg(5) || j.PositionMax != deg(100) || j.Effort != 40 || j.Velocity != 2 {
+		t.Errorf("knee limits %+v", j)
+	}
+	wide := []JointLimit{{Min: -3, Max: 3}, {Min: -3, Max: 3}}
+	sc, err = SafetyConfig(c, wide, SafetyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j := sc.Joints[0]; math.Abs(j.PositionMin-deg(-20)) > 1e-5 || math.Abs(j.PositionMax-deg(110)) > 1e-5 || j.Effort != 100 || j.Velocity != 3 {
+		t.Errorf("hip limits from the robot %+v", j)
+	}
+	g := Gravity(c)
+	bad := []func() error{
+		func() error { _, err := NewPassive(2, PassiveConfig{Name: "x", Shuttle: kneeShuttle(0), PeakSpeed: 1}); return err },
+		func() error { _, err := NewPassive(2, PassiveConfig{Name: "x", Shuttle: kneeShuttle(1)}); return err },
+		func() error { _, err := NewPassive(2, PassiveConfig{Shuttle: kneeShuttle(1), PeakSpeed: 1}); return err },
+		func() error {
+			_, err := NewAssistAsNeeded(2, AssistedConfig{Name: "x", Shuttle: kneeShuttle(1), PeakSpeed: 1,
+				Assist: AssistConfig{Gravity: g, Initial: []float64{400, 0}, Max: []float64{300, 300}, Damping: []float64{1, 1}}})
+			return err
+		},
+		func() error { _, err := NewResistive(2, CuedConfig{Name: "x", Shuttle: kneeShuttle(1)}, ResistConfig{}); return err },
+		func() error {
+			_, err := NewGuidance(2, GuidanceConfig{CuedConfig: CuedConfig{Name: "x", Shuttle: kneeShuttle(1)},
+				Corridor: CorridorConfig{Gravity: g, Space: CartesianSpace, Width: 0.01, Stiffness: 1}})
+			return err
+		},
+		func() error {
+			_, err := NewRunner(RunnerConfig{Robot: nil, Sink: SinkFuncs{}})
+			return err
+		},
+	}
+	for i, f := range bad {
+		if err := f(); !errors.Is(err, ErrExercise) {
+			t.Errorf("case %d: %v", i, err)
+		}
+	}
+}
