@@ -287,3 +287,32 @@ func TestEventDrivenPDOs(t *testing.T) {
 		t.Fatalf("%d TPDO1 in 20 ms with a 5 ms event timer, want 4", n)
 	}
 }
+
+// TestCyclicPathAllocatesNothing: an RPDO, a SYNC (RPDO applied, TPDOs
+// sampled and sent) and a Tick allocate nothing once running.
+func TestCyclicPathAllocatesNothing(t *testing.T) {
+	sim := newSim(t, 3, "")
+	c := &directConn{node: newNode(t, sim)}
+	c.tick()
+	for n := uint8(1); n <= 3; n++ {
+		sdoDownload(t, c, n, canopen.ObjRPDOComm, 2, 1)
+		sdoDownload(t, c, n, canopen.ObjProducerHeartbeat, 0, le16(1)...)
+	}
+	c.WriteFrame(canopen.EncodeNMT(canopen.NMTStart, 0))
+	var sent int
+	discard := func(canbus.Frame) { sent++ }
+	rpdo := canbus.Frame{ID: 0x201, Length: 6, Data: [8]byte{0x06}}
+	sync := canopen.EncodeSync()
+	allocs := testing.AllocsPerRun(200, func() {
+		sim.Step(time.Millisecond)
+		c.node.HandleFrame(rpdo, discard)
+		c.node.HandleFrame(sync, discard)
+		c.node.Tick(discard)
+	})
+	if allocs != 0 {
+		t.Fatalf("%v allocations per cycle", allocs)
+	}
+	if sent < 200*6 {
+		t.Fatalf("%d frames sent in 200 cycles, want 3 TPDO1 + 3 heartbeats each", sent)
+	}
+}
