@@ -247,7 +247,7 @@ var ErrTransition = errors.New("invalid session state transition")
 // Progress is how far a session has come.
 type Progress struct {
 	Exercise   int     `json:"exercise"`   // index into Protocol.Exercises
-	Repetition int     `json:"repetition"` // within the exercise, from 0
+	Repetition int     `json:"repetition"` // within the exercise, from 1 (0: approaching)
 	Elapsed    float64 `json:"elapsed"`    // s, time of the last sample recorded
 	Samples    int64   `json:"samples"`    // samples recorded
 }
@@ -273,7 +273,9 @@ type Session struct {
 // since the session started (pauses included); the slices are per joint in
 // the order of Session.Joints: position q (rad), velocity qd (rad/s) and
 // the interaction torque between patient and robot (N·m). Assistance is the
-// share of the motion the robot provided at that instant (0–1).
+// share of the motion the robot provided at that instant (0–1). Exercise
+// indexes Protocol.Exercises; Repetition counts from 1, and 0 marks the
+// approach to an exercise's start posture (not a repetition).
 type Sample struct {
 	T          float64   `json:"t"`
 	Q          []float64 `json:"q"`

@@ -9,7 +9,8 @@ import (
 
 // SampleSink receives what a running session produces. Sample is called
 // from the runner's goroutine, in time order; it must not block for long
-// (storage batches behind it). Done is called exactly once when the run
+// (storage batches behind it), and it must copy the sample's slices if it
+// keeps them: a runner may reuse them for the next sample. Done is called exactly once when the run
 // ends: completed reports whether every exercise finished (false after
 // Stop or an error), err is the reason for an abnormal end.
 type SampleSink interface {

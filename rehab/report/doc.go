@@ -17,7 +17,9 @@
 // # Repetition metrics
 //
 // A repetition is the contiguous run of samples with one (exercise,
-// repetition) pair. Its speed is the Euclidean norm of the exercised
+// repetition) pair with repetition ≥ 1 (0 marks the approach to the
+// exercise's start posture, which counts towards the session's ROM but is
+// not a repetition). Its speed is the Euclidean norm of the exercised
 // joints' velocities. Movement time uses the whole repetition (5 % of
 // peak speed); SPARC smoothness and the path-length ratio use the
 // outbound reach — from the start to the posture farthest from it in

@@ -112,6 +112,9 @@ func Build(sess rehab.Session, p rehab.Patient, samples []rehab.Sample) Report {
 
 	var sparcs, times, plrs []float64
 	for _, seg := range segments(samples) {
+		if seg[0].Repetition < 1 {
+			continue // approaching the start posture
+		}
 		rep := repetition(sess, &p, seg, r.SampleRate)
 		r.Reps = append(r.Reps, rep)
 		if rep.Exercise >= 0 && rep.Exercise < len(r.Exercises) {

@@ -54,7 +54,7 @@ func session() (rehab.Session, rehab.Patient, []rehab.Sample) {
 					q = amp * (1 - s)
 				}
 				out = append(out, rehab.Sample{T: t, Q: []float64{0.1, q}, QD: []float64{0, dir * amp * ds},
-					Tau: []float64{0, 2 * dir * ds}, Assistance: assist, Exercise: ex, Repetition: r})
+					Tau: []float64{0, 2 * dir * ds}, Assistance: assist, Exercise: ex, Repetition: r + 1})
 				t += 1 / fs
 			}
 		}
@@ -91,7 +91,7 @@ func TestBuild(t *testing.T) {
 		t.Errorf("exercises %+v", e)
 	}
 	for i, rep := range r.Reps {
-		if rep.Passive != (rep.Exercise == 0) || rep.MovementTime == nil || rep.SPARC == nil || rep.PathLengthRatio == nil {
+		if rep.Repetition != []int{1, 2, 3, 1, 2}[i] || rep.Passive != (rep.Exercise == 0) || rep.MovementTime == nil || rep.SPARC == nil || rep.PathLengthRatio == nil {
 			t.Fatalf("rep %d: %+v", i, rep)
 		}
 		near(t, "path-length ratio", *rep.PathLengthRatio, 1, 1e-9)
@@ -122,7 +122,7 @@ func TestBuildEmptyAndStill(t *testing.T) {
 		still[i].QD = []float64{0, 0}
 	}
 	r = Build(sess, p, still)
-	if r.Reps[0].SPARC != nil || r.Reps[0].PathLengthRatio != nil {
+	if len(r.Reps) != 1 || r.Reps[0].SPARC != nil || r.Reps[0].PathLengthRatio != nil {
 		t.Fatalf("metrics invented for a still limb: %+v", r.Reps[0])
 	}
 }
@@ -176,4 +176,16 @@ func TestSVG(t *testing.T) {
 	if counts["svg"] != 1 || counts["polyline"] != 3 || counts["limits"] != 2 || counts["g"] != 3 {
 		t.Fatalf("elements %v", counts)
 	}
+}
+
+func TestApproachIsNotARepetition(t *testing.T) {
+	sess, p, samples := session()
+	for i := range samples[:200] { // the first repetition becomes an approach
+		samples[i].Repetition = 0
+	}
+	r := Build(sess, p, samples)
+	if r.Repetitions != 4 || r.Exercises[0].Done != 2 || r.Reps[0].Repetition != 2 {
+		t.Fatalf("%d repetitions, exercises %+v", r.Repetitions, r.Exercises)
+	}
+	near(t, "session passive ROM still counts the approach", *r.Joints[1].Passive, metrics.Degrees(1.2), 0.01)
 }
