@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/chiron-robotics/chiron/hil"
+	"github.com/chiron-robotics/chiron/robots"
+	"github.com/chiron-robotics/chiron/teleop"
+)
+
+func init() {
+	register(command{
+		name:    "demo",
+		summary: "the laparoscopic arm and the exoskeleton against simulated firmware, with the browser console",
+		run:     runDemo,
+	})
+}
+
+// demoSpecs are the demo's robots: the PSM (robots/psm.json) and the
+// upper-limb exoskeleton (robots/upper_limb_exo.urdf), in modelDir.
+func demoSpecs(modelDir, psmProtocol, exoProtocol string, rate float64) []robotSpec {
+	return []robotSpec{
+		{Name: "psm", Prefix: "/psm", Model: filepath.Join(modelDir, "psm.json"), Protocol: psmProtocol, Rate: rate, Seed: 1},
+		{Name: "exo", Prefix: "/exo", Model: filepath.Join(modelDir, "upper_limb_exo.urdf"), Protocol: exoProtocol, Rate: rate, Seed: 2},
+	}
+}
+
+// modelDir finds the shipped models: the source tree's robots/ when the
+// binary runs where it was built, else ./robots.
+func modelDir() string {
+	if d := robots.Dir(); d != "" {
+		return d
+	}
+	return "robots"
+}
+
+func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(errw)
+	addr := fs.String("addr", teleop.DefaultAddr, "listen address host:port (port 0 picks one)")
+	psmProto := fs.String("psm-protocol", hil.ProtocolCANopen, "the PSM's simulated drives: "+strings.Join(hil.Protocols(), ", "))
+	exoProto := fs.String("exo-protocol", hil.ProtocolCubeMars, "the exoskeleton's simulated drives")
+	rate := fs.Float64("rate", 1000, "control rate, Hz")
+	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
+	models := fs.String("models", "", "directory holding psm.json and upper_limb_exo.urdf (default: the shipped robots/)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	dir := *models
+	if dir == "" {
+		dir = modelDir()
+	}
+	if _, err := os.Stat(filepath.Join(dir, "psm.json")); err != nil {
+		return fmt.Errorf("demo models not found in %s (run from the source tree or pass --models DIR): %w", dir, err)
+	}
+	tokens, gen, err := tokensFor(*tokenFile)
+	if err != nil {
+		return err
+	}
+	st, err := newStack(demoSpecs(dir, *psmProto, *exoProto, *rate), stackOptions{Addr: *addr, Tokens: tokens})
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err = st.run(ctx, func(a string) {
+		fmt.Fprintf(out, "demo: psm (%s) and exo (%s) against simulated firmware; Ctrl-C stops\n", *psmProto, *exoProto)
+		printReady(out, a, false, gen)
+	})
+	if err == nil {
+		fmt.Fprintln(out, "demo: stopped")
+	}
+	return err
+}

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/hil"
+	"github.com/chiron-robotics/chiron/teleop"
+	"github.com/chiron-robotics/chiron/teleop/console"
+	"github.com/chiron-robotics/chiron/teleop/robotloop"
+)
+
+func init() {
+	register(command{
+		name:    "serve",
+		summary: "teleoperation server and browser console for one robot (against simulated firmware with --sim)",
+		run:     runServe,
+	})
+}
+
+// robotSpec is one robot of a served stack.
+type robotSpec struct {
+	Name, Prefix     string
+	Model, Base, Tip string
+	Protocol         string  // hil protocol: dynamixel, canopen, cubemars, inproc
+	Rate             float64 // Hz; 0 = 1000
+	Seed             uint64
+	Controller       string
+}
+
+// stack is robots against simulated firmware (hil.Rig: firmware-sim on a
+// pty, the real host drivers, the loop and its supervisor), each adapted
+// to teleop by robotloop, behind one teleop server with the console.
+type stack struct {
+	rigs   []*hil.Rig
+	robots []*robotloop.Robot
+	server *teleop.Server
+	models []console.Model
+	rt     bool
+}
+
+// stackOptions are the server-side settings of a stack.
+type stackOptions struct {
+	Addr                    string
+	Tokens                  *teleop.Tokens
+	TLSCertFile, TLSKeyFile string
+	TelemetryRate           float64
+	RT                      bool
+	Logger                  *slog.Logger
+}
+
+// operatorMargin keeps the operator's workspace box this far (m) inside the
+// supervisor's, so the operator's velocity clipping acts before the
+// supervisor's protective stop would.
+const operatorMargin = 0.01
+
+func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
+	s := &stack{rt: o.RT}
+	var rcs []teleop.RobotConfig
+	for _, sp := range specs {
+		rig, err := hil.NewRig(hil.RigConfig{ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip,
+			Protocol: sp.Protocol, Rate: sp.Rate, Seed: sp.Seed, Controller: sp.Controller})
+		if err != nil {
+			s.close()
+			return nil, fmt.Errorf("%s: %w", sp.Name, err)
+		}
+		s.rigs = append(s.rigs, rig)
+		lo, hi := make([]float64, len(rig.Limits())), make([]float64, len(rig.Limits()))
+		for i, l := range rig.Limits() {
+			lo[i], hi[i] = l.PositionMin, l.PositionMax
+		}
+		name := sp.Name
+		if name == "" {
+			name = rig.Chain().Name
+		}
+		r, err := robotloop.New(robotloop.Config{Name: name, Loop: rig.Loop(), Chain: rig.Chain(),
+			JointNames: rig.JointNames(), Lower: lo, Upper: hi})
+		if err != nil {
+			s.close()
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		s.robots = append(s.robots, r)
+		box := rig.Workspace()
+		var ob teleop.Box
+		for a := range 3 {
+			ob.Min[a], ob.Max[a] = box.Min[a]+operatorMargin, box.Max[a]-operatorMargin
+		}
+		rcs = append(rcs, teleop.RobotConfig{Robot: r, Prefix: sp.Prefix, Operator: teleop.OperatorConfig{Workspace: ob}})
+		var urdf []byte
+		if ext := strings.ToLower(filepath.Ext(sp.Model)); ext == ".urdf" || ext == ".xml" {
+			if urdf, err = os.ReadFile(sp.Model); err != nil {
+				s.close()
+				return nil, err
+			}
+		}
+		s.models = append(s.models, console.NewModel(name, strings.TrimRight(sp.Prefix, "/"), rig.Chain(), urdf))
+	}
+	srv, err := teleop.New(teleop.Options{Addr: o.Addr, Robots: rcs, Tokens: o.Tokens,
+		TLSCertFile: o.TLSCertFile, TLSKeyFile: o.TLSKeyFile, TelemetryRate: o.TelemetryRate, Logger: o.Logger})
+	if err != nil {
+		s.close()
+		return nil, err
+	}
+	srv.Handle("/", console.Handler())
+	srv.Handle("/model", console.ModelHandler(s.models))
+	s.server = srv
+	return s, nil
+}
+
+// run starts every rig in real time, enables the loops and serves until ctx
+// ends; ready gets the bound address. Everything is stopped and closed on
+// return.
+func (s *stack) run(ctx context.Context, ready func(addr string)) error {
+	defer s.close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(s.rigs)+1)
+	for i, rig := range s.rigs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// KeepGC: the process also runs a web server, which allocates;
+			// the loop itself allocates nothing either way.
+			rep, err := rig.Run(ctx, control.RunnerConfig{RT: s.rt, KeepGC: true})
+			if err != nil {
+				errs <- fmt.Errorf("%s loop: %w", s.robots[i].Name(), err)
+				cancel()
+				return
+			}
+			for _, m := range rep.RT.Messages {
+				slog.Debug("real-time", "robot", s.robots[i].Name(), "msg", m)
+			}
+		}()
+		rig.Enable()
+	}
+	err := s.server.ListenAndServe(ctx, ready)
+	cancel()
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		err = errors.Join(err, e)
+	}
+	return err
+}
+
+func (s *stack) close() {
+	for _, r := range s.rigs {
+		r.Close()
+	}
+}
+
+// tokensFor returns the tokens from file, or generates one per role.
+// generated maps role → token when they were generated.
+func tokensFor(file string) (*teleop.Tokens, map[teleop.Role]string, error) {
+	if file != "" {
+		t, err := teleop.LoadTokens(file)
+		return t, nil, err
+	}
+	t := teleop.NewTokens()
+	gen := map[teleop.Role]string{}
+	for _, role := range []teleop.Role{teleop.RoleViewer, teleop.RoleOperator, teleop.RoleClinician, teleop.RoleAdmin} {
+		tok, err := teleop.GenerateToken()
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := t.Add(role, tok); err != nil {
+			return nil, nil, err
+		}
+		gen[role] = tok
+	}
+	return t, gen, nil
+}
+
+// printReady prints the console URL (with the operator token when tokens
+// were generated) and the generated tokens.
+func printReady(w io.Writer, addr string, tls bool, gen map[teleop.Role]string) {
+	scheme := "http"
+	if tls {
+		scheme = "https"
+	}
+	fmt.Fprintf(w, "console %s://%s/\n", scheme, addr)
+	if gen == nil {
+		fmt.Fprintln(w, "open it with ?token=<your token> (from --token-file)")
+		return
+	}
+	for _, role := range []teleop.Role{teleop.RoleViewer, teleop.RoleOperator, teleop.RoleClinician, teleop.RoleAdmin} {
+		fmt.Fprintf(w, "token %-9s %s\n", role, gen[role])
+	}
+	fmt.Fprintf(w, "operator console %s://%s/?token=%s\n", scheme, addr, gen[teleop.RoleOperator])
+}
+
+func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(errw)
+	model := fs.String("model", "", "robot model: URDF or modified-DH JSON (required)")
+	base := fs.String("base", "", "chain base link (URDF)")
+	tip := fs.String("tip", "", "chain tip link (URDF)")
+	sim := fs.String("sim", "", "serve the robot against simulated firmware speaking this protocol: "+strings.Join(hil.Protocols(), ", "))
+	addr := fs.String("addr", teleop.DefaultAddr, "listen address host:port (port 0 picks one)")
+	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
+	cert := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS/WSS")
+	key := fs.String("tls-key", "", "TLS key (PEM)")
+	rate := fs.Float64("rate", 1000, "control rate, Hz")
+	controller := fs.String("controller", "", "active controller: "+strings.Join(hil.Controllers, ", "))
+	seed := fs.Uint64("seed", 1, "simulator seed")
+	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if *model == "" {
+		return usagef("--model FILE is required")
+	}
+	if *sim == "" {
+		return errors.New("without --sim there is no robot to serve: driving real hardware needs a drive configuration " +
+			"(bus, port, node ids, encoder scaling, homing), which chiron does not support yet; " +
+			"run against simulated firmware with --sim " + strings.Join(hil.Protocols(), "|"))
+	}
+	if (*cert == "") != (*key == "") {
+		return usagef("--tls-cert and --tls-key go together")
+	}
+	tokens, gen, err := tokensFor(*tokenFile)
+	if err != nil {
+		return err
+	}
+	name := strings.TrimSuffix(filepath.Base(*model), filepath.Ext(*model))
+	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
+		Rate: *rate, Seed: *seed, Controller: *controller}},
+		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt})
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return st.run(ctx, func(a string) { printReady(out, a, *cert != "", gen) })
+}

@@ -1,0 +1,21 @@
+// Package console serves chiron's browser teleoperation console: a static
+// single-page application embedded in the binary (dist/, built from the
+// sources in web/ with esbuild; `make console` rebuilds it) and the /model
+// endpoint it draws the arms from.
+//
+// The page speaks the Foxglove WebSocket protocol to the teleop server's
+// /ws like Foxglove Studio does, so everything it shows is also visible to
+// Studio or Lichtblick: it subscribes to a robot's telemetry channels,
+// advertises /teleop/command, /teleop/control and /teleop/estop and
+// publishes on them. The token comes from the page URL (?token=…).
+//
+// /model returns, per robot, its kinematic chain as JSON — each joint's
+// type, axis, limits and origin (a 4×4 homogeneous transform, row-major, in
+// the previous body's frame at zero), and the tip transform — and, for URDF
+// models, the URDF text. The page computes forward kinematics from the
+// measured joint positions it receives, so the 3D view follows the arm
+// without a frames channel: URDF models with visual geometry are drawn with
+// urdf-loader (primitive shapes; meshes are not served), the others — the
+// modified-DH PSM and URDFs without visuals — as cylinders between
+// consecutive joint frames.
+package console

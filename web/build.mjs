@@ -1,0 +1,23 @@
+// Bundles the console into ../teleop/console/dist, which the Go binary
+// embeds. Run with `npm ci && npm run build` (or `make console`).
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, '..', 'teleop', 'console', 'dist');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+await esbuild.build({
+  entryPoints: [join(here, 'src', 'app.js')],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2020'],
+  outfile: join(out, 'app.js'),
+  legalComments: 'linked',
+  logLevel: 'info',
+});
+copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));

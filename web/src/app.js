@@ -1,0 +1,609 @@
+// chiron console: a Foxglove WebSocket client (foxglove.websocket.v1) for
+// the teleop server. It subscribes to one robot's telemetry, advertises the
+// teleop topics and publishes on them exactly as Foxglove Studio would.
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import URDFLoader from 'urdf-loader';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import './app.css';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const token = params.get('token') || '';
+
+const COMMAND_SCHEMA = '{"type":"object","title":"chiron.TeleopCommand","properties":{"seq":{"type":"integer","minimum":0},"deadman":{"type":"boolean"},"clutch":{"type":"boolean"},"frame":{"enum":["tool","base"]},"linear":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"angular":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"gripper":{"type":"number","minimum":0,"maximum":1}},"required":["seq","deadman"]}';
+const CONTROL_SCHEMA = '{"type":"object","title":"chiron.TeleopControl","properties":{"action":{"enum":["take","release","scale"]},"scale":{"type":"number"}},"required":["action"]}';
+const ESTOP_SCHEMA = '{"type":"object","title":"chiron.EStop","properties":{"engage":{"type":"boolean"}},"required":["engage"]}';
+const TELEMETRY = ['/joint_states', '/tool_pose', '/safety', '/loop_stats', '/teleop/status', '/haptic_feedback'];
+const COMMAND_HZ = 100;
+const MASTER_LINEAR = 0.1; // m/s of "master" motion per key or full stick
+const MASTER_ANGULAR = 1.0; // rad/s
+
+// Everything the page knows, also exposed as window.chiron for tests and
+// for whoever opens the developer tools.
+const state = {
+  connected: false, client: '', role: '', robots: [], prefixes: [], models: {},
+  robot: null, prefix: '',
+  joints: null, tool: null, safety: null, loop: null, status: null, haptic: null,
+  telemetryCount: 0, lastTelemetry: 0,
+  deadman: false, clutch: false, keys: new Set(), gamepad: null,
+  seq: 0, sent: 0, log: [],
+};
+window.chiron = state;
+
+// ---------------------------------------------------------------------------
+// Foxglove WebSocket client
+
+let ws = null;
+let channels = new Map(); // server channel id → {topic, ...}
+let subs = new Map(); // subscription id → topic suffix
+let nextSub = 1;
+let clientChannels = {}; // topic → client channel id
+let reconnectDelay = 500;
+
+function connect() {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?token=${encodeURIComponent(token)}`;
+  ws = new WebSocket(url, ['foxglove.websocket.v1']);
+  ws.binaryType = 'arraybuffer';
+  ws.onopen = () => {
+    state.connected = true;
+    reconnectDelay = 500;
+    setConn('connected', true);
+  };
+  ws.onclose = (ev) => {
+    state.connected = false;
+    state.deadman = false;
+    channels = new Map(); subs = new Map(); clientChannels = {};
+    setConn(ev.code === 1006 && !token ? 'no token: open the URL printed by chiron (…/?token=…)' : `disconnected (${ev.code}${ev.reason ? ': ' + ev.reason : ''}); retrying`, false);
+    setTimeout(connect, reconnectDelay);
+    reconnectDelay = Math.min(reconnectDelay * 2, 5000);
+  };
+  ws.onmessage = (ev) => {
+    if (typeof ev.data === 'string') onJSON(JSON.parse(ev.data));
+    else onBinary(new DataView(ev.data));
+  };
+}
+
+function send(obj) {
+  if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(obj));
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+// publish sends a client message: opcode 0x01, channel id (u32 LE), payload.
+function publish(suffix, obj) {
+  const id = clientChannels[state.prefix + suffix];
+  if (id === undefined || !ws || ws.readyState !== WebSocket.OPEN) return false;
+  const payload = enc.encode(JSON.stringify(obj));
+  const buf = new Uint8Array(5 + payload.length);
+  const dv = new DataView(buf.buffer);
+  dv.setUint8(0, 0x01);
+  dv.setUint32(1, id, true);
+  buf.set(payload, 5);
+  ws.send(buf);
+  return true;
+}
+
+function onJSON(m) {
+  switch (m.op) {
+    case 'serverInfo': {
+      const md = m.metadata || {};
+      state.client = md.client || '';
+      state.role = md.role || '';
+      state.robots = (md.robots || '').split(',').filter(Boolean);
+      state.prefixes = (md.prefixes || '').split(',');
+      $('whoami').textContent = `${state.client} (${state.role})`;
+      fillRobots();
+      advertiseClientChannels();
+      updateButtons();
+      break;
+    }
+    case 'advertise':
+      for (const c of m.channels) channels.set(c.id, c);
+      resubscribe();
+      break;
+    case 'unadvertise':
+      for (const id of m.channelIds) channels.delete(id);
+      break;
+    case 'status':
+      addLog(m.level, m.message);
+      break;
+  }
+}
+
+function onBinary(dv) {
+  const op = dv.getUint8(0);
+  if (op === 0x02) return; // time (simulation): the page uses arrival time
+  if (op !== 0x01) return;
+  const sub = dv.getUint32(1, true);
+  const topic = subs.get(sub);
+  if (!topic) return;
+  const msg = JSON.parse(dec.decode(new Uint8Array(dv.buffer, dv.byteOffset + 13)));
+  state.telemetryCount++;
+  state.lastTelemetry = performance.now();
+  switch (topic) {
+    case '/joint_states': state.joints = msg; onJoints(msg); break;
+    case '/tool_pose': state.tool = msg; break;
+    case '/safety': state.safety = msg; break;
+    case '/loop_stats': state.loop = msg; break;
+    case '/teleop/status': state.status = msg; break;
+    case '/haptic_feedback': state.haptic = msg; break;
+  }
+}
+
+function advertiseClientChannels() {
+  const chans = [];
+  let id = 1;
+  state.prefixes.forEach((p) => {
+    for (const [suffix, name, schema] of [
+      ['/teleop/command', 'chiron.TeleopCommand', COMMAND_SCHEMA],
+      ['/teleop/control', 'chiron.TeleopControl', CONTROL_SCHEMA],
+      ['/teleop/estop', 'chiron.EStop', ESTOP_SCHEMA],
+    ]) {
+      clientChannels[p + suffix] = id;
+      chans.push({ id: id++, topic: p + suffix, encoding: 'json', schemaName: name, schema, schemaEncoding: 'jsonschema' });
+    }
+  });
+  send({ op: 'advertise', channels: chans });
+}
+
+// resubscribe subscribes to the selected robot's telemetry only.
+function resubscribe() {
+  if (subs.size) send({ op: 'unsubscribe', subscriptionIds: [...subs.keys()] });
+  subs = new Map();
+  const want = [];
+  for (const [cid, c] of channels) {
+    for (const t of TELEMETRY) {
+      if (c.topic === state.prefix + t) {
+        const sid = nextSub++;
+        subs.set(sid, t);
+        want.push({ id: sid, channelId: cid });
+      }
+    }
+  }
+  if (want.length) send({ op: 'subscribe', subscriptions: want });
+}
+
+// ---------------------------------------------------------------------------
+// Robot selection and model
+
+function fillRobots() {
+  const sel = $('robot');
+  const keep = state.robot;
+  sel.innerHTML = '';
+  state.robots.forEach((name, i) => {
+    const o = document.createElement('option');
+    o.value = String(i);
+    o.textContent = name + (state.prefixes[i] ? ` (${state.prefixes[i]})` : '');
+    sel.appendChild(o);
+  });
+  let idx = Math.max(0, state.robots.indexOf(keep));
+  const asked = params.get('robot');
+  if (!keep && asked && state.robots.includes(asked)) idx = state.robots.indexOf(asked);
+  sel.value = String(idx);
+  selectRobot(idx);
+}
+
+function selectRobot(i) {
+  state.robot = state.robots[i];
+  state.prefix = state.prefixes[i] || '';
+  state.joints = state.tool = state.safety = state.loop = state.status = state.haptic = null;
+  state.deadman = false;
+  resetPlot();
+  buildJointTable([]);
+  resubscribe();
+  showModel();
+}
+
+$('robot').addEventListener('change', (e) => selectRobot(Number(e.target.value)));
+
+async function loadModels() {
+  try {
+    const r = await fetch('model');
+    const j = await r.json();
+    for (const m of j.robots) state.models[m.name] = m;
+    showModel();
+  } catch (err) {
+    $('view-msg').textContent = `model unavailable: ${err}`;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 3D view: URDF visuals through urdf-loader, else cylinders between the
+// joint frames computed here from the chain (forward kinematics).
+
+let renderer = null, scene, camera, controls, robotGroup = null, view3d = null;
+
+function init3D() {
+  const host = $('view');
+  try {
+    renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+  } catch (err) {
+    $('view-msg').textContent = '3D view unavailable: this browser has no WebGL';
+    return;
+  }
+  renderer.setPixelRatio(window.devicePixelRatio);
+  host.appendChild(renderer.domElement);
+  scene = new THREE.Scene();
+  scene.background = new THREE.Color(0x151b22);
+  camera = new THREE.PerspectiveCamera(45, 1, 0.01, 20);
+  camera.up.set(0, 0, 1); // robot base frames are z-up
+  camera.position.set(0.9, -0.9, 0.7);
+  controls = new OrbitControls(camera, renderer.domElement);
+  controls.target.set(0, 0, 0);
+  scene.add(new THREE.HemisphereLight(0xffffff, 0x334455, 1.2));
+  const sun = new THREE.DirectionalLight(0xffffff, 1.5);
+  sun.position.set(1, -1, 2);
+  scene.add(sun);
+  const grid = new THREE.GridHelper(2, 20, 0x44505e, 0x2a323c);
+  grid.rotation.x = Math.PI / 2;
+  scene.add(grid);
+  scene.add(new THREE.AxesHelper(0.15));
+  const resize = () => {
+    const w = host.clientWidth, h = host.clientHeight;
+    renderer.setSize(w, h, false);
+    renderer.domElement.style.width = w + 'px';
+    renderer.domElement.style.height = h + 'px';
+    camera.aspect = w / Math.max(h, 1);
+    camera.updateProjectionMatrix();
+  };
+  new ResizeObserver(resize).observe(host);
+  resize();
+}
+
+const linkMat = new THREE.MeshStandardMaterial({ color: 0x9fb4c8, metalness: 0.3, roughness: 0.5 });
+const jointMat = new THREE.MeshStandardMaterial({ color: 0xe0a030 });
+const tipMat = new THREE.MeshStandardMaterial({ color: 0x2fb56b });
+const rcmMat = new THREE.MeshStandardMaterial({ color: 0xe0463c, transparent: true, opacity: 0.6 });
+
+function mat4(a) {
+  const m = new THREE.Matrix4();
+  m.set(...a);
+  return m;
+}
+
+function showModel() {
+  if (!renderer) return;
+  if (robotGroup) scene.remove(robotGroup);
+  robotGroup = new THREE.Group();
+  scene.add(robotGroup);
+  view3d = null;
+  const m = state.models[state.robot];
+  if (!m) return;
+  const reach = m.joints.reduce((s, j) => s + new THREE.Vector3(j.origin[3], j.origin[7], j.origin[11]).length(), 0) +
+    new THREE.Vector3(m.tip[3], m.tip[7], m.tip[11]).length() + (m.min_insertion ? 0.35 : 0);
+  const r = Math.max(reach, 0.3);
+  camera.position.set(1.4 * r, -1.4 * r, 0.9 * r);
+  controls.target.set(0, 0, m.min_insertion ? -0.1 : 0);
+  controls.update();
+  $('view-msg').textContent = `${m.name}${m.min_insertion ? ' — mechanical RCM (red), min insertion ' + (m.min_insertion * 1000).toFixed(0) + ' mm' : ''}`;
+
+  if (m.urdf && m.urdf.includes('<visual')) {
+    const loader = new URDFLoader();
+    loader.loadMeshCb = (path, manager, done) => done(null, new Error(`mesh ${path} is not served`));
+    try {
+      const urdf = loader.parse(m.urdf);
+      robotGroup.add(urdf);
+      view3d = { kind: 'urdf', urdf, model: m };
+      return;
+    } catch (err) {
+      addLog(1, `urdf-loader: ${err}; drawing the chain instead`);
+    }
+  }
+  // Skeleton: one joint marker and one cylinder per link.
+  const n = m.joints.length;
+  const radius = Math.max(0.004, 0.012 * r / 0.6);
+  const links = [], markers = [];
+  for (let i = 0; i <= n; i++) {
+    const c = new THREE.Mesh(new THREE.CylinderGeometry(radius, radius, 1, 16), linkMat);
+    robotGroup.add(c);
+    links.push(c);
+  }
+  for (let i = 0; i < n; i++) {
+    const s = new THREE.Mesh(new THREE.SphereGeometry(radius * 1.6, 16, 12), jointMat);
+    robotGroup.add(s);
+    markers.push(s);
+  }
+  const tip = new THREE.Mesh(new THREE.SphereGeometry(radius * 1.3, 16, 12), tipMat);
+  robotGroup.add(tip);
+  if (m.min_insertion) {
+    const rcm = new THREE.Mesh(new THREE.SphereGeometry(radius * 2.2, 20, 16), rcmMat);
+    robotGroup.add(rcm);
+  }
+  view3d = { kind: 'chain', model: m, links, markers, tip, origins: m.joints.map((j) => mat4(j.origin)), tipM: mat4(m.tip) };
+  poseModel(m.joints.map((j) => Math.max(j.lower, Math.min(j.upper, (j.lower + j.upper) / 2))));
+}
+
+const Y = new THREE.Vector3(0, 1, 0);
+
+function placeCylinder(c, a, b) {
+  const d = new THREE.Vector3().subVectors(b, a);
+  const len = d.length();
+  c.visible = len > 1e-4;
+  if (!c.visible) return;
+  c.position.copy(a).addScaledVector(d, 0.5);
+  c.scale.set(1, len, 1);
+  c.quaternion.setFromUnitVectors(Y, d.normalize());
+}
+
+function poseModel(q) {
+  if (!view3d) return;
+  const m = view3d.model;
+  if (view3d.kind === 'urdf') {
+    m.joints.forEach((j, i) => view3d.urdf.setJointValue(j.name, q[i]));
+    return;
+  }
+  let T = new THREE.Matrix4();
+  const pts = [new THREE.Vector3()];
+  const motion = new THREE.Matrix4();
+  m.joints.forEach((j, i) => {
+    T = T.clone().multiply(view3d.origins[i]);
+    pts.push(new THREE.Vector3().setFromMatrixPosition(T));
+    view3d.markers[i].position.copy(pts[pts.length - 1]);
+    const ax = new THREE.Vector3(...j.axis);
+    if (j.type === 'prismatic') motion.makeTranslation(ax.x * q[i], ax.y * q[i], ax.z * q[i]);
+    else motion.makeRotationAxis(ax.normalize(), q[i]);
+    T = T.clone().multiply(motion);
+  });
+  T = T.clone().multiply(view3d.tipM);
+  pts.push(new THREE.Vector3().setFromMatrixPosition(T));
+  view3d.tip.position.copy(pts[pts.length - 1]);
+  // Link k joins the origin of joint k−1's frame (or the base) with joint k's
+  // (or the tip). Coincident frames (modified DH) give hidden, empty links.
+  for (let k = 0; k < view3d.links.length; k++) placeCylinder(view3d.links[k], pts[k], pts[k + 1]);
+}
+
+function render() {
+  requestAnimationFrame(render);
+  if (renderer) {
+    controls.update();
+    renderer.render(scene, camera);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Joint plot (uPlot): positions over the last 10 s.
+
+const PLOT_SECONDS = 10;
+let plot = null, plotData = null, plotNames = [];
+
+function resetPlot() {
+  if (plot) { plot.destroy(); plot = null; }
+  plotData = null;
+  plotNames = [];
+}
+
+function ensurePlot(names) {
+  if (plot && names.length === plotNames.length) return;
+  resetPlot();
+  plotNames = names;
+  plotData = [[], ...names.map(() => [])];
+  const colors = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8', '#fff176', '#90a4ae', '#f06292'];
+  const host = $('plots');
+  plot = new uPlot({
+    width: host.clientWidth - 16, height: 220,
+    scales: { x: { time: false } },
+    axes: [{ stroke: '#8b95a3', label: 's' }, { stroke: '#8b95a3', label: 'rad / m' }],
+    series: [{}, ...names.map((n, i) => ({ label: n, stroke: colors[i % colors.length], width: 1.5 }))],
+    legend: { live: false },
+  }, plotData, host);
+  new ResizeObserver(() => plot && plot.setSize({ width: host.clientWidth - 16, height: 220 })).observe(host);
+}
+
+const t0 = performance.now();
+function onJoints(msg) {
+  ensurePlot(msg.name);
+  const t = (performance.now() - t0) / 1000;
+  plotData[0].push(t);
+  msg.position.forEach((p, i) => plotData[i + 1].push(p));
+  while (plotData[0].length && plotData[0][0] < t - PLOT_SECONDS) plotData.forEach((s) => s.shift());
+}
+
+// ---------------------------------------------------------------------------
+// Panel
+
+const SAFETY_WORDS = {
+  ok: ['Ready — drives enabled', 'ok'],
+  enabling: ['Enabling drives…', 'warn'],
+  disabled: ['Drives off', 'warn'],
+  hold: ['Holding position', 'ok'],
+  protective_stop: ['Protective stop — arm held in place', 'warn'],
+  estop: ['EMERGENCY STOP — drives off', 'bad'],
+  fault: ['Fault — drives off, reset needed', 'bad'],
+};
+
+function buildJointTable(names) {
+  const tb = $('joints').querySelector('tbody');
+  tb.innerHTML = '';
+  names.forEach((n, i) => {
+    const tr = document.createElement('tr');
+    tr.innerHTML = `<td>${n}</td><td id="joint-${i}">–</td><td class="bar"><div><span id="jbar-${i}"></span></div></td>`;
+    tb.appendChild(tr);
+  });
+}
+
+let tableNames = '';
+function updatePanel() {
+  const s = state.safety;
+  if (s) {
+    const [words, cls] = SAFETY_WORDS[s.state] || [s.state, 'warn'];
+    $('safety-state').textContent = words;
+    $('safety-reason').textContent = s.reason || '';
+    $('safety').className = 'safety ' + cls;
+    $('estop').classList.toggle('engaged', s.state === 'estop');
+    $('estop').textContent = s.state === 'estop' ? 'RELEASE E-STOP' : 'E-STOP';
+    const ev = $('events');
+    const text = s.events.slice(-12).reverse();
+    if (ev.dataset.v !== text.join('\n')) {
+      ev.dataset.v = text.join('\n');
+      ev.innerHTML = '';
+      for (const e of text) { const li = document.createElement('li'); li.textContent = e; ev.appendChild(li); }
+    }
+  }
+  const j = state.joints;
+  if (j) {
+    if (tableNames !== j.name.join(',')) { tableNames = j.name.join(','); buildJointTable(j.name); }
+    const m = state.models[state.robot];
+    j.position.forEach((p, i) => {
+      const prismatic = m && m.joints[i] && m.joints[i].type === 'prismatic';
+      const cell = $(`joint-${i}`);
+      if (cell) cell.textContent = p === null ? 'NaN' : prismatic ? `${(p * 1000).toFixed(1)} mm` : `${(p * 180 / Math.PI).toFixed(2)}°`;
+      const bar = $(`jbar-${i}`);
+      if (bar && m && m.joints[i]) {
+        const { lower, upper } = m.joints[i];
+        bar.style.left = `calc(${(100 * (p - lower) / (upper - lower)).toFixed(1)}% - 2px)`;
+      }
+    });
+    poseModel(j.position.map((p) => p ?? 0));
+  }
+  if (state.tool) {
+    const p = state.tool.position;
+    $('tool').textContent = `x ${(p[0] * 1000).toFixed(1)}  y ${(p[1] * 1000).toFixed(1)}  z ${(p[2] * 1000).toFixed(1)} mm`;
+  }
+  if (state.loop) {
+    $('wake').textContent = state.loop.wake_p99_us.toFixed(0);
+    $('compute').textContent = state.loop.compute_p99_us.toFixed(0);
+    $('overruns').textContent = state.loop.overruns;
+  }
+  const st = state.status;
+  if (st) {
+    $('latency').textContent = st.latency_ms.toFixed(1);
+    $('operator').textContent = st.operator || 'nobody';
+    $('engaged').textContent = st.engaged ? 'moving (engaged)' : st.clutch ? 'clutched' : 'holding';
+    if (Math.abs(Number($('scale').value) - st.scale) > 1e-6 && document.activeElement !== $('scale')) {
+      $('scale').value = st.scale;
+      $('scale-value').textContent = st.scale.toFixed(2);
+    }
+  }
+  if (state.haptic) {
+    const h = state.haptic;
+    $('haptic').textContent = h.penetration_m > 0 ? `workspace wall: ${(h.penetration_m * 1000).toFixed(1)} mm in` :
+      h.nearest_joint ? `nearest joint limit: ${h.nearest_joint}` : '';
+  }
+  if (state.connected && performance.now() - state.lastTelemetry > 1000) setConn('connected — no telemetry', false);
+  else if (state.connected) setConn('live', true);
+  updateButtons();
+  if (plot && plotData) plot.setData(plotData);
+}
+
+function inControl() {
+  return !!(state.status && state.client && state.status.operator === state.client);
+}
+
+function canOperate() {
+  return state.role === 'operator' || state.role === 'admin';
+}
+
+function updateButtons() {
+  const mine = inControl();
+  $('take').disabled = !canOperate() || mine || !state.connected;
+  $('release').disabled = !mine;
+  $('deadman').disabled = !mine;
+  $('clutch').disabled = !mine;
+  $('scale').disabled = !mine;
+  $('deadman').classList.toggle('held', state.deadman && mine);
+  $('clutch').classList.toggle('held', state.clutch && mine);
+}
+
+function setConn(text, ok) {
+  const c = $('conn');
+  c.textContent = text;
+  c.className = 'pill ' + (ok ? 'ok' : 'bad');
+}
+
+function addLog(level, text) {
+  state.log.push({ level, text });
+  if (state.log.length > 50) state.log.shift();
+  const ul = $('log');
+  const li = document.createElement('li');
+  li.className = level >= 2 ? 'err' : level === 1 ? 'warn' : '';
+  li.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+  ul.prepend(li);
+  while (ul.children.length > 30) ul.lastChild.remove();
+}
+
+// ---------------------------------------------------------------------------
+// Operator input: deadman (Space or held button), clutch (C or held button),
+// keyboard WASD/QE, gamepad; commands at COMMAND_HZ while in control.
+
+$('take').addEventListener('click', () => publish('/teleop/control', { action: 'take' }));
+$('release').addEventListener('click', () => { state.deadman = false; publish('/teleop/control', { action: 'release' }); });
+$('estop').addEventListener('click', () => {
+  const engaged = state.safety && state.safety.state === 'estop';
+  state.deadman = false;
+  publish('/teleop/estop', { engage: !engaged });
+});
+$('scale').addEventListener('input', (e) => { $('scale-value').textContent = Number(e.target.value).toFixed(2); });
+$('scale').addEventListener('change', (e) => publish('/teleop/control', { action: 'scale', scale: Number(e.target.value) }));
+
+function holdButton(el, set) {
+  el.addEventListener('pointerdown', (e) => { el.setPointerCapture(e.pointerId); set(true); });
+  for (const ev of ['pointerup', 'pointercancel', 'lostpointercapture']) el.addEventListener(ev, () => set(false));
+}
+holdButton($('deadman'), (v) => { state.deadman = v; });
+holdButton($('clutch'), (v) => { state.clutch = v; });
+
+const MOTION_KEYS = new Set(['KeyW', 'KeyA', 'KeyS', 'KeyD', 'KeyQ', 'KeyE']);
+window.addEventListener('keydown', (e) => {
+  if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+  if (e.code === 'Escape') { state.deadman = false; publish('/teleop/estop', { engage: true }); return; }
+  if (e.code === 'Space') { state.deadman = true; e.preventDefault(); return; }
+  if (e.code === 'KeyC') { state.clutch = true; return; }
+  if (MOTION_KEYS.has(e.code)) { state.keys.add(e.code); e.preventDefault(); }
+});
+window.addEventListener('keyup', (e) => {
+  if (e.code === 'Space') { state.deadman = false; e.preventDefault(); return; }
+  if (e.code === 'KeyC') { state.clutch = false; return; }
+  state.keys.delete(e.code);
+});
+// Losing focus must never leave the deadman held.
+const releaseAll = () => { state.deadman = false; state.clutch = false; state.keys.clear(); };
+window.addEventListener('blur', releaseAll);
+document.addEventListener('visibilitychange', () => { if (document.hidden) releaseAll(); });
+
+function keyAxis(pos, neg) {
+  return (state.keys.has(pos) ? 1 : 0) - (state.keys.has(neg) ? 1 : 0);
+}
+
+const dz = (v) => (Math.abs(v) < 0.12 ? 0 : v);
+function readGamepad() {
+  const pads = navigator.getGamepads ? navigator.getGamepads() : [];
+  const gp = [...pads].find((p) => p && p.connected);
+  state.gamepad = gp ? gp.id : null;
+  if (!gp) return null;
+  const b = (i) => !!(gp.buttons[i] && gp.buttons[i].pressed);
+  return {
+    // Standard mapping: right trigger (7) deadman, left bumper (4) clutch,
+    // left stick x/y, right stick y for z, right stick x for yaw.
+    deadman: b(7), clutch: b(4),
+    linear: [dz(gp.axes[0] || 0), -dz(gp.axes[1] || 0), -dz(gp.axes[3] || 0)],
+    angular: [0, 0, -dz(gp.axes[2] || 0)],
+  };
+}
+
+function sendCommand() {
+  if (!inControl()) return;
+  const gp = readGamepad();
+  const linear = [keyAxis('KeyD', 'KeyA'), keyAxis('KeyW', 'KeyS'), keyAxis('KeyQ', 'KeyE')].map((v) => v * MASTER_LINEAR);
+  let angular = [0, 0, 0];
+  let deadman = state.deadman, clutch = state.clutch;
+  if (gp) {
+    for (let i = 0; i < 3; i++) linear[i] += gp.linear[i] * MASTER_LINEAR;
+    angular = gp.angular.map((v) => v * MASTER_ANGULAR);
+    deadman = deadman || gp.deadman;
+    clutch = clutch || gp.clutch;
+  }
+  state.seq++;
+  if (publish('/teleop/command', { seq: state.seq, deadman, clutch, frame: $('frame').value, linear, angular })) state.sent++;
+}
+
+// ---------------------------------------------------------------------------
+
+init3D();
+render();
+loadModels();
+connect();
+setInterval(sendCommand, 1000 / COMMAND_HZ);
+setInterval(updatePanel, 50);
