@@ -298,8 +298,10 @@ func (d *drive) tick() {
 		return
 	}
 	if per := msDur(d.u(canopen.ObjProducerHeartbeat, 0)); per > 0 && now >= d.hbNext {
+		// Keep the producer's phase (next = due + period) unless Tick fell
+		// a whole period behind.
 		d.n.emit(d.joint, canopen.EncodeHeartbeat(d.node, d.nmt))
-		d.hbNext = now + per
+		d.hbNext += per
 		if d.hbNext <= now {
 			d.hbNext = now + per
 		}
@@ -312,7 +314,10 @@ func (d *drive) tick() {
 		if !p.valid || p.ttype < 254 || p.event <= 0 || now < p.eventNext {
 			continue
 		}
-		p.eventNext = now + p.event
+		p.eventNext += p.event
+		if p.eventNext <= now {
+			p.eventNext = now + p.event
+		}
 		d.sample()
 		d.n.emit(d.joint, d.packTPDO(p))
 	}
