@@ -359,6 +359,13 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 		kp[i] = math.Min(eff/0.1, 2000)
 		kd[i] = kp[i] / 20
 	}
+	// Holds (Enabling, ProtectiveStop) are impedance commands with the
+	// default joint gains and gravity feed-forward: every protocol executes
+	// them (MIT drives and CiA 402 torque mode have no position loop of
+	// their own here), and no drive has to switch modes to hold.
+	for i := range limits {
+		limits[i].HoldKp, limits[i].HoldKd = math.Min(kp[i], limits[i].MaxKp), math.Min(kd[i], limits[i].MaxKd)
+	}
 	if g.Kp != nil || g.Kd != nil {
 		if active == "cartesian-impedance" {
 			if (g.Kp != nil && len(g.Kp) != 6) || (g.Kd != nil && len(g.Kd) != 6) {
@@ -425,7 +432,7 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 		box = &b
 	}
 	return &Assembly{
-		Safety: control.SafetyConfig{Joints: limits, Workspace: box,
+		Safety: control.SafetyConfig{Joints: limits, Workspace: box, HoldGravity: kinematics.NewDynamics(c),
 			WatchdogCycles: so.WatchdogCycles, RequireDeadman: so.RequireDeadman},
 		Controllers: ctrls,
 		FK:          control.NewToolFK(kinematics.NewWorkspace(c)),

@@ -240,6 +240,9 @@ func runLockstep(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *
 		rig.Snapshot(snap)
 		state = snap.State
 		rec.cycle(snap, op.sp)
+		if s.EndAfterStop > 0 && rec.firstStop != nil && snap.Now >= *rec.firstStop+s.EndAfterStop.D() {
+			break
+		}
 	}
 	return nil
 }

@@ -29,6 +29,10 @@ type Scenario struct {
 	Rate       float64         `yaml:"rate"`
 	Seed       uint64          `yaml:"seed"`
 	Duration   Duration        `yaml:"duration"`
+	// EndAfterStop, when set, ends the run this long after the first
+	// ProtectiveStop or Fault that follows a fault (nothing moves after
+	// it; a dead device would only cost reply timeouts of wall time).
+	EndAfterStop Duration `yaml:"end_after_stop"`
 	Controller string          `yaml:"controller"`
 	Gains      Gains           `yaml:"gains"`
 	Safety     SafetyOverrides `yaml:"safety"`

@@ -1,0 +1,242 @@
+package hil
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/chiron-robotics/chiron/drivers"
+	"github.com/chiron-robotics/chiron/drivers/canbus"
+	"github.com/chiron-robotics/chiron/drivers/canopen"
+	"github.com/chiron-robotics/chiron/drivers/cubemars"
+	"github.com/chiron-robotics/chiron/drivers/serialport"
+	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
+	"github.com/chiron-robotics/chiron/firmware-sim/canopensim"
+	"github.com/chiron-robotics/chiron/firmware-sim/mitsim"
+)
+
+func init() {
+	frontEnds[ProtocolCANopen] = func(r *Rig) (frontEnd, error) {
+		node, err := canopensim.New(r.sim, canopensim.Config{})
+		if err != nil {
+			return nil, err
+		}
+		return newCANFront(r, node, func(conn canbus.Conn) (drivers.Bus, error) {
+			net, err := canopen.New(conn, canopen.Config{Joints: node.HostJoints(canopen.ModeCST),
+				ReadTimeout: r.cfg.ReplyTimeout, SDOTimeout: 500 * time.Millisecond})
+			if err != nil {
+				return nil, err
+			}
+			if err := net.Start(); err != nil {
+				return nil, err
+			}
+			return net, nil
+		})
+	}
+	frontEnds[ProtocolCubeMars] = func(r *Rig) (frontEnd, error) {
+		node, err := mitsim.New(r.sim, mitsim.Config{})
+		if err != nil {
+			return nil, err
+		}
+		return newCANFront(r, node, func(conn canbus.Conn) (drivers.Bus, error) {
+			motors := make([]cubemars.Motor, r.sim.Joints())
+			for i := range motors {
+				motors[i] = cubemars.Motor{ID: uint8(i + 1), Model: cubemars.AK80_9}
+			}
+			b, err := cubemars.NewBus(conn, cubemars.Config{Motors: motors, Timeout: r.cfg.ReplyTimeout})
+			if err != nil {
+				return nil, err
+			}
+			if err := b.Enable(); err != nil {
+				return nil, err
+			}
+			return newTransmission(b, r.chain, mitsim.DefaultPrismaticLead), nil
+		})
+	}
+}
+
+// canFront serves a CAN front end (a firmwaresim.CANNode) as a USB-CAN
+// adapter speaking SLCAN on a pty, and runs the real host driver on
+// canbus.DialSLCAN over go.bug.st/serial. It does what
+// firmwaresim.SLCANServer does, with two differences that make lockstep
+// deterministic: it counts the frames the node has handled (the barrier
+// waits until it has handled every frame the host sent), and after
+// start-up the node's periodic work (heartbeats, timeouts) runs only when
+// the Rig ticks it after a simulator step, not on a wall-clock poll.
+type canFront struct {
+	node firmwaresim.CANNode
+	pty  *firmwaresim.PTY
+	dev  *meteredDevice
+	host *meteredPort
+	conn *countingConn
+	b    drivers.Bus
+
+	nodeConn canbus.Conn
+	lockstep atomic.Bool
+
+	mu      sync.Mutex
+	cond    *sync.Cond
+	handled int64
+	exited  bool
+
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	errs   chan error
+}
+
+// countingConn is the host's CAN connection, counting the frames it sends.
+type countingConn struct {
+	canbus.Conn
+	sent atomic.Int64
+}
+
+func (c *countingConn) WriteFrame(f canbus.Frame) error {
+	err := c.Conn.WriteFrame(f)
+	if err == nil {
+		c.sent.Add(1)
+	}
+	return err
+}
+
+func newCANFront(r *Rig, node firmwaresim.CANNode, host func(canbus.Conn) (drivers.Bus, error)) (frontEnd, error) {
+	p, err := firmwaresim.OpenPTY("")
+	if err != nil {
+		return nil, err
+	}
+	f := &canFront{node: node, pty: p, dev: newMeteredDevice(p), errs: make(chan error, 2)}
+	f.cond = sync.NewCond(&f.mu)
+	bus := canbus.NewBus(4096)
+	adapter := bus.Connect()
+	f.nodeConn = bus.Connect()
+	ctx, cancel := context.WithCancel(context.Background())
+	f.cancel = cancel
+	f.wg.Add(2)
+	go func() {
+		defer f.wg.Done()
+		var d canbus.SLCANDevice
+		err := d.Serve(ctx, f.dev, adapter)
+		f.dev.exit(err)
+		adapter.Close()
+		f.errs <- err
+	}()
+	go func() {
+		defer f.wg.Done()
+		f.errs <- f.serveNode(ctx)
+	}()
+	port, err := serialport.Open(p.Path(), serialport.Config{})
+	if err != nil {
+		f.close()
+		return nil, err
+	}
+	f.host = &meteredPort{Port: port}
+	c, err := canbus.DialSLCAN(f.host, 1_000_000)
+	if err != nil {
+		f.host.Close()
+		f.host = nil
+		f.close()
+		return nil, err
+	}
+	f.conn = &countingConn{Conn: c}
+	if f.b, err = host(f.conn); err != nil {
+		f.close()
+		return nil, err
+	}
+	// From here on the Rig drives the node's clock.
+	f.lockstep.Store(true)
+	if err := f.settle(); err != nil {
+		f.close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func (f *canFront) send(fr canbus.Frame) { f.nodeConn.WriteFrame(fr) }
+
+// serveNode hands every frame to the node and counts it; during start-up
+// it also runs the node's periodic work on every poll, as ServeCAN does.
+func (f *canFront) serveNode(ctx context.Context) error {
+	defer func() {
+		f.mu.Lock()
+		f.exited = true
+		f.cond.Broadcast()
+		f.mu.Unlock()
+	}()
+	for ctx.Err() == nil {
+		fr, err := f.nodeConn.ReadFrame(time.Millisecond)
+		switch {
+		case err == nil:
+			f.node.HandleFrame(fr, f.send)
+			if !f.lockstep.Load() {
+				f.node.Tick(f.send)
+			}
+			f.mu.Lock()
+			f.handled++
+			f.cond.Broadcast()
+			f.mu.Unlock()
+		case errors.Is(err, canbus.ErrTimeout):
+			if !f.lockstep.Load() {
+				f.node.Tick(f.send)
+			}
+		case errors.Is(err, canbus.ErrClosed):
+			return nil
+		default:
+			return fmt.Errorf("hil: CAN node: %w", err)
+		}
+	}
+	return nil
+}
+
+func (f *canFront) bus() drivers.Bus { return f.b }
+
+func (f *canFront) tick() { f.node.Tick(f.send) }
+
+// settle waits until the adapter has consumed every byte the host wrote and
+// the node has handled every frame the host sent.
+func (f *canFront) settle() error {
+	if err := f.dev.await(f.host.written.Load(), time.Second); err != nil {
+		return err
+	}
+	want := f.conn.sent.Load()
+	deadline := time.Now().Add(time.Second)
+	t := time.AfterFunc(time.Second, func() {
+		f.mu.Lock()
+		f.cond.Broadcast()
+		f.mu.Unlock()
+	})
+	defer t.Stop()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for f.handled < want {
+		if f.exited {
+			return errors.New("hil: CAN node exited")
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("hil: CAN node handled %d of %d frames in 1 s", f.handled, want)
+		}
+		f.cond.Wait()
+	}
+	return nil
+}
+
+func (f *canFront) close() error {
+	f.cancel()
+	var errs []error
+	if f.conn != nil {
+		errs = append(errs, f.conn.Close())
+	} else if f.host != nil {
+		errs = append(errs, f.host.Close())
+	}
+	f.nodeConn.Close()
+	errs = append(errs, f.pty.Close())
+	f.wg.Wait()
+	close(f.errs)
+	for err := range f.errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
