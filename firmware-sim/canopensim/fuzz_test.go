@@ -96,7 +96,7 @@ func FuzzHandleFrame(f *testing.F) {
 			}
 			in = in[min(len(in), fuzzFrameLen):]
 		}
-		sim.Step(200 * time.Millisecond)
+		sim.Step(20 * time.Millisecond)
 		node.Tick(send)
 		for _, fr := range out {
 			if err := fr.Validate(); err != nil || fr.IsExtended || fr.IsRemote || fr.ID > 0x7FF || fr.Length > 8 {
