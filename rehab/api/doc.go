@@ -1,0 +1,41 @@
+// Package api is the clinicians' HTTP API of chiron's rehabilitation side:
+// JSON over HTTP under /api/v1, mounted on the console server
+// (teleop.Server.Handle("/api/v1/", h)) or served alone.
+//
+// # Authentication
+//
+// Every request carries `Authorization: Bearer TOKEN`, checked against the
+// console's token file (teleop.Tokens). Roles clinician and admin may use
+// the API; viewer and operator get 403; a missing or unknown token 401.
+//
+// # Routes
+//
+//	POST /api/v1/patients                   create a patient (201)
+//	GET  /api/v1/patients                   list patients (?after=ID&limit=N)
+//	GET  /api/v1/patients/{id}              one patient
+//	POST /api/v1/sessions                   {patient_id, protocol} → session (201)
+//	GET  /api/v1/sessions                   list sessions (?patient_id=ID)
+//	GET  /api/v1/sessions/{id}              status and progress
+//	POST /api/v1/sessions/{id}/start        created → running
+//	POST /api/v1/sessions/{id}/pause        running → paused
+//	POST /api/v1/sessions/{id}/resume       paused → running
+//	POST /api/v1/sessions/{id}/stop         created | running | paused → stopped
+//	GET  /api/v1/sessions/{id}/report       metrics (JSON)
+//	GET  /api/v1/sessions/{id}/report.csv   per-repetition metrics (CSV)
+//	GET  /api/v1/sessions/{id}/report.svg   joint angles and assistance (SVG)
+//	GET  /api/v1/sessions/{id}/report.html  the report page for clinicians
+//	GET  /api/v1/sessions/{id}/fhir         FHIR R4 Bundle of ROM Observations
+//
+// Errors are JSON {"error": "...", "field": "..."}: 400 for bad input
+// (strict decoding: unknown fields are refused and named; ranges are
+// validated), 404 for an unknown id, 409 for a refused state transition or
+// a robot busy with another session.
+//
+// # Sessions
+//
+// The Server drives one robot through a rehab.SessionRunner, one session
+// at a time. Samples flow from the runner through a store.Batcher, which
+// commits them at least every second; pausing and stopping flush it. At
+// start-up, Recover marks sessions a crashed process left running as
+// interrupted.
+package api
