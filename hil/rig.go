@@ -85,9 +85,12 @@ type RigConfig struct {
 	// Plant overrides the simulated plant's physical parameters.
 	Plant plant.Config
 	// ReplyTimeout bounds the host driver's wait for each reply; 0 means
-	// 10 ms. In lockstep the simulator is frozen while the host waits, so a
-	// reply that comes at all comes within the pty's round trip (~30 µs);
-	// the bound only decides how much wall time a dead device costs.
+	// 50 ms. In lockstep the simulator is frozen while the host waits, so a
+	// reply that comes at all comes within the pty's round trip (~30 µs):
+	// the bound decides only how much wall time a silent device costs, and
+	// it must be long enough that a loaded machine never turns a late
+	// reply into a lost one (that would break determinism). Real-time runs
+	// want the drivers' own few-millisecond bounds.
 	ReplyTimeout time.Duration
 	// Log receives the front end's errors (nil: discarded).
 	Log io.Writer
@@ -155,7 +158,7 @@ func NewRig(cfg RigConfig) (*Rig, error) {
 		cfg.Controller = Controllers[0]
 	}
 	if cfg.ReplyTimeout == 0 {
-		cfg.ReplyTimeout = 10 * time.Millisecond
+		cfg.ReplyTimeout = 50 * time.Millisecond
 	}
 	mk, ok := frontEnds[cfg.Protocol]
 	if !ok {

@@ -127,8 +127,13 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	if s.Program.Teleop != nil {
 		safety.RequireDeadman = true
 	}
+	var timeout time.Duration // lockstep: the Rig's default
+	if opts.Realtime {
+		timeout = 2 * time.Millisecond
+	}
 	rig, err := NewRig(RigConfig{Chain: s.chain, Protocol: s.Protocol, Rate: s.Rate, Seed: seed,
-		Faults: faults, Controller: s.Controller, Gains: s.Gains, Safety: safety, Q0: s.Robot.Q0})
+		Faults: faults, Controller: s.Controller, Gains: s.Gains, Safety: safety, Q0: s.Robot.Q0,
+		ReplyTimeout: timeout})
 	if err != nil {
 		return nil, err
 	}
@@ -490,7 +495,7 @@ func (r *recorder) violates(snap *control.Snapshot) bool {
 
 // finish fills the report's figures.
 func (r *recorder) finish(rep *Report, wall time.Duration) {
-	rep.Cycles = r.cycles
+	rep.Cycles = r.last.Cycle
 	rep.SimSeconds = r.now.Seconds()
 	rep.WallSeconds = wall.Seconds()
 	if wall > 0 {

@@ -24,21 +24,21 @@ type Scenario struct {
 	Robot       Robot  `yaml:"robot"`
 	// Protocol: inproc, dynamixel, canopen or cubemars. Transport: pty
 	// (CAN protocols speak SLCAN on it); the only one a lockstep run has.
-	Protocol   string          `yaml:"protocol"`
-	Transport  string          `yaml:"transport"`
-	Rate       float64         `yaml:"rate"`
-	Seed       uint64          `yaml:"seed"`
-	Duration   Duration        `yaml:"duration"`
+	Protocol  string   `yaml:"protocol"`
+	Transport string   `yaml:"transport"`
+	Rate      float64  `yaml:"rate"`
+	Seed      uint64   `yaml:"seed"`
+	Duration  Duration `yaml:"duration"`
 	// EndAfterStop, when set, ends the run this long after the first
 	// ProtectiveStop or Fault that follows a fault (nothing moves after
 	// it; a dead device would only cost reply timeouts of wall time).
-	EndAfterStop Duration `yaml:"end_after_stop"`
-	Controller string          `yaml:"controller"`
-	Gains      Gains           `yaml:"gains"`
-	Safety     SafetyOverrides `yaml:"safety"`
-	Program    Program         `yaml:"program"`
-	Faults     []FaultSpec     `yaml:"faults"`
-	Expect     Expect          `yaml:"expect"`
+	EndAfterStop Duration        `yaml:"end_after_stop"`
+	Controller   string          `yaml:"controller"`
+	Gains        Gains           `yaml:"gains"`
+	Safety       SafetyOverrides `yaml:"safety"`
+	Program      Program         `yaml:"program"`
+	Faults       []FaultSpec     `yaml:"faults"`
+	Expect       Expect          `yaml:"expect"`
 
 	dir   string            // directory of the scenario file
 	chain *kinematics.Chain // loaded by Validate

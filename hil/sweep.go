@@ -166,7 +166,7 @@ func Sweep(ctx context.Context, c SweepConfig, emit func(SweepRow) error) error 
 	for _, k := range mine[:min(len(mine), 1)] {
 		_, data, err := rowFor(k)
 		if err != nil {
-			return err
+			return &ScenarioError{File: c.File, Err: err}
 		}
 		if _, err := ParseScenario(data, c.File); err != nil {
 			return err
