@@ -166,8 +166,14 @@ func ControlwordToward(s DriveState) (cw uint16, done bool) {
 	switch s {
 	case StateOperationEnabled:
 		return CWEnableOperation, true
-	case StateSwitchedOn, StateQuickStopActive:
+	case StateSwitchedOn:
 		return CWEnableOperation, false
+	case StateQuickStopActive:
+		// Transition 16 (back to Operation enabled) is optional in CiA 402
+		// and only allowed for quick-stop option codes 5–8; transition 12
+		// (disable voltage → Switch on disabled) is always there, so climb
+		// from the bottom.
+		return CWDisableVoltage, false
 	case StateReadyToSwitchOn:
 		return CWSwitchOn, false
 	case StateSwitchOnDisabled:

@@ -279,7 +279,7 @@ func TestControlwordLadder(t *testing.T) {
 		{StateOperationEnabled, 0x0F, true},
 		{StateFault, 0x80, false},
 		{StateNotReadyToSwitchOn, 0x00, false},
-		{StateQuickStopActive, 0x0F, false},
+		{StateQuickStopActive, 0x00, false}, // transition 12; 16 is optional
 	}
 	for _, c := range cases {
 		cw, done := ControlwordToward(c.s)

@@ -64,6 +64,16 @@ func (c *HeartbeatConsumer) Observe(f canbus.Frame, now time.Duration) bool {
 	return true
 }
 
+// Assume records that node is in state s because the master commanded it
+// (an NMT command), without counting it as a heartbeat: the timeout still
+// runs from the last heartbeat actually received.
+func (c *HeartbeatConsumer) Assume(node uint8, s NMTState) {
+	if c.timeout[node] == 0 {
+		return
+	}
+	c.state[node] = s
+}
+
 // State returns node's last reported NMT state, the time of its last
 // heartbeat (or of Watch) and whether any heartbeat has been seen.
 func (c *HeartbeatConsumer) State(node uint8) (s NMTState, last time.Duration, seen bool) {

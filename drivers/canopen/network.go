@@ -713,7 +713,9 @@ func (n *Network) controlword(j *joint, off bool) uint16 {
 	case StateSwitchOnDisabled:
 		return CWShutdown
 	case StateQuickStopActive:
-		return CWEnableOperation // transition 16 where the drive allows it
+		// Transition 12, then the normal climb: transition 16 is optional
+		// (quick-stop option codes 5–8 only), so a drive may refuse it.
+		return CWDisableVoltage
 	case StateFault, StateFaultReactionActive:
 		return CWEnableOperation // bit 7 clear: ResetFault's edge stays an edge
 	}

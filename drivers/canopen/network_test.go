@@ -567,3 +567,25 @@ func BenchmarkPDOUnpack(b *testing.B) {
 		}
 	}
 }
+
+// TestHeartbeatConsumerAssumeAfterNMTStart: after the master's NMT start, a
+// node whose last heartbeat said pre-operational is taken as operational
+// (no spurious "left NMT operational"), while the heartbeat timeout still
+// runs from the last heartbeat actually received.
+func TestHeartbeatConsumerAssumeAfterNMTStart(t *testing.T) {
+	var c HeartbeatConsumer
+	c.Watch(3, 100*time.Millisecond, 0)
+	c.Observe(EncodeHeartbeat(3, NodePreOperational), 10*time.Millisecond)
+	c.Assume(3, NodeOperational)
+	s, last, seen := c.State(3)
+	if s != NodeOperational || last != 10*time.Millisecond || !seen {
+		t.Fatalf("state %v last %v seen %v", s, last, seen)
+	}
+	if c.Expired(3, 100*time.Millisecond) || !c.Expired(3, 111*time.Millisecond) {
+		t.Fatal("Assume moved the heartbeat deadline")
+	}
+	c.Assume(4, NodeOperational) // not watched: ignored
+	if _, _, seen := c.State(4); seen {
+		t.Fatal("unwatched node recorded")
+	}
+}

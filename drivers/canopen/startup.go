@@ -62,6 +62,10 @@ func (n *Network) Start() error {
 		if err := n.conn.WriteFrame(EncodeNMT(NMTStart, j.cfg.Node)); err != nil {
 			return jointErr(i, drivers.KindBusOff, "NMT start", err)
 		}
+		// The node is operational once it has the command (CiA 301 §7.3.2);
+		// its next periodic heartbeat may be up to a producer period away, and
+		// the pre-operational one seen before must not read as a fault.
+		n.consumer.Assume(j.cfg.Node, NodeOperational)
 	}
 	if err := n.walk(); err != nil {
 		return err

@@ -196,12 +196,9 @@ func roundTrip(t *testing.T, r *hostRig) {
 		t.Fatalf("quick stop at rest without target reached: 0x%04x", st.Statusword)
 	}
 
-	// Recovery: disable voltage (transition 12), then climb again.
+	// Recovery: Enable alone takes the drive down through transition 12
+	// and climbs again (transition 16 is optional and this drive refuses it).
 	r.cmds[0] = drivers.JointCommand{Mode: drivers.ModePosition, Position: q2}
-	r.net.Disable()
-	for range 10 {
-		r.cycle()
-	}
 	r.net.Enable(-1)
 	for range 10 {
 		r.cycle()
