@@ -67,8 +67,12 @@ func (c *Client) fail(id byte, kind drivers.ErrorKind, inst byte, err error) err
 	return &drivers.Error{Joint: int(c.joint[id]), Kind: kind, Detail: fmt.Sprintf("dynamixel id %d %s", id, InstName(inst)), Err: err}
 }
 
-// send transmits the packet in c.tx, first discarding stale input (a late
-// reply to an earlier, timed-out request must not be taken for this one's).
+// send transmits the packet in c.tx, first discarding stale input: a late
+// reply to an earlier, timed-out request that has already arrived must not be
+// taken for this one's. Protocol 2.0 carries no sequence number, so a late
+// reply still in flight when this request goes out is indistinguishable from
+// the answer to it; the Bus limits the consequence (a stale reading of one
+// cycle), and the supervisor's watchdog sees the timeout that preceded it.
 func (c *Client) send(id, inst byte) error {
 	c.dec.Reset()
 	if err := c.port.ResetInputBuffer(); err != nil {
