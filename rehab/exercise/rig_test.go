@@ -12,7 +12,12 @@ import (
 	"github.com/chiron-robotics/chiron/robots"
 )
 
-const period = time.Millisecond
+// The loop runs at 1 kHz; the runner, like a console-side session
+// runner, at 200 Hz.
+const (
+	period       = time.Millisecond
+	runnerPeriod = 5 * time.Millisecond
+)
 
 func deg(d float64) float64 { return d * math.Pi / 180 }
 
@@ -136,6 +141,9 @@ func (r *rig) step() {
 		r.patient.Apply(r.now, r.plant)
 	}
 	r.loop.Step(r.now)
+	if r.now%runnerPeriod != 0 {
+		return
+	}
 	if err := r.runner.Step(r.now); err != nil {
 		r.t.Fatal(err)
 	}

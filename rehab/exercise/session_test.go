@@ -33,6 +33,7 @@ func stroke(t testing.TB, strength float64, mod func(*patientsim.Config)) *patie
 // motion then assist-as-needed with the simulated patient, on the
 // firmware-sim plant through the control loop and its supervisor.
 func TestSessionPassiveThenAssisted(t *testing.T) {
+	t.Parallel()
 	from, to := []float64{deg(0), deg(10)}, []float64{deg(45), deg(70)}
 	r := newRig(t, rigConfig{
 		chain: lowerLimb(t), patient: stroke(t, 0.5, nil), limits: patientLimits, q0: []float64{deg(5), deg(15)},
