@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -293,5 +297,47 @@ func TestParseIDs(t *testing.T) {
 		if _, err := parseIDs(bad, 1, 127); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// TestFirmwareSimCubeMarsProbe runs `chiron firmware-sim --protocol
+// cubemars` as a separate process, as a user does, and probes it with
+// `chiron drivers probe --enter-motor-mode` through the pty link it prints.
+func TestFirmwareSimCubeMarsProbe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "chiron")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	link := filepath.Join(dir, "ttyACM0")
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "firmware-sim", "--model", "../../robots/upper_limb_exo.urdf",
+		"--protocol", "cubemars", "--link", link)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "ready "+link+"\n" {
+		t.Fatalf("ready line %q, %v", line, err)
+	}
+	code, out, errs := runCLI(t, "", "drivers", "probe", "--protocol", "cubemars", "--port", link, "--slcan",
+		"--ids", "1-5", "--listen", "20ms", "--timeout", "500ms", "--enter-motor-mode")
+	if code != 0 || strings.Count(out, "state=rest-mode") != 4 || strings.Contains(out, "id=5") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("exit after SIGTERM: %v", err)
 	}
 }
