@@ -1,0 +1,248 @@
+package exercise
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/rehab"
+)
+
+// Params are the mode parameters a rehab.Exercise carries as JSON. Every
+// field is optional; joint maps are keyed by the patient's joint names.
+type Params struct {
+	// From and To are the end postures of the exercised joints, rad. The
+	// default is the patient's range of motion with 10 % of it left free
+	// at each end.
+	From map[string]float64 `json:"from,omitempty"`
+	To   map[string]float64 `json:"to,omitempty"`
+	// PeriodS is the duration of one repetition (out and back, holds
+	// excluded) of passive or assisted motion, s; PeakSpeed (rad/s) is used
+	// when it is 0, and 0.6 rad/s when both are.
+	PeriodS   float64 `json:"period_s,omitempty"`
+	PeakSpeed float64 `json:"peak_speed,omitempty"`
+	// HoldS is the pause at each end, s (default 0.5 for passive and
+	// assisted motion, 0 for the others).
+	HoldS float64 `json:"hold_s,omitempty"`
+	// Tolerance (rad) and AttemptS (s) of the patient-driven modes.
+	Tolerance float64 `json:"tolerance,omitempty"`
+	AttemptS  float64 `json:"attempt_s,omitempty"`
+	// Viscous (N·m·s/rad) and Elastic (N·m/rad) resistance for
+	// "resistive", on every exercised joint; default viscous 5.
+	Viscous float64 `json:"viscous,omitempty"`
+	Elastic float64 `json:"elastic,omitempty"`
+	// MaxStiffness is the ceiling of assist-as-needed stiffness, N·m/rad
+	// (default 300); the exercise's Assistance sets the initial level.
+	MaxStiffness float64 `json:"max_stiffness,omitempty"`
+	// Path guidance: Space "joint" (default) or "cartesian", corridor
+	// half-width (rad or m; default 0.05 rad or 0.01 m) and wall stiffness
+	// and damping (defaults 400 N·m/rad, 10 N·m·s/rad or 3000 N/m, 50 N·s/m).
+	Space         string  `json:"space,omitempty"`
+	Width         float64 `json:"width,omitempty"`
+	WallStiffness float64 `json:"wall_stiffness,omitempty"`
+	WallDamping   float64 `json:"wall_damping,omitempty"`
+}
+
+// Modes accepted by Build (rehab.Exercise.Mode), with aliases.
+var modeAliases = map[string]Kind{
+	"passive": KindPassive, "passive-rom": KindPassive,
+	"active-assisted": KindAssist, "assist-as-needed": KindAssist, "assisted": KindAssist,
+	"active": KindActive, "transparent": KindActive,
+	"resistive":     KindResistive,
+	"path-guidance": KindGuidance, "guidance": KindGuidance,
+}
+
+// Env is the robot an exercise is built for.
+type Env struct {
+	Chain *kinematics.Chain
+	// Limits are the supervisor's joint limits (SafetyConfig's output): the
+	// patient's range intersected with the robot's.
+	Limits []control.JointLimits
+	// Joints maps the patient's joint names to chain indices (JointIndex).
+	Joints map[string]int
+}
+
+// JointIndex maps a patient's joint names to the chain's joints: a name
+// matches a chain joint equal to it or starting with it and "_", once a
+// side prefix ("left_", "right_", "l_", "r_") is removed — "left_knee"
+// matches "knee_flexion".
+func JointIndex(c *kinematics.Chain, names []string) (map[string]int, error) {
+	out := map[string]int{}
+	used := map[int]string{}
+	for _, name := range names {
+		n := strings.ToLower(name)
+		for _, p := range []string{"left_", "right_", "l_", "r_"} {
+			n = strings.TrimPrefix(n, p)
+		}
+		idx := -1
+		for i, j := range c.Joints {
+			jn := strings.ToLower(j.Name)
+			if jn == n || strings.HasPrefix(jn, n+"_") {
+				if idx >= 0 {
+					return nil, fmt.Errorf("joint %q matches both %s and %s: %w", name, c.Joints[idx].Name, j.Name, ErrLimits)
+				}
+				idx = i
+			}
+		}
+		if idx < 0 {
+			return nil, fmt.Errorf("joint %q matches no joint of %s: %w", name, c.Name, ErrLimits)
+		}
+		if prev, ok := used[idx]; ok {
+			return nil, fmt.Errorf("joints %q and %q both match %s: %w", prev, name, c.Joints[idx].Name, ErrLimits)
+		}
+		used[idx] = name
+		out[name] = idx
+	}
+	return out, nil
+}
+
+// PatientLimits returns one JointLimit per chain joint from a patient
+// record. A chain joint the record does not name is held within ±2° of the
+// middle of the robot's range: the session may not move what the clinician
+// did not assess.
+func PatientLimits(c *kinematics.Chain, p *rehab.Patient) ([]JointLimit, map[string]int, error) {
+	names := make([]string, len(p.Limits))
+	for i, l := range p.Limits {
+		names[i] = l.Joint
+	}
+	idx, err := JointIndex(c, names)
+	if err != nil {
+		return nil, nil, err
+	}
+	lower, upper := c.Limits()
+	out := make([]JointLimit, c.DoF())
+	for i := range out {
+		mid := (lower[i] + upper[i]) / 2
+		out[i] = JointLimit{Min: mid - 2*math.Pi/180, Max: mid + 2*math.Pi/180}
+	}
+	for _, l := range p.Limits {
+		out[idx[l.Joint]] = JointLimit{Min: l.ROMMin, Max: l.ROMMax, Effort: l.MaxTorque, Velocity: l.MaxSpeed}
+	}
+	return out, idx, nil
+}
+
+// Build turns a prescribed exercise into an Exercise named name for the
+// robot in env. gravity returns a fresh gravity model (one per controller).
+func Build(name string, ex *rehab.Exercise, env *Env, gravity func() control.GravityModel) (Exercise, error) {
+	kind, ok := modeAliases[strings.ToLower(ex.Mode)]
+	if !ok {
+		return nil, fmt.Errorf("exercise %s: unknown mode %q: %w", name, ex.Mode, ErrExercise)
+	}
+	var p Params
+	if len(ex.Params) > 0 && !bytes.Equal(bytes.TrimSpace(ex.Params), []byte("null")) {
+		dec := json.NewDecoder(bytes.NewReader(ex.Params))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&p); err != nil {
+			return nil, fmt.Errorf("exercise %s: params: %v: %w", name, err, ErrExercise)
+		}
+	}
+	n := env.Chain.DoF()
+	moving := make([]bool, n)
+	for _, j := range ex.Joints {
+		i, ok := env.Joints[j]
+		if !ok {
+			return nil, fmt.Errorf("exercise %s: joint %q has no patient limits: %w", name, j, ErrExercise)
+		}
+		moving[i] = true
+	}
+	if len(ex.Joints) == 0 {
+		for _, i := range env.Joints {
+			moving[i] = true
+		}
+	}
+	sh := Shuttle{From: make([]float64, n), To: make([]float64, n), Repetitions: ex.Repetitions}
+	for i, l := range env.Limits {
+		span := l.PositionMax - l.PositionMin
+		if moving[i] {
+			sh.From[i], sh.To[i] = l.PositionMin+0.1*span, l.PositionMax-0.1*span
+		} else {
+			sh.From[i] = l.PositionMin + 0.5*span
+			sh.To[i] = sh.From[i]
+		}
+	}
+	for nameJ, v := range p.From {
+		i, ok := env.Joints[nameJ]
+		if !ok {
+			return nil, fmt.Errorf("exercise %s: from: unknown joint %q: %w", name, nameJ, ErrExercise)
+		}
+		sh.From[i] = v
+	}
+	for nameJ, v := range p.To {
+		i, ok := env.Joints[nameJ]
+		if !ok {
+			return nil, fmt.Errorf("exercise %s: to: unknown joint %q: %w", name, nameJ, ErrExercise)
+		}
+		sh.To[i] = v
+	}
+	hold := p.HoldS
+	if hold == 0 && (kind == KindPassive || kind == KindAssist) {
+		hold = 0.5
+	}
+	sh.Hold = time.Duration(hold * float64(time.Second))
+	speed := p.PeakSpeed
+	if p.PeriodS > 0 {
+		d := 0.0
+		for i := range sh.From {
+			d = math.Max(d, math.Abs(sh.To[i]-sh.From[i]))
+		}
+		speed = control.MinJerkPeakVelocity * d / (p.PeriodS / 2)
+	}
+	if speed == 0 {
+		speed = 0.6
+	}
+	cued := CuedConfig{Name: name, Shuttle: sh, Tolerance: p.Tolerance, AttemptTime: time.Duration(p.AttemptS * float64(time.Second))}
+	switch kind {
+	case KindPassive:
+		return NewPassive(n, PassiveConfig{Name: name, Shuttle: sh, PeakSpeed: speed, Gravity: gravity()})
+	case KindAssist:
+		maxK := p.MaxStiffness
+		if maxK == 0 {
+			maxK = 300
+		}
+		init := math.Max(0, math.Min(1, ex.Assistance)) * maxK
+		return NewAssistAsNeeded(n, AssistedConfig{Name: name, Shuttle: sh, PeakSpeed: speed,
+			Assist: AssistConfig{Gravity: gravity(), Initial: fill(n, init), Max: fill(n, maxK), Damping: fill(n, 0.03*maxK)}})
+	case KindActive:
+		return NewActive(n, cued, gravity())
+	case KindResistive:
+		b := p.Viscous
+		if b == 0 && p.Elastic == 0 {
+			b = 5
+		}
+		rc := ResistConfig{Gravity: gravity(), Viscous: make([]float64, n), Elastic: make([]float64, n)}
+		for i := range moving {
+			if moving[i] {
+				rc.Viscous[i], rc.Elastic[i] = b, p.Elastic
+			}
+		}
+		return NewResistive(n, cued, rc)
+	default: // KindGuidance
+		cc := CorridorConfig{Gravity: gravity(), Chain: env.Chain, Width: p.Width, Stiffness: p.WallStiffness, Damping: p.WallDamping}
+		switch strings.ToLower(p.Space) {
+		case "", "joint":
+			cc.Space = JointSpace
+			def(&cc.Width, 0.05)
+			def(&cc.Stiffness, 400)
+			def(&cc.Damping, 10)
+		case "cartesian":
+			cc.Space = CartesianSpace
+			def(&cc.Width, 0.01)
+			def(&cc.Stiffness, 3000)
+			def(&cc.Damping, 50)
+		default:
+			return nil, fmt.Errorf("exercise %s: space %q: %w", name, p.Space, ErrExercise)
+		}
+		return NewGuidance(n, GuidanceConfig{CuedConfig: cued, Corridor: cc})
+	}
+}
+
+func def(p *float64, v float64) {
+	if *p == 0 {
+		*p = v
+	}
+}

@@ -1,0 +1,306 @@
+package exercise
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/firmware-sim/plant"
+	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/rehab"
+	"github.com/chiron-robotics/chiron/rehab/patientsim"
+	"github.com/chiron-robotics/chiron/robots"
+)
+
+// SimConfig configures a SimRunner.
+type SimConfig struct {
+	// Model returns the robot for a patient; nil means the lower-limb
+	// exoskeleton (robots.LowerLimbExo) scaled to the patient, worn.
+	Model func(p *rehab.Patient) (*kinematics.Chain, error)
+	// Patient returns the simulated patient for the chain; nil means a
+	// moderately impaired one (strength 0.5, mildly hypertonic) with
+	// Config.Seed.
+	Patient func(p *rehab.Patient, c *kinematics.Chain, seed uint64) (*patientsim.Patient, error)
+	Seed    uint64
+	// Pace is simulated seconds per wall-clock second: 1 plays the session
+	// in real time (for a console demo), 0 runs it as fast as possible.
+	Pace float64
+	// Period is the loop period (0: 1 ms); the session runner steps every
+	// 5 loop periods.
+	Period time.Duration
+}
+
+// SimRunner is a rehab.SessionRunner on a simulated robot: the firmware-sim
+// plant carrying a simulated patient, the control loop with its supervisor
+// configured from the patient's limits, and this package's Runner, stepped
+// in lockstep virtual time on one goroutine. It is what the clinicians' API
+// runs against without hardware, and what end-to-end tests of the API use.
+type SimRunner struct {
+	cfg SimConfig
+
+	mu     sync.Mutex
+	active *simSession
+}
+
+var _ rehab.SessionRunner = (*SimRunner)(nil)
+
+// NewSimRunner returns a simulated session runner.
+func NewSimRunner(cfg SimConfig) *SimRunner {
+	if cfg.Period == 0 {
+		cfg.Period = time.Millisecond
+	}
+	return &SimRunner{cfg: cfg}
+}
+
+type simSession struct {
+	runner  *Runner
+	loop    *control.Loop
+	plant   *plant.Plant
+	patient *patientsim.Patient
+	sink    rehab.SampleSink
+	order   []int // sample slot k holds chain joint order[k]
+	out     rehab.Sample
+	cancel  context.CancelFunc
+	done    chan struct{}
+}
+
+// DefaultSimPatient is the default simulated patient: a moderately
+// impaired limb (strength 0.5 of 60 N·m per joint, passive stiffness 10
+// N·m/rad about the middle of each range, light damping).
+func DefaultSimPatient(_ *rehab.Patient, c *kinematics.Chain, seed uint64) (*patientsim.Patient, error) {
+	n := c.DoF()
+	lower, upper := c.Limits()
+	cfg := patientsim.Config{Seed: seed, MaxTorque: fill(n, 60), Strength: 0.5,
+		Stiffness: fill(n, 10), Damping: fill(n, 0.3), Rest: make([]float64, n)}
+	for i := range n {
+		cfg.Rest[i] = (lower[i] + upper[i]) / 2
+	}
+	return patientsim.New(n, cfg)
+}
+
+// Start builds the simulated robot for spec and starts the session.
+func (s *SimRunner) Start(ctx context.Context, spec rehab.RunSpec, sink rehab.SampleSink) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.active != nil {
+		select {
+		case <-s.active.done:
+		default:
+			return rehab.ErrBusy
+		}
+	}
+	ss, err := s.build(&spec, sink)
+	if err != nil {
+		return err
+	}
+	if err := ss.runner.Start(); err != nil {
+		return err
+	}
+	ctx, ss.cancel = context.WithCancel(context.WithoutCancel(ctx))
+	s.active = ss
+	go s.run(ctx, ss)
+	return nil
+}
+
+func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSession, error) {
+	model := s.cfg.Model
+	if model == nil {
+		model = func(p *rehab.Patient) (*kinematics.Chain, error) {
+			return robots.LowerLimbExo(robots.LowerLimbSpec{Height: p.Height, Mass: p.Mass, WithLimb: true})
+		}
+	}
+	c, err := model(&spec.Patient)
+	if err != nil {
+		return nil, fmt.Errorf("sim runner: model: %w", err)
+	}
+	limits, idx, err := PatientLimits(c, &spec.Patient)
+	if err != nil {
+		return nil, fmt.Errorf("sim runner: %w", err)
+	}
+	grav := func() control.GravityModel { return kinematics.NewDynamics(c) }
+	safety, err := SafetyConfig(c, limits, SafetyOptions{HoldGravity: grav()})
+	if err != nil {
+		return nil, fmt.Errorf("sim runner: %w", err)
+	}
+	env := &Env{Chain: c, Limits: safety.Joints, Joints: idx}
+	proto := make(Protocol, len(spec.Protocol.Exercises))
+	for i := range spec.Protocol.Exercises {
+		ex := &spec.Protocol.Exercises[i]
+		if proto[i], err = Build(fmt.Sprintf("%d-%s", i, ex.Mode), ex, env, grav); err != nil {
+			return nil, fmt.Errorf("sim runner: %w", err)
+		}
+	}
+	mkPatient := s.cfg.Patient
+	if mkPatient == nil {
+		mkPatient = DefaultSimPatient
+	}
+	pat, err := mkPatient(&spec.Patient, c, s.cfg.Seed)
+	if err != nil {
+		return nil, fmt.Errorf("sim runner: patient: %w", err)
+	}
+	pl, err := plant.New(c, plant.Config{Limb: pat.Limb()})
+	if err != nil {
+		return nil, fmt.Errorf("sim runner: %w", err)
+	}
+	// Start in the middle of the safe range.
+	q0 := make([]float64, c.DoF())
+	for i, l := range safety.Joints {
+		q0[i] = (l.PositionMin + l.PositionMax) / 2
+	}
+	pl.SetState(q0, nil)
+	bus, err := plant.NewBus(pl, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sim runner: %w", err)
+	}
+	hold, err := Hold(c.DoF(), 300, 30, grav())
+	if err != nil {
+		return nil, err
+	}
+	ctrls, err := proto.Controllers(hold)
+	if err != nil {
+		return nil, fmt.Errorf("sim runner: %w", err)
+	}
+	loop, err := control.NewLoop(control.Config{Bus: bus, Period: s.cfg.Period, Controllers: ctrls, Safety: safety})
+	if err != nil {
+		return nil, fmt.Errorf("sim runner: %w", err)
+	}
+	names := spec.Session.Joints
+	if len(names) == 0 {
+		for _, l := range spec.Patient.Limits {
+			names = append(names, l.Joint)
+		}
+	}
+	ss := &simSession{loop: loop, plant: pl, patient: pat, sink: sink, done: make(chan struct{})}
+	for _, nm := range names {
+		i, ok := idx[nm]
+		if !ok {
+			return nil, fmt.Errorf("sim runner: session joint %q has no patient limits: %w", nm, ErrLimits)
+		}
+		ss.order = append(ss.order, i)
+	}
+	k := len(ss.order)
+	ss.out = rehab.Sample{Q: make([]float64, k), QD: make([]float64, k), Tau: make([]float64, k)}
+	var t0 time.Duration = -1
+	onSample := func(smp *Sample) {
+		if t0 < 0 {
+			t0 = smp.T
+		}
+		o := &ss.out
+		o.T = (smp.T - t0).Seconds()
+		for k, i := range ss.order {
+			o.Q[k], o.QD[k], o.Tau[k] = smp.Q[i], smp.Qd[i], smp.Interaction[i]
+		}
+		o.Assistance, o.Exercise = smp.Assistance, smp.Exercise
+		o.Repetition = max(smp.Repetition-1, 0) // rehab counts repetitions from 0
+		sink.Sample(rehab.Sample{T: o.T, Q: append([]float64(nil), o.Q...), QD: append([]float64(nil), o.QD...),
+			Tau: append([]float64(nil), o.Tau...), Assistance: o.Assistance, Exercise: o.Exercise, Repetition: o.Repetition})
+	}
+	cue := func(now time.Duration, c *Cue) {
+		switch c.Mode {
+		case CueReach:
+			pat.SetGoal(now, c.Q)
+		case CueTrack:
+			pat.Track(c.Q, c.Qd)
+		default:
+			pat.Relax()
+		}
+	}
+	ss.runner, err = NewRunner(RunnerConfig{Robot: NewLoopRobot(loop, grav()), Protocol: proto,
+		Sink: SinkFuncs{OnSample: onSample}, Cue: cue})
+	if err != nil {
+		return nil, err
+	}
+	return ss, nil
+}
+
+// run steps the simulation until the session ends or is cancelled.
+func (s *SimRunner) run(ctx context.Context, ss *simSession) {
+	defer close(ss.done)
+	defer ss.cancel()
+	period := s.cfg.Period
+	const every = 5
+	var now time.Duration
+	wall := time.Now()
+	var err error
+	for !ss.runner.Done() {
+		for range every {
+			now += period
+			ss.patient.Apply(now, ss.plant)
+			ss.loop.Step(now)
+		}
+		if err = ss.runner.Step(now); err != nil {
+			break
+		}
+		if s.cfg.Pace > 0 {
+			ahead := time.Duration(float64(now)/s.cfg.Pace) - time.Since(wall)
+			if ahead > 0 {
+				t := time.NewTimer(ahead)
+				select {
+				case <-t.C:
+				case <-ctx.Done():
+					t.Stop()
+				}
+			}
+		}
+	}
+	completed := err == nil && ss.runner.Status().Phase == PhaseCompleted
+	ss.sink.Done(completed, err)
+}
+
+func (s *SimRunner) session() (*simSession, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.active == nil {
+		return nil, rehab.ErrNotRunning
+	}
+	select {
+	case <-s.active.done:
+		return nil, rehab.ErrNotRunning
+	default:
+	}
+	return s.active, nil
+}
+
+// Pause holds the limb and freezes the exercise.
+func (s *SimRunner) Pause() error {
+	ss, err := s.session()
+	if err != nil {
+		return err
+	}
+	return ss.runner.Pause()
+}
+
+// Resume continues a paused session.
+func (s *SimRunner) Resume() error {
+	ss, err := s.session()
+	if err != nil {
+		return err
+	}
+	return ss.runner.Resume()
+}
+
+// Stop ends the session; the sink sees Done(false, nil).
+func (s *SimRunner) Stop() error {
+	ss, err := s.session()
+	if err != nil {
+		return err
+	}
+	if err := ss.runner.Stop(); err != nil {
+		return err
+	}
+	ss.cancel() // wake a paced run
+	<-ss.done
+	return nil
+}
+
+// Status returns the active (or last) session's runner status.
+func (s *SimRunner) Status() (Status, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.active == nil {
+		return Status{}, false
+	}
+	return s.active.runner.Status(), true
+}
