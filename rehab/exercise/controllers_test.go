@@ -118,7 +118,6 @@ func TestResistLaw(t *testing.T) {
 
 // The controllers run in the loop: no allocation per cycle.
 func TestControllersAllocateNothing(t *testing.T) {
-	t.Parallel()
 	c := planar(t)
 	g := Gravity(c)
 	a, _ := NewAssist(AssistConfig{Gravity: g, Initial: []float64{1, 1}, Max: []float64{10, 10}, Damping: []float64{1, 1}})
