@@ -78,11 +78,18 @@ func NewPassive(n int, cfg PassiveConfig) (*Passive, error) {
 	return &Passive{name: cfg.Name, p: p, ctrl: pd, ki: ki, offset: make([]float64, n)}, nil
 }
 
+// Name returns the exercise's name (also its controller's).
 func (e *Passive) Name() string { return e.name }
-func (e *Passive) Kind() Kind   { return KindPassive }
+
+// Kind returns the exercise mode.
+func (e *Passive) Kind() Kind { return KindPassive }
+
+// Controller returns the controller the exercise runs under.
 func (e *Passive) Controller() control.NamedController {
 	return control.NamedController{Name: e.name, Controller: e.ctrl}
 }
+
+// Begin starts or resumes the exercise from the measured posture.
 func (e *Passive) Begin(now time.Duration, st *State) error {
 	clear(e.offset)
 	e.last = now
@@ -101,9 +108,15 @@ func (e *Passive) Update(now time.Duration, st *State, sp *control.Setpoint) boo
 	}
 	return done
 }
+
+// Repetitions returns the completed repetitions and whether one is in progress.
 func (e *Passive) Repetitions() (int, bool) { return e.p.repetitions() }
-func (e *Passive) Cue() Cue                 { return Cue{Mode: CueRelax} }
-func (e *Passive) Assistance() float64      { return 1 }
+
+// Cue returns what the patient is shown.
+func (e *Passive) Cue() Cue { return Cue{Mode: CueRelax} }
+
+// Assistance returns the assistance level in [0, 1].
+func (e *Passive) Assistance() float64 { return 1 }
 
 // AssistedConfig configures assist-as-needed exercise.
 type AssistedConfig struct {
@@ -145,22 +158,35 @@ func NewAssistAsNeeded(n int, cfg AssistedConfig) (*AssistAsNeeded, error) {
 	return &AssistAsNeeded{name: cfg.Name, p: p, ctrl: c, refQ: make([]float64, n), refQd: make([]float64, n)}, nil
 }
 
+// Name returns the exercise's name (also its controller's).
 func (e *AssistAsNeeded) Name() string { return e.name }
-func (e *AssistAsNeeded) Kind() Kind   { return KindAssist }
+
+// Kind returns the exercise mode.
+func (e *AssistAsNeeded) Kind() Kind { return KindAssist }
+
+// Controller returns the controller the exercise runs under.
 func (e *AssistAsNeeded) Controller() control.NamedController {
 	return control.NamedController{Name: e.name, Controller: e.ctrl}
 }
+
+// Begin starts or resumes the exercise from the measured posture.
 func (e *AssistAsNeeded) Begin(now time.Duration, st *State) error { return e.p.begin(now, st.Q) }
+
+// Update writes the reference at now into sp.
 func (e *AssistAsNeeded) Update(now time.Duration, _ *State, sp *control.Setpoint) bool {
 	done := e.p.update(now, sp)
 	copy(e.refQ, sp.Q)
 	copy(e.refQd, sp.Qd)
 	return done
 }
+
+// Repetitions returns the completed repetitions and whether one is in progress.
 func (e *AssistAsNeeded) Repetitions() (int, bool) { return e.p.repetitions() }
 
 // Cue asks the patient to follow the moving reference.
-func (e *AssistAsNeeded) Cue() Cue            { return Cue{Mode: CueTrack, Q: e.refQ, Qd: e.refQd} }
+func (e *AssistAsNeeded) Cue() Cue { return Cue{Mode: CueTrack, Q: e.refQ, Qd: e.refQd} }
+
+// Assistance returns the assistance level in [0, 1].
 func (e *AssistAsNeeded) Assistance() float64 { return e.ctrl.Level() }
 
 // Assist returns the adaptive controller.
@@ -194,7 +220,10 @@ func newCued(n int, cfg CuedConfig) (cued, error) {
 	return cued{name: cfg.Name, r: r}, nil
 }
 
+// Name returns the exercise's name (also its controller's).
 func (e *cued) Name() string { return e.name }
+
+// Begin starts or resumes the current attempt.
 func (e *cued) Begin(now time.Duration, _ *State) error {
 	e.r.begin(now)
 	return nil
@@ -210,8 +239,12 @@ func (e *cued) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
 	clear(sp.Qdd)
 	return done
 }
+
+// Repetitions returns the completed repetitions and whether one is in progress.
 func (e *cued) Repetitions() (int, bool) { return e.r.repetitions() }
-func (e *cued) Cue() Cue                 { return Cue{Mode: CueReach, Q: e.r.target()} }
+
+// Cue returns what the patient is shown.
+func (e *cued) Cue() Cue { return Cue{Mode: CueReach, Q: e.r.target()} }
 
 // Active is active exercise in transparent mode (control.Transparent): the
 // robot carries its own and the limb's weight and nothing else, so the
@@ -234,10 +267,15 @@ func NewActive(n int, cfg CuedConfig, gravity control.GravityModel) (*Active, er
 	return &Active{cued: c, ctrl: t}, nil
 }
 
+// Kind returns the exercise mode.
 func (e *Active) Kind() Kind { return KindActive }
+
+// Controller returns the controller the exercise runs under.
 func (e *Active) Controller() control.NamedController {
 	return control.NamedController{Name: e.name, Controller: e.ctrl}
 }
+
+// Assistance returns the assistance level in [0, 1].
 func (e *Active) Assistance() float64 { return 0 }
 
 // Resistive is resistive exercise: the patient moves between the cued
@@ -260,10 +298,15 @@ func NewResistive(n int, cfg CuedConfig, resist ResistConfig) (*Resistive, error
 	return &Resistive{cued: c, ctrl: r}, nil
 }
 
+// Kind returns the exercise mode.
 func (e *Resistive) Kind() Kind { return KindResistive }
+
+// Controller returns the controller the exercise runs under.
 func (e *Resistive) Controller() control.NamedController {
 	return control.NamedController{Name: e.name, Controller: e.ctrl}
 }
+
+// Assistance returns the assistance level in [0, 1].
 func (e *Resistive) Assistance() float64 { return 0 }
 
 // GuidanceConfig configures path guidance. The path runs between the
@@ -301,7 +344,10 @@ func NewGuidance(n int, cfg GuidanceConfig) (*Guidance, error) {
 	return &Guidance{cued: c, ctrl: k}, nil
 }
 
+// Kind returns the exercise mode.
 func (e *Guidance) Kind() Kind { return KindGuidance }
+
+// Controller returns the controller the exercise runs under.
 func (e *Guidance) Controller() control.NamedController {
 	return control.NamedController{Name: e.name, Controller: e.ctrl}
 }
@@ -318,6 +364,7 @@ func (e *Guidance) Update(now time.Duration, st *State, sp *control.Setpoint) bo
 	return e.cued.Update(now, st, sp)
 }
 
+// Assistance returns the assistance level in [0, 1].
 func (e *Guidance) Assistance() float64 { return e.avg }
 
 // MaxDepth returns the deepest excursion beyond a wall seen so far.
