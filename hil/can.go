@@ -24,8 +24,21 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return newCANFront(r, node, func(conn canbus.Conn) (drivers.Bus, error) {
-			net, err := canopen.New(conn, canopen.Config{Joints: node.HostJoints(canopen.ModeCST),
+		var f *canFront
+		return newCANFront(r, node, true, func(cf *canFront, conn canbus.Conn) (drivers.Bus, error) {
+			f = cf
+			// Start-up runs on simulated time: every clock reading steps
+			// the simulator by 1 ms and ticks the drives, so heartbeats,
+			// the drives' master-loss timers and the host's own heartbeat
+			// all agree with the loop's clock afterwards (a wall-clock
+			// start-up would leave the master heartbeat's schedule in the
+			// future, and the drives would time out waiting for it).
+			clock := func() time.Duration {
+				r.sim.Step(time.Millisecond)
+				f.node.Tick(f.send)
+				return r.sim.Now()
+			}
+			net, err := canopen.New(conn, canopen.Config{Joints: node.HostJoints(canopen.ModeCST), Clock: clock,
 				ReadTimeout: r.cfg.ReplyTimeout, SDOTimeout: 500 * time.Millisecond})
 			if err != nil {
 				return nil, err
@@ -41,7 +54,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return newCANFront(r, node, func(conn canbus.Conn) (drivers.Bus, error) {
+		return newCANFront(r, node, false, func(_ *canFront, conn canbus.Conn) (drivers.Bus, error) {
 			motors := make([]cubemars.Motor, r.sim.Joints())
 			for i := range motors {
 				motors[i] = cubemars.Motor{ID: uint8(i + 1), Model: cubemars.AK80_9}
@@ -101,13 +114,18 @@ func (c *countingConn) WriteFrame(f canbus.Frame) error {
 	return err
 }
 
-func newCANFront(r *Rig, node firmwaresim.CANNode, host func(canbus.Conn) (drivers.Bus, error)) (frontEnd, error) {
+// newCANFront starts the adapter and the node, dials the host and builds
+// its bus with host. With simClock the host's start-up drives the node's
+// clock itself (see the CANopen front end); otherwise the node's periodic
+// work runs on a wall-clock poll until the host is up.
+func newCANFront(r *Rig, node firmwaresim.CANNode, simClock bool, host func(*canFront, canbus.Conn) (drivers.Bus, error)) (frontEnd, error) {
 	p, err := firmwaresim.OpenPTY("")
 	if err != nil {
 		return nil, err
 	}
 	f := &canFront{node: node, pty: p, dev: newMeteredDevice(p), errs: make(chan error, 2)}
 	f.cond = sync.NewCond(&f.mu)
+	f.lockstep.Store(simClock)
 	bus := canbus.NewBus(4096)
 	adapter := bus.Connect()
 	f.nodeConn = bus.Connect()
@@ -140,7 +158,7 @@ func newCANFront(r *Rig, node firmwaresim.CANNode, host func(canbus.Conn) (drive
 		return nil, err
 	}
 	f.conn = &countingConn{Conn: c}
-	if f.b, err = host(f.conn); err != nil {
+	if f.b, err = host(f, f.conn); err != nil {
 		f.close()
 		return nil, err
 	}

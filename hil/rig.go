@@ -230,12 +230,15 @@ func (r *Rig) Step() error {
 	r.sim.Step(r.period)
 	r.front.tick()
 	r.k++
-	r.loop.Step(time.Duration(r.k) * r.period)
+	r.loop.Step(r.sim.Now())
 	return r.front.settle()
 }
 
-// Now returns the lockstep time: cycles run × period.
-func (r *Rig) Now() time.Duration { return time.Duration(r.k) * r.period }
+// Now returns the simulated time, which is also the loop's clock in
+// lockstep. It starts at 0 unless the protocol's start-up ran on
+// simulated time (CANopen: SDO configuration and the NMT/CiA 402 state
+// machine take a few simulated milliseconds).
+func (r *Rig) Now() time.Duration { return r.sim.Now() }
 
 // Run runs the simulator against the wall clock and the loop under the
 // real-time runner until ctx ends.

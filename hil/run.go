@@ -208,6 +208,12 @@ func (o *operator) post(t time.Duration, st control.State, now time.Duration) er
 	if !o.enabled && st == control.Enabled {
 		o.enabled, o.enabledAt = true, now
 	}
+	if !o.enabled && st == control.Disabled && t > 0 {
+		// The supervisor refuses an enable while a cause persists (a lost
+		// reply in the first cycle): ask again, as an operator would,
+		// until the arm has been enabled once.
+		o.rig.Enable()
+	}
 	if o.hasEStop && !o.pressed && t >= o.estop {
 		o.rig.Loop().Supervisor().SetEStop(true)
 		o.pressed = true

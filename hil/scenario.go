@@ -122,6 +122,10 @@ type FaultSpec struct {
 	P     float64  `yaml:"p"`
 	Delay Duration `yaml:"delay"`
 	Sigma float64  `yaml:"sigma"`
+	// Background marks a condition of the whole run (encoder noise,
+	// sporadic lost replies) rather than the fault under test: it is not
+	// where protective_stop_within measures from.
+	Background bool `yaml:"background"`
 }
 
 // Expect lists the expectations; unset ones are not checked.
@@ -286,8 +290,8 @@ func (s *Scenario) Validate() error {
 		return bad("expect.tracking_rms_max", "must be > 0")
 	}
 	if s.Expect.ProtectiveStopWithin != nil {
-		if len(s.Faults) == 0 {
-			return bad("expect.protective_stop_within", "needs at least one fault to measure from")
+		if _, ok := s.FirstFault(); !ok {
+			return bad("expect.protective_stop_within", "needs at least one fault (not background) to measure from")
 		}
 		if *s.Expect.ProtectiveStopWithin <= 0 {
 			return bad("expect.protective_stop_within", "must be > 0")
@@ -436,12 +440,16 @@ func (s *Scenario) SimFaults() ([]firmwaresim.Fault, error) {
 // is none.
 func (s *Scenario) FirstFault() (time.Duration, bool) {
 	var t time.Duration
-	for i, f := range s.Faults {
-		if i == 0 || f.From.D() < t {
-			t = f.From.D()
+	found := false
+	for _, f := range s.Faults {
+		if f.Background {
+			continue
+		}
+		if !found || f.From.D() < t {
+			t, found = f.From.D(), true
 		}
 	}
-	return t, len(s.Faults) > 0
+	return t, found
 }
 
 // ModelPath returns the model's path resolved against the scenario's

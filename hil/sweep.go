@@ -156,6 +156,7 @@ func Sweep(ctx context.Context, c SweepConfig, emit func(SweepRow) error) error 
 			v := p.Values[rest%len(p.Values)]
 			rest /= len(p.Values)
 			row.Params = append([]string{v}, row.Params...)
+			var err error
 			if data, err = setYAML(data, p.Path, v); err != nil {
 				return row, nil, err
 			}
