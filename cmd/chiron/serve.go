@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/hil"
@@ -37,6 +38,7 @@ type robotSpec struct {
 	Rate             float64 // Hz; 0 = 1000
 	Seed             uint64
 	Controller       string
+	Safety           hil.SafetyOverrides
 }
 
 // stack is robots against simulated firmware (hil.Rig: firmware-sim on a
@@ -70,7 +72,7 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 	var rcs []teleop.RobotConfig
 	for _, sp := range specs {
 		rig, err := hil.NewRig(hil.RigConfig{ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip,
-			Protocol: sp.Protocol, Rate: sp.Rate, Seed: sp.Seed, Controller: sp.Controller})
+			Protocol: sp.Protocol, Rate: sp.Rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety})
 		if err != nil {
 			s.close()
 			return nil, fmt.Errorf("%s: %w", sp.Name, err)
@@ -143,7 +145,13 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 				slog.Debug("real-time", "robot", s.robots[i].Name(), "msg", m)
 			}
 		}()
-		rig.Enable()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := enableWhenReady(ctx, rig.Loop(), 10*time.Second); err != nil {
+				slog.Warn("enable", "robot", s.robots[i].Name(), "err", err)
+			}
+		}()
 	}
 	err := s.server.ListenAndServe(ctx, ready)
 	cancel()
@@ -153,6 +161,40 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 		err = errors.Join(err, e)
 	}
 	return err
+}
+
+// enableWhenReady brings a freshly started loop to Enabled: it asks for
+// Enable once the loop runs on fresh data (a request made before the first
+// fresh cycle is refused), and asks to Resume from a protective stop that
+// the start itself caused (an arm sagging while its drives were still off
+// can trip the velocity limit while Enabling catches it) once its cause is
+// gone. It gives up on a Fault, which needs a person, or after timeout.
+func enableWhenReady(ctx context.Context, l *control.Loop, timeout time.Duration) error {
+	snap := l.NewSnapshot()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+		l.Snapshot(snap)
+		switch snap.State {
+		case control.Enabled:
+			return nil
+		case control.Fault:
+			return fmt.Errorf("loop faulted while starting: %s", snap.Reason)
+		case control.Disabled:
+			if snap.Fresh && snap.Cycle > 10 {
+				l.Supervisor().Enable()
+			}
+		case control.ProtectiveStop:
+			l.Supervisor().Resume()
+		}
+	}
+	return fmt.Errorf("loop not enabled after %v", timeout)
 }
 
 func (s *stack) close() {

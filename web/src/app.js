@@ -233,6 +233,7 @@ function init3D() {
   camera.position.set(0.9, -0.9, 0.7);
   controls = new OrbitControls(camera, renderer.domElement);
   controls.target.set(0, 0, 0);
+  controls.addEventListener('change', () => { dirty = true; });
   scene.add(new THREE.HemisphereLight(0xffffff, 0x334455, 1.2));
   const sun = new THREE.DirectionalLight(0xffffff, 1.5);
   sun.position.set(1, -1, 2);
@@ -248,6 +249,7 @@ function init3D() {
     renderer.domElement.style.height = h + 'px';
     camera.aspect = w / Math.max(h, 1);
     camera.updateProjectionMatrix();
+    dirty = true;
   };
   new ResizeObserver(resize).observe(host);
   resize();
@@ -270,6 +272,8 @@ function showModel() {
   robotGroup = new THREE.Group();
   scene.add(robotGroup);
   view3d = null;
+  lastQ = '';
+  dirty = true;
   const m = state.models[state.robot];
   if (!m) return;
   const reach = m.joints.reduce((s, j) => s + new THREE.Vector3(j.origin[3], j.origin[7], j.origin[11]).length(), 0) +
@@ -328,8 +332,13 @@ function placeCylinder(c, a, b) {
   c.quaternion.setFromUnitVectors(Y, d.normalize());
 }
 
+let lastQ = '';
 function poseModel(q) {
   if (!view3d) return;
+  const key = q.map((v) => v.toFixed(5)).join(',');
+  if (key === lastQ) return;
+  lastQ = key;
+  dirty = true;
   const m = view3d.model;
   if (view3d.kind === 'urdf') {
     m.joints.forEach((j, i) => view3d.urdf.setJointValue(j.name, q[i]));
@@ -355,10 +364,13 @@ function poseModel(q) {
   for (let k = 0; k < view3d.links.length; k++) placeCylinder(view3d.links[k], pts[k], pts[k + 1]);
 }
 
+// Render on demand (new pose, camera moved, resize): a software WebGL
+// renderer on a busy control machine must not burn a core at 60 fps.
+let dirty = true;
 function render() {
   requestAnimationFrame(render);
-  if (renderer) {
-    controls.update();
+  if (renderer && dirty) {
+    dirty = false;
     renderer.render(scene, camera);
   }
 }
