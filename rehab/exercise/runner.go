@@ -301,8 +301,12 @@ func (r *Runner) Step(now time.Duration) error {
 		}
 	case PhaseRunning:
 		if r.st.Supervisor != control.Enabled {
+			// The supervisor holds the limb; park the hold controller at
+			// the current posture so that re-enabling hands over to it,
+			// not to the exercise's stale setpoint.
 			r.phase = PhasePaused
 			r.emit(now, EventSafetyStop, r.st.Supervisor.String())
+			err = r.hold()
 			break
 		}
 		err = r.runExercise(now)
@@ -332,7 +336,14 @@ func (r *Runner) apply(now time.Duration, q request) error {
 		}
 	case reqResume:
 		if r.phase == PhasePaused {
-			r.cfg.Robot.Resume()
+			switch r.st.Supervisor {
+			case control.ProtectiveStop:
+				r.cfg.Robot.Resume()
+			case control.Disabled:
+				r.cfg.Robot.Enable()
+			}
+			// After a fault a person must Reset the supervisor first; the
+			// runner waits in PhaseResuming until the robot is enabled.
 			r.phase = PhaseResuming
 		}
 	case reqStop:
