@@ -10,11 +10,14 @@
 // SQLite runs in WAL mode with synchronous=FULL and a busy timeout; the
 // database file is created with mode 0600. Samples reach the database
 // through a Batcher: a background goroutine that commits what has
-// accumulated once the oldest buffered sample is BatchWindow old (by an
-// injected Clock), or when 1 s of sample time has accumulated, or on an
-// explicit Flush (pause, stop). A batch and the session's progress
-// counters commit in one transaction, so a process killed with SIGKILL
-// loses at most the uncommitted last second and never leaves a half batch.
+// accumulated once the oldest buffered sample is a window old (by an
+// injected Clock), or once the buffer spans a window of sample time, or on
+// an explicit Flush (pause, stop). The window is DefaultBatchWindow,
+// 0.8 s, so that window plus commit stays within the 1 s durability
+// budget; no batch spans more than a window. A batch and the session's
+// progress counters commit in one transaction, so a process killed with
+// SIGKILL loses at most the last second and never leaves a half batch
+// (TestKill9LosesAtMostTheLastSecond measures it).
 //
 // On start-up, MarkInterrupted turns sessions left running or paused by a
 // crashed process into status interrupted; their samples stay.
