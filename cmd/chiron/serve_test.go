@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestServeWithoutSimSaysRealRigsAreNotSupported(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := run([]string{"serve", "--model", "../../robots/psm.json"}, nil, &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), "not support") || !strings.Contains(errb.String(), "--sim") {
+		t.Errorf("exit %d, stderr %q: want 1 and a clear word that real rigs are not supported yet", code, errb.String())
+	}
+	for _, args := range [][]string{
+		{"serve", "--sim", "inproc"},
+		{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--tls-cert", "x.pem"},
+		{"demo", "stray"},
+	} {
+		errb.Reset()
+		if code := run(args, nil, &out, &errb); code != 2 {
+			t.Errorf("%v: exit %d (%s), want 2", args, code, errb.String())
+		}
+	}
+}
+
+// serveUntilSignal runs a serving subcommand, waits for its console line,
+// checks the console and /model, then sends SIGTERM and expects a clean
+// exit. It returns everything printed.
+func serveUntilSignal(t *testing.T, args []string) string {
+	t.Helper()
+	pr, pw := io.Pipe()
+	var errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		code := run(args, nil, pw, &errb)
+		pw.Close()
+		done <- code
+	}()
+	lines := make(chan string, 64)
+	go func() {
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	var printed strings.Builder
+	var url string
+	timeout := time.After(30 * time.Second)
+	for url == "" || !strings.Contains(printed.String(), "operator console") {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatalf("%v ended before serving: %s\n%s", args, printed.String(), errb.String())
+			}
+			printed.WriteString(l + "\n")
+			if u, found := strings.CutPrefix(l, "console "); found {
+				url = u
+			}
+		case <-timeout:
+			t.Fatalf("%v: no console line after 30 s: %s", args, printed.String())
+		}
+	}
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), "E-STOP") {
+		t.Errorf("GET %s: %d", url, res.StatusCode)
+	}
+	res, err = http.Get(url + "model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct{ Robots []struct{ Name string } }
+	if err := json.NewDecoder(res.Body).Decode(&m); err != nil || len(m.Robots) == 0 {
+		t.Errorf("/model: %v %+v", err, m)
+	}
+	res.Body.Close()
+	printed.WriteString("robots:")
+	for _, r := range m.Robots {
+		printed.WriteString(" " + r.Name)
+	}
+	printed.WriteString("\n")
+
+	if err := syscall.Kill(syscall.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("%v: exit %d after SIGTERM: %s", args, code, errb.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("%v: still running 15 s after SIGTERM", args)
+	}
+	for l := range lines {
+		printed.WriteString(l + "\n")
+	}
+	return printed.String()
+}
+
+func TestServePrintsConsoleAndTokensAndStopsOnSignal(t *testing.T) {
+	out := serveUntilSignal(t, []string{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--addr", "127.0.0.1:0"})
+	for _, want := range []string{"console http://127.0.0.1:", "token viewer", "token operator", "token clinician", "token admin", "/?token=", "robots: psm"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestDemoServesBothRobotsAndStopsOnSignal(t *testing.T) {
+	out := serveUntilSignal(t, []string{"demo", "--addr", "127.0.0.1:0", "--psm-protocol", "inproc", "--exo-protocol", "inproc"})
+	for _, want := range []string{"robots: psm exo", "operator console http://", "demo: stopped"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
