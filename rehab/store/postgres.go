@@ -51,16 +51,11 @@ func (b *pgBackend) acquire(ctx context.Context) (*pgx.Conn, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	for {
-		select {
-		case c := <-b.idle:
-			if c.IsClosed() {
-				continue
-			}
+	for c := range b.idleConns() {
+		if !c.IsClosed() {
 			return c, nil
-		default:
 		}
-		break
+		c.Close(context.Background())
 	}
 	c, err := pgx.ConnectConfig(ctx, b.cfg)
 	if err != nil {
@@ -68,6 +63,22 @@ func (b *pgBackend) acquire(ctx context.Context) (*pgx.Conn, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// idleConns yields the idle connections without waiting for more.
+func (b *pgBackend) idleConns() func(yield func(*pgx.Conn) bool) {
+	return func(yield func(*pgx.Conn) bool) {
+		for {
+			select {
+			case c := <-b.idle:
+				if !yield(c) {
+					return
+				}
+			default:
+				return
+			}
+		}
+	}
 }
 
 func (b *pgBackend) release(c *pgx.Conn) {
@@ -192,12 +203,8 @@ func (b *pgBackend) close() error {
 	b.mu.Lock()
 	b.closed = true
 	b.mu.Unlock()
-	for {
-		select {
-		case c := <-b.idle:
-			c.Close(context.Background())
-		default:
-			return nil
-		}
+	for c := range b.idleConns() {
+		c.Close(context.Background())
 	}
+	return nil
 }
