@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +18,7 @@ import (
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/store"
 	"github.com/chiron-robotics/chiron/teleop"
+	"github.com/jackc/pgx/v5"
 )
 
 type ended struct {
@@ -34,8 +37,39 @@ type fixture struct {
 }
 
 func newFixture(t *testing.T) *fixture {
+	return newFixtureDSN(t, filepath.Join(t.TempDir(), "rehab.db"))
+}
+
+// postgresDSN returns a DSN for a schema of the test's own in the
+// database CHIRON_TEST_POSTGRES names, or skips.
+func postgresDSN(t *testing.T) string {
 	t.Helper()
-	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "rehab.db"), store.Options{})
+	base := os.Getenv("CHIRON_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("CHIRON_TEST_POSTGRES not set (scripts/pg-test-env.sh starts a cluster)")
+	}
+	c, err := pgx.Connect(t.Context(), base)
+	if err != nil {
+		t.Fatalf("CHIRON_TEST_POSTGRES: %v", err)
+	}
+	schema := fmt.Sprintf("api_%d_%d", os.Getpid(), time.Now().UnixNano())
+	if _, err := c.Exec(t.Context(), "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+		c.Close(context.Background())
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + "search_path=" + schema
+}
+
+func newFixtureDSN(t *testing.T, dsn string) *fixture {
+	t.Helper()
+	st, err := store.Open(t.Context(), dsn, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +233,11 @@ func sample(t float64, q float64, assist float64, ex, rep int) rehab.Sample {
 }
 
 func TestSessionLifecycle(t *testing.T) {
-	f := newFixture(t)
+	t.Run("sqlite", func(t *testing.T) { testSessionLifecycle(t, newFixture(t)) })
+	t.Run("postgres", func(t *testing.T) { testSessionLifecycle(t, newFixtureDSN(t, postgresDSN(t))) })
+}
+
+func testSessionLifecycle(t *testing.T, f *fixture) {
 	f.want(201, "POST", "/api/v1/patients", patientJSON)
 	sess := decode[SessionView](t, f.want(201, "POST", "/api/v1/sessions", sessionJSON))
 	base := "/api/v1/sessions/" + sess.ID
