@@ -23,7 +23,9 @@ type Params struct {
 	To   map[string]float64 `json:"to,omitempty"`
 	// PeriodS is the duration of one repetition (out and back, holds
 	// excluded) of passive or assisted motion, s; PeakSpeed (rad/s) is used
-	// when it is 0, and 0.6 rad/s when both are.
+	// when it is 0, and 0.6 rad/s when both are. Either way the peak speed
+	// is at most 80 % of the patient's speed limit (the motion then takes
+	// longer than PeriodS).
 	PeriodS   float64 `json:"period_s,omitempty"`
 	PeakSpeed float64 `json:"peak_speed,omitempty"`
 	// HoldS is the pause at each end, s (default 0.5 for passive and
@@ -194,6 +196,14 @@ func Build(name string, ex *rehab.Exercise, env *Env, gravity func() control.Gra
 	}
 	if speed == 0 {
 		speed = 0.6
+	}
+	// Plan within the patient's speed limit (80 % of the tightest moving
+	// joint's), so a prescription does not ask for a protective stop; the
+	// supervisor enforces the limit either way.
+	for i, l := range env.Limits {
+		if moving[i] || sh.From[i] != sh.To[i] {
+			speed = math.Min(speed, 0.8*l.Velocity)
+		}
 	}
 	cued := CuedConfig{Name: name, Shuttle: sh, Tolerance: p.Tolerance, AttemptTime: time.Duration(p.AttemptS * float64(time.Second))}
 	switch kind {

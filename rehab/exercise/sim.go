@@ -193,7 +193,7 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 			o.Q[k], o.QD[k], o.Tau[k] = smp.Q[i], smp.Qd[i], smp.Interaction[i]
 		}
 		o.Assistance, o.Exercise = smp.Assistance, smp.Exercise
-		o.Repetition = max(smp.Repetition-1, 0) // rehab counts repetitions from 0
+		o.Repetition = smp.Repetition // 0 while approaching, then 1, 2, … (rehab/report segments on it)
 		sink.Sample(rehab.Sample{T: o.T, Q: append([]float64(nil), o.Q...), QD: append([]float64(nil), o.QD...),
 			Tau: append([]float64(nil), o.Tau...), Assistance: o.Assistance, Exercise: o.Exercise, Repetition: o.Repetition})
 	}
