@@ -309,3 +309,52 @@ func newSessionB(b *testing.B, s *Store) string {
 	}
 	return sess.ID
 }
+
+func TestConcurrentTransitionsOneWins(t *testing.T) {
+	backends(t, func(t *testing.T, dsn string) {
+		ctx := t.Context()
+		s := open(t, dsn, Options{})
+		if err := s.CreatePatient(ctx, patient("P-1")); err != nil {
+			t.Fatal(err)
+		}
+		newSession(t, s, "S-1", "exo-1")
+		const n = 8
+		errs := make(chan error, n)
+		for range n {
+			go func() {
+				_, err := s.Transition(ctx, "S-1", rehab.StatusRunning)
+				errs <- err
+			}()
+		}
+		wins := 0
+		for range n {
+			err := <-errs
+			switch {
+			case err == nil:
+				wins++
+			case !errors.Is(err, ErrTransition):
+				t.Errorf("loser: %v", err)
+			}
+		}
+		if wins != 1 {
+			t.Fatalf("%d transitions created → running succeeded", wins)
+		}
+	})
+}
+
+func TestSQLiteCompanionFilesArePrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rehab.db")
+	s := open(t, path, Options{})
+	if err := s.CreatePatient(t.Context(), patient("P-1")); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		fi, err := os.Stat(path + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm()&0o077 != 0 {
+			t.Errorf("%s: mode %v readable by others", path+suffix, fi.Mode())
+		}
+	}
+}
