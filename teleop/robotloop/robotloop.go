@@ -37,6 +37,14 @@
 // motion until the operator deliberately re-engages (the deadman released,
 // then pressed again) or the e-stop is cycled. A fresh deadman press also
 // asks the supervisor to Resume from its own protective stops.
+//
+// Latency: the mailbox numbers setpoints itself, so Robot remembers which
+// operator seq each posted setpoint carries and reports, in
+// State.AppliedSeq, the newest one the loop's snapshot says it used.
+// AppliedAt is the wall time Snapshot first saw it used: its resolution is
+// the snapshot polling interval (the server's telemetry period, 10 ms at
+// 100 Hz), so /teleop/status overstates the latency by up to that much.
+// BenchmarkCommandLatency in cmd/chiron measures it precisely.
 package robotloop
 
 import (

@@ -425,6 +425,12 @@ const SAFETY_WORDS = {
   estop: ['EMERGENCY STOP — drives off', 'bad'],
   fault: ['Fault — drives off, reset needed', 'bad'],
 };
+// What an operator can do about each state.
+const SAFETY_HINTS = {
+  protective_stop: 'Release the deadman and press it again to resume once the cause is gone.',
+  estop: 'Press RELEASE E-STOP (operator) to reset; the arm then holds where it is.',
+  fault: 'Engage and release the e-stop to reset the drives once the cause is fixed.',
+};
 
 function buildJointTable(names) {
   const tb = $('joints').querySelector('tbody');
@@ -442,7 +448,8 @@ function updatePanel() {
   if (s) {
     const [words, cls] = SAFETY_WORDS[s.state] || [s.state, 'warn'];
     $('safety-state').textContent = words;
-    $('safety-reason').textContent = s.reason || '';
+    const hint = canOperate() ? SAFETY_HINTS[s.state] || '' : '';
+    $('safety-reason').textContent = [s.reason, hint].filter(Boolean).join(' — ');
     $('safety').className = 'safety ' + cls;
     $('estop').classList.toggle('engaged', s.state === 'estop');
     $('estop').textContent = s.state === 'estop' ? 'RELEASE E-STOP' : 'E-STOP';
