@@ -38,4 +38,12 @@
 // Status for the console, and stores what the Sink receives. Simulation and
 // tests step the plant, the loop and the runner in lockstep virtual time,
 // with rehab/patientsim's simulated patient receiving the runner's cues.
+//
+// From the clinical records: Build turns a rehab.Exercise (mode name and
+// JSON Params) into an Exercise, PatientLimits maps a rehab.Patient's
+// per-joint limits onto the robot's joints by name, and NewPlan does both
+// for a whole rehab.RunSpec, yielding the supervisor configuration and the
+// controllers to build the loop with. SimRunner is a rehab.SessionRunner
+// that plays a plan on the firmware-sim plant with a simulated patient —
+// what the clinicians' API (rehab/api) runs against without hardware.
 package exercise

@@ -60,8 +60,6 @@ type simSession struct {
 	plant   *plant.Plant
 	patient *patientsim.Patient
 	sink    rehab.SampleSink
-	order   []int // sample slot k holds chain joint order[k]
-	out     rehab.Sample
 	cancel  context.CancelFunc
 	done    chan struct{}
 }
@@ -115,22 +113,9 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: model: %w", err)
 	}
-	limits, idx, err := PatientLimits(c, &spec.Patient)
+	plan, err := NewPlan(c, spec)
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: %w", err)
-	}
-	grav := func() control.GravityModel { return kinematics.NewDynamics(c) }
-	safety, err := SafetyConfig(c, limits, SafetyOptions{HoldGravity: grav()})
-	if err != nil {
-		return nil, fmt.Errorf("sim runner: %w", err)
-	}
-	env := &Env{Chain: c, Limits: safety.Joints, Joints: idx}
-	proto := make(Protocol, len(spec.Protocol.Exercises))
-	for i := range spec.Protocol.Exercises {
-		ex := &spec.Protocol.Exercises[i]
-		if proto[i], err = Build(fmt.Sprintf("%d-%s", i, ex.Mode), ex, env, grav); err != nil {
-			return nil, fmt.Errorf("sim runner: %w", err)
-		}
 	}
 	mkPatient := s.cfg.Patient
 	if mkPatient == nil {
@@ -146,7 +131,7 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 	}
 	// Start in the middle of the safe range.
 	q0 := make([]float64, c.DoF())
-	for i, l := range safety.Joints {
+	for i, l := range plan.Safety.Joints {
 		q0[i] = (l.PositionMin + l.PositionMax) / 2
 	}
 	pl.SetState(q0, nil)
@@ -154,50 +139,12 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: %w", err)
 	}
-	hold, err := Hold(c.DoF(), 300, 30, grav())
-	if err != nil {
-		return nil, err
-	}
-	ctrls, err := proto.Controllers(hold)
+	loop, err := control.NewLoop(control.Config{Bus: bus, Period: s.cfg.Period, Controllers: plan.Controllers, Safety: plan.Safety})
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: %w", err)
-	}
-	loop, err := control.NewLoop(control.Config{Bus: bus, Period: s.cfg.Period, Controllers: ctrls, Safety: safety})
-	if err != nil {
-		return nil, fmt.Errorf("sim runner: %w", err)
-	}
-	names := spec.Session.Joints
-	if len(names) == 0 {
-		for _, l := range spec.Patient.Limits {
-			names = append(names, l.Joint)
-		}
 	}
 	ss := &simSession{loop: loop, plant: pl, patient: pat, sink: sink, done: make(chan struct{})}
-	for _, nm := range names {
-		i, ok := idx[nm]
-		if !ok {
-			return nil, fmt.Errorf("sim runner: session joint %q has no patient limits: %w", nm, ErrLimits)
-		}
-		ss.order = append(ss.order, i)
-	}
-	k := len(ss.order)
-	ss.out = rehab.Sample{Q: make([]float64, k), QD: make([]float64, k), Tau: make([]float64, k)}
-	var t0 time.Duration = -1
-	onSample := func(smp *Sample) {
-		if t0 < 0 {
-			t0 = smp.T
-		}
-		o := &ss.out
-		o.T = (smp.T - t0).Seconds()
-		for k, i := range ss.order {
-			o.Q[k], o.QD[k], o.Tau[k] = smp.Q[i], smp.Qd[i], smp.Interaction[i]
-		}
-		o.Assistance, o.Exercise = smp.Assistance, smp.Exercise
-		o.Repetition = smp.Repetition // 0 while approaching, then 1, 2, … (rehab/report segments on it)
-		sink.Sample(rehab.Sample{T: o.T, Q: append([]float64(nil), o.Q...), QD: append([]float64(nil), o.QD...),
-			Tau: append([]float64(nil), o.Tau...), Assistance: o.Assistance, Exercise: o.Exercise, Repetition: o.Repetition})
-	}
-	cue := func(now time.Duration, c *Cue) {
+	ss.runner, err = plan.Runner(NewLoopRobot(loop, plan.Gravity()), sink, func(now time.Duration, c *Cue) {
 		switch c.Mode {
 		case CueReach:
 			pat.SetGoal(now, c.Q)
@@ -206,11 +153,9 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 		default:
 			pat.Relax()
 		}
-	}
-	ss.runner, err = NewRunner(RunnerConfig{Robot: NewLoopRobot(loop, grav()), Protocol: proto,
-		Sink: SinkFuncs{OnSample: onSample}, Cue: cue})
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("sim runner: %w", err)
 	}
 	return ss, nil
 }
