@@ -145,8 +145,8 @@ func TestRunOutputsDeterministic(t *testing.T) {
 // zero limit violations and a stop within the stated bound every time.
 func TestFaultScenariosAcrossSeeds(t *testing.T) {
 	seeds := uint64(4)
-	if testing.Short() {
-		seeds = 2
+	if testing.Short() || raceEnabled {
+		seeds = 1
 	}
 	for _, f := range []string{"stuck_encoder.yaml", "teleop_operator_loss.yaml", "can_heartbeat_loss.yaml"} {
 		s, err := LoadScenario(filepath.Join("scenarios", f))

@@ -265,7 +265,10 @@ func runRealtime(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *
 		return err
 	}
 	rig.Enable()
-	ctx, cancel := context.WithTimeout(ctx, s.Duration.D())
+	// The run ends when the loop's clock reaches the duration (the runner
+	// may take a moment to start: it collects garbage first), with a
+	// wall-clock backstop.
+	ctx, cancel := context.WithTimeout(ctx, s.Duration.D()+30*time.Second)
 	defer cancel()
 	errc := make(chan error, 1)
 	go func() {
@@ -274,7 +277,6 @@ func runRealtime(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *
 	}()
 	tick := time.NewTicker(rig.Period())
 	defer tick.Stop()
-	start := time.Now()
 	var last uint64
 	for {
 		select {
@@ -286,8 +288,11 @@ func runRealtime(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *
 		case <-tick.C:
 		}
 		rig.Snapshot(snap)
-		t := time.Since(start)
-		if err := op.post(t, snap.State, snap.Now); err != nil {
+		if snap.Now >= s.Duration.D() {
+			cancel()
+			continue
+		}
+		if err := op.post(snap.Now+rig.Period(), snap.State, snap.Now); err != nil {
 			return err
 		}
 		if snap.Cycle != last {

@@ -16,6 +16,9 @@ func TestShippedScenarios(t *testing.T) {
 		t.Fatalf("no scenarios: %v", err)
 	}
 	for _, f := range files {
+		if raceEnabled && !raceScenarios[filepath.Base(f)] {
+			continue // keep -race runs short; every scenario runs without -race
+		}
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			s, err := LoadScenario(f)
 			if err != nil {
@@ -35,3 +38,6 @@ func TestShippedScenarios(t *testing.T) {
 		})
 	}
 }
+
+// raceScenarios run under -race: one per protocol family.
+var raceScenarios = map[string]bool{"psm_nominal.yaml": true, "teleop_operator_loss.yaml": true, "can_heartbeat_loss.yaml": true}
