@@ -11,8 +11,9 @@ import (
 
 // DefaultBatchWindow is how long a sample may wait in memory before it is
 // committed. The durability budget is 1 s (a SIGKILL loses at most the
-// last second); 0.8 s leaves the rest for the commit itself.
-const DefaultBatchWindow = 800 * time.Millisecond
+// last second); half of it leaves the other half for the commit itself
+// and for scheduling on a loaded machine.
+const DefaultBatchWindow = 500 * time.Millisecond
 
 // BatcherOptions configure a Batcher. Zero fields take defaults.
 type BatcherOptions struct {

@@ -13,7 +13,7 @@
 // accumulated once the oldest buffered sample is a window old (by an
 // injected Clock), or once the buffer spans a window of sample time, or on
 // an explicit Flush (pause, stop). The window is DefaultBatchWindow,
-// 0.8 s, so that window plus commit stays within the 1 s durability
+// 0.5 s, so that window plus commit stays well within the 1 s durability
 // budget; no batch spans more than a window. A batch and the session's
 // progress counters commit in one transaction, so a process killed with
 // SIGKILL loses at most the last second and never leaves a half batch
