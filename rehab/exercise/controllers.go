@@ -30,7 +30,7 @@ type AssistConfig struct {
 	// Damping is the impedance damping, N·m·s/rad.
 	Damping []float64
 	// LearningRate k (N·m/rad per rad·s) and ForgettingTime τ_f of the
-	// adaptation law, see Assist. 0 means 400 and 4 s.
+	// adaptation law, see Assist. 0 means 1000 and 4 s.
 	LearningRate   float64
 	ForgettingTime time.Duration
 	// Deadband, rad: tracking errors below it are not learned from, so a
@@ -55,8 +55,8 @@ type AssistConfig struct {
 // continually tries to do less — Wolbrecht et al. found the forgetting term
 // essential to keep the patient from slacking. Here the assistance is a
 // stiffness rather than their radial-basis force model; with a steady error
-// e it settles at g* = k·(|e| − δ)·τ_f (with the defaults 1600·(|e| − δ),
-// 160 N·m/rad at 0.12 rad of error). The defaults were chosen on the
+// e it settles at g* = k·(|e| − δ)·τ_f (with the defaults 4000·(|e| − δ),
+// 400 N·m/rad at 0.12 rad of error, before the ceiling Max). The defaults were chosen on the
 // simulated patient of rehab/patientsim, not taken from the paper, whose
 // gains were for a different robot and parametrisation.
 type Assist struct {
@@ -86,7 +86,7 @@ func NewAssist(cfg AssistConfig) (*Assist, error) {
 		g: make([]float64, n), initial: append([]float64(nil), cfg.Initial...), max: append([]float64(nil), cfg.Max...),
 		kd: append([]float64(nil), cfg.Damping...), q: make([]float64, n), tau0: make([]float64, n)}
 	if c.k == 0 {
-		c.k = 400
+		c.k = 1000
 	}
 	if c.tau == 0 {
 		c.tau = 4

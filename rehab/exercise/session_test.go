@@ -77,6 +77,7 @@ func TestSessionPassiveThenAssisted(t *testing.T) {
 		t.Fatalf("passive: %d repetitions, want 3", len(reps))
 	}
 	for _, e := range reps {
+		t.Logf("passive rep %d: ROM hip %.2f°, knee %.2f° (prescribed 45°, 60°)", e.Repetition, e.ROM[0], e.ROM[1])
 		for j := range want {
 			if math.Abs(e.ROM[j]-want[j]) > 1.5 {
 				t.Errorf("passive rep %d joint %d: ROM %.2f°, want %.0f° ± 1.5°", e.Repetition, j, e.ROM[j], want[j])
