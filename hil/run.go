@@ -493,7 +493,9 @@ func (r *recorder) violates(snap *control.Snapshot) bool {
 			j := &snap.Joints[i]
 			tau += c.Kp*(c.Position-j.Position) + c.Kd*(c.Velocity-j.Velocity)
 		}
-		if (c.Mode == drivers.ModeEffort || c.Mode == drivers.ModeImpedance) && math.Abs(tau) > l.Effort*(1+1e-9)+eps {
+		// On a stale cycle the supervisor repeats the last command, which
+		// was bounded at the state it was computed for.
+		if snap.Fresh && (c.Mode == drivers.ModeEffort || c.Mode == drivers.ModeImpedance) && math.Abs(tau) > l.Effort*(1+1e-9)+eps {
 			return true
 		}
 		if (c.Mode == drivers.ModePosition || c.Mode == drivers.ModeImpedance) &&
