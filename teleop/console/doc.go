@@ -14,8 +14,9 @@
 // the previous body's frame at zero), and the tip transform — and, for URDF
 // models, the URDF text. The page computes forward kinematics from the
 // measured joint positions it receives, so the 3D view follows the arm
-// without a frames channel: URDF models with visual geometry are drawn with
-// urdf-loader (primitive shapes; meshes are not served), the others — the
-// modified-DH PSM and URDFs without visuals — as cylinders between
-// consecutive joint frames.
+// without a frames channel. URDF models are built and posed by urdf-loader,
+// with primitive shapes (cylinders along the links, spheres at the joints)
+// where visual geometry is absent — meshes are not served; the modified-DH
+// PSM is drawn as cylinders between consecutive joint frames, with its
+// remote centre of motion marked.
 package console

@@ -28,9 +28,11 @@ const state = {
   joints: null, tool: null, safety: null, loop: null, status: null, haptic: null,
   telemetryCount: 0, lastTelemetry: 0,
   deadman: false, clutch: false, keys: new Set(), gamepad: null,
-  seq: 0, sent: 0, log: [],
+  seq: 0, sent: 0, log: [], errors: [],
 };
 window.chiron = state;
+window.addEventListener('error', (e) => state.errors.push(String(e.message || e)));
+window.addEventListener('unhandledrejection', (e) => state.errors.push(String(e.reason)));
 
 // ---------------------------------------------------------------------------
 // Foxglove WebSocket client
@@ -224,7 +226,7 @@ function init3D() {
     $('view-msg').textContent = '3D view unavailable: this browser has no WebGL';
     return;
   }
-  renderer.setPixelRatio(window.devicePixelRatio);
+  renderer.setPixelRatio(Math.min(window.devicePixelRatio, 1.5));
   host.appendChild(renderer.domElement);
   scene = new THREE.Scene();
   scene.background = new THREE.Color(0x151b22);
@@ -284,13 +286,33 @@ function showModel() {
   controls.update();
   $('view-msg').textContent = `${m.name}${m.min_insertion ? ' — mechanical RCM (red), min insertion ' + (m.min_insertion * 1000).toFixed(0) + ' mm' : ''}`;
 
-  if (m.urdf && m.urdf.includes('<visual')) {
+  if (m.urdf) {
+    // urdf-loader builds the link/joint tree and poses it; links without
+    // visual geometry (or with meshes, which are not served) get primitive
+    // shapes: a cylinder from each link's origin to each child joint, a
+    // sphere at every joint, and one at every leaf link (the tool).
     const loader = new URDFLoader();
     loader.loadMeshCb = (path, manager, done) => done(null, new Error(`mesh ${path} is not served`));
     try {
       const urdf = loader.parse(m.urdf);
+      const radius = Math.max(0.006, 0.012 * r / 0.6);
+      const parents = new Set();
+      for (const j of Object.values(urdf.joints)) {
+        const link = j.parent;
+        parents.add(link);
+        const c = new THREE.Mesh(new THREE.CylinderGeometry(radius, radius, 1, 16), linkMat);
+        placeCylinder(c, new THREE.Vector3(), j.position.clone());
+        link.add(c);
+        const s = new THREE.Mesh(new THREE.SphereGeometry(radius * 1.6, 16, 12), j.jointType === 'fixed' ? linkMat : jointMat);
+        s.position.copy(j.position);
+        link.add(s);
+      }
+      for (const l of Object.values(urdf.links)) {
+        if (!parents.has(l)) l.add(new THREE.Mesh(new THREE.SphereGeometry(radius * 1.3, 16, 12), tipMat));
+      }
       robotGroup.add(urdf);
       view3d = { kind: 'urdf', urdf, model: m };
+      poseModel(m.joints.map((j) => Math.max(j.lower, Math.min(j.upper, (j.lower + j.upper) / 2))));
       return;
     } catch (err) {
       addLog(1, `urdf-loader: ${err}; drawing the chain instead`);
@@ -366,11 +388,12 @@ function poseModel(q) {
 
 // Render on demand (new pose, camera moved, resize): a software WebGL
 // renderer on a busy control machine must not burn a core at 60 fps.
-let dirty = true;
-function render() {
+let dirty = true, lastRender = 0;
+function render(now) {
   requestAnimationFrame(render);
-  if (renderer && dirty) {
+  if (renderer && dirty && !(now - lastRender < 33)) { // ≤ 30 fps
     dirty = false;
+    lastRender = now;
     renderer.render(scene, camera);
   }
 }
@@ -398,7 +421,7 @@ function ensurePlot(names) {
     width: host.clientWidth - 16, height: 220,
     scales: { x: { time: false } },
     axes: [{ stroke: '#8b95a3', label: 's' }, { stroke: '#8b95a3', label: 'rad / m' }],
-    series: [{}, ...names.map((n, i) => ({ label: n, stroke: colors[i % colors.length], width: 1.5 }))],
+    series: [{}, ...names.map((n, i) => ({ label: n, stroke: colors[i % colors.length], width: 1.5, points: { show: false } }))],
     legend: { live: false },
   }, plotData, host);
   new ResizeObserver(() => plot && plot.setSize({ width: host.clientWidth - 16, height: 220 })).observe(host);
