@@ -85,7 +85,7 @@ func TestRigLockstepDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, proto := range []string{ProtocolInproc, ProtocolDynamixel} {
+	for _, proto := range []string{ProtocolInproc, ProtocolDynamixel, ProtocolCANopen} {
 		t.Run(proto, func(t *testing.T) {
 			cfg := RigConfig{ModelPath: psmPath(), Protocol: proto, Seed: 42, Faults: faults}
 			a, _ := runHold(t, cfg, 400)
