@@ -168,7 +168,9 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 // fresh cycle is refused), and asks to Resume from a protective stop that
 // the start itself caused (an arm sagging while its drives were still off
 // can trip the velocity limit while Enabling catches it) once its cause is
-// gone. It gives up on a Fault, which needs a person, or after timeout.
+// gone. An enable that timed out (Enabling needs a run of fresh cycles,
+// which a starved machine may not deliver in time) is reset and retried;
+// any other Fault needs a person, and it gives up on it, or after timeout.
 func enableWhenReady(ctx context.Context, l *control.Loop, timeout time.Duration) error {
 	snap := l.NewSnapshot()
 	tick := time.NewTicker(20 * time.Millisecond)
@@ -185,7 +187,10 @@ func enableWhenReady(ctx context.Context, l *control.Loop, timeout time.Duration
 		case control.Enabled:
 			return nil
 		case control.Fault:
-			return fmt.Errorf("loop faulted while starting: %s", snap.Reason)
+			if snap.Reason != control.ReasonEnableTimeout {
+				return fmt.Errorf("loop faulted while starting: %s", snap.Reason)
+			}
+			l.Supervisor().Reset()
 		case control.Disabled:
 			if snap.Fresh && snap.Cycle > 10 {
 				l.Supervisor().Enable()

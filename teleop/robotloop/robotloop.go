@@ -65,7 +65,14 @@ import (
 // Defaults of Config.
 const (
 	DefaultCommandRate = teleop.DefaultCommandRate // Hz
-	DefaultIKTimeout   = 2 * time.Millisecond
+	// DefaultIKTimeout bounds one solve in wall time. A solve from the
+	// previous target takes tens of µs; the bound only matters on a starved
+	// machine (or under the race detector), where a tight one would refuse
+	// reachable goals.
+	DefaultIKTimeout = 10 * time.Millisecond
+	// ikMaxIterations caps one solve: a single attempt from the previous
+	// target converges in 5–40 iterations or stalls.
+	ikMaxIterations = 200
 	// maxEvents bounds the events reported in teleop.State.SafetyEvents.
 	maxEvents = 16
 )
@@ -221,7 +228,7 @@ func New(cfg Config) (*Robot, error) {
 		mode: cfg.Mode, dt: 1 / cfg.CommandRate, rcm: cfg.Chain.MinInsertion > 0 && cfg.Chain.InsertionJoint >= 0,
 		vmax: vmax, now: cfg.Now,
 		snap: cfg.Loop.NewSnapshot(), ws: kinematics.NewWorkspace(cfg.Chain),
-		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1}),
+		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1, MaxIterations: ikMaxIterations}),
 		jac: mat.NewDense(6, n, nil), sp: control.NewSetpoint(n),
 		qMeas: make([]float64, n), qTarget: make([]float64, n), qNew: make([]float64, n),
 		ssnap: cfg.Loop.NewSnapshot(), sws: kinematics.NewWorkspace(cfg.Chain), sq: make([]float64, n),
