@@ -25,13 +25,37 @@ func (c *fakeClock) SleepUntil(t time.Duration) {
 	c.t += c.latency
 }
 
-func newRunnerRig(t *testing.T, cost func(k int) time.Duration) (*rig, *fakeClock, *Runner) {
+// costFK is a ForwardKinematics whose evaluation costs a scripted compute
+// time on the fake clock: the loop's own work, as opposed to the bus's.
+type costFK struct {
+	clk  *fakeClock
+	cost func(k int) time.Duration
+	k    int
+}
+
+func (f *costFK) ToolPosition([]float64) [3]float64 {
+	f.clk.t += f.cost(f.k)
+	f.k++
+	return [3]float64{}
+}
+
+// newRunnerRig scripts the cost of each cycle k: io is spent in the bus read
+// (recorded as I/O time), compute in the loop's forward kinematics (recorded
+// as compute time). Either may be nil for none.
+func newRunnerRig(t *testing.T, io, compute func(k int) time.Duration) (*rig, *fakeClock, *Runner) {
 	t.Helper()
-	r := newRig(t, 2, nil)
 	clk := &fakeClock{t: 5 * time.Second, latency: 30 * time.Microsecond, targets: make([]time.Duration, 0, 1024)}
+	none := func(int) time.Duration { return 0 }
+	if io == nil {
+		io = none
+	}
+	if compute == nil {
+		compute = none
+	}
+	r := newRig(t, 2, func(c *Config) { c.FK = &costFK{clk: clk, cost: compute} })
 	k := 0
 	r.bus.onRead = func(time.Duration) {
-		clk.t += cost(k)
+		clk.t += io(k)
 		k++
 	}
 	run, err := NewRunner(r.loop, RunnerConfig{Clock: clk})
@@ -42,7 +66,8 @@ func newRunnerRig(t *testing.T, cost func(k int) time.Duration) (*rig, *fakeCloc
 }
 
 func TestRunnerDeadlinesAndTiming(t *testing.T) {
-	r, clk, run := newRunnerRig(t, func(int) time.Duration { return 100 * time.Microsecond })
+	r, clk, run := newRunnerRig(t, func(int) time.Duration { return 40 * time.Microsecond },
+		func(int) time.Duration { return 100 * time.Microsecond })
 	rep, err := run.Run(context.Background(), 100)
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +90,10 @@ func TestRunnerDeadlinesAndTiming(t *testing.T) {
 		t.Fatalf("wake n %d min %v max %v", tm.Wake.N, tm.Wake.Min, tm.Wake.Max)
 	}
 	if tm.Compute.Min != 100*time.Microsecond || tm.Compute.Max != 100*time.Microsecond {
-		t.Fatalf("compute min %v max %v", tm.Compute.Min, tm.Compute.Max)
+		t.Fatalf("compute min %v max %v, want 100µs (the bus's 40µs excluded)", tm.Compute.Min, tm.Compute.Max)
+	}
+	if tm.IO.N != 100 || tm.IO.Min != 40*time.Microsecond || tm.IO.Max != 40*time.Microsecond {
+		t.Fatalf("io n %d min %v max %v, want 40µs", tm.IO.N, tm.IO.Min, tm.IO.Max)
 	}
 	if tm.Period.N != 99 || tm.Period.Min != testPeriod || tm.Period.Max != testPeriod {
 		t.Fatalf("period n %d min %v max %v", tm.Period.N, tm.Period.Min, tm.Period.Max)
@@ -79,7 +107,7 @@ func TestRunnerDeadlinesAndTiming(t *testing.T) {
 // deadlines of cycles 11 and 12, so those are skipped and counted, and the
 // runner continues on the original grid at cycle 13.
 func TestRunnerOverrun(t *testing.T) {
-	r, clk, run := newRunnerRig(t, func(k int) time.Duration {
+	r, clk, run := newRunnerRig(t, nil, func(k int) time.Duration {
 		if k == 10 {
 			return 2500 * time.Microsecond
 		}
@@ -118,13 +146,13 @@ func TestRunnerStopsOnContext(t *testing.T) {
 			run.Stop()
 		}
 		return 0
-	})
+	}, nil)
 	rep, err := run.Run(ctx, 0)
 	if err != nil || rep.Cycles != 50 {
 		t.Fatalf("cycles %d err %v, want 50", rep.Cycles, err)
 	}
 	cancel()
-	_, _, run = newRunnerRig(t, func(int) time.Duration { return 0 })
+	_, _, run = newRunnerRig(t, nil, nil)
 	if rep, err := run.Run(ctx, 10); !errors.Is(err, context.Canceled) || rep.Cycles != 0 {
 		t.Fatalf("cycles %d err %v on a cancelled context", rep.Cycles, err)
 	}
