@@ -100,6 +100,28 @@ func (p *PTY) ResetInputBuffer() error { return nil }
 // Write writes to the host.
 func (p *PTY) Write(b []byte) (int, error) { return p.Master.Write(b) }
 
+// HostReadable returns how many bytes the host can read from the slave end
+// now without waiting (TIOCINQ, alias FIONREAD, on the slave). Bytes written to the master
+// reach the slave's line discipline through the kernel's flip buffer, a
+// deferred work item, so they may be in flight for a few microseconds after
+// Write returns; a lockstep barrier that must know the host will see every
+// byte sent so far compares this count with what was written and read.
+func (p *PTY) HostReadable() (int, error) {
+	rc, err := p.slave.SyscallConn()
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	var ierr error
+	if err := rc.Control(func(fd uintptr) { n, ierr = unix.IoctlGetInt(int(fd), unix.TIOCINQ) }); err != nil {
+		return 0, err
+	}
+	if ierr != nil {
+		return 0, fmt.Errorf("firmware-sim: TIOCINQ on %s: %w", p.slave.Name(), ierr)
+	}
+	return n, nil
+}
+
 // Close closes both ends and removes the link.
 func (p *PTY) Close() error {
 	var errs []error

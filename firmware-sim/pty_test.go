@@ -89,3 +89,43 @@ func TestPTYReadTimeout(t *testing.T) {
 		t.Fatalf("Read after timeout = %d, %v; want 0, nil", n, err)
 	}
 }
+
+// TestPTYHostReadable: bytes written on the master become readable on the
+// slave (after the kernel's flip-buffer work, hence the bounded wait), and
+// reading them brings the count back down.
+func TestPTYHostReadable(t *testing.T) {
+	p, err := OpenPTY("")
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	defer p.Close()
+	host, err := serialport.Open(p.Path(), serialport.Config{BaudRate: 1_000_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer host.Close()
+	if n, err := p.HostReadable(); n != 0 || err != nil {
+		t.Fatalf("HostReadable on an idle pty = %d, %v", n, err)
+	}
+	if _, err := p.Write([]byte("t1230\r\a")); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Second)
+	n := 0
+	for n < 7 && time.Now().Before(deadline) {
+		if n, err = p.HostReadable(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n != 7 {
+		t.Fatalf("HostReadable = %d within 1 s, want 7", n)
+	}
+	host.SetReadTimeout(time.Second)
+	buf := make([]byte, 3)
+	if k, err := host.Read(buf); k != 3 || err != nil {
+		t.Fatalf("host read %d, %v", k, err)
+	}
+	if n, err := p.HostReadable(); n != 4 || err != nil {
+		t.Fatalf("HostReadable after reading 3 = %d, %v; want 4", n, err)
+	}
+}

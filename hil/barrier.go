@@ -3,22 +3,32 @@ package hil
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers/serialport"
+	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 )
 
-// meteredPort is the host's serial port, counting the bytes it sends.
+// meteredPort is the host's serial port, counting the bytes it sends and
+// the bytes it has read.
 type meteredPort struct {
 	serialport.Port
 	written atomic.Int64
+	read    atomic.Int64
 }
 
 func (p *meteredPort) Write(b []byte) (int, error) {
 	n, err := p.Port.Write(b)
 	p.written.Add(int64(n))
+	return n, err
+}
+
+func (p *meteredPort) Read(b []byte) (int, error) {
+	n, err := p.Port.Read(b)
+	p.read.Add(int64(n))
 	return n, err
 }
 
@@ -32,7 +42,8 @@ type meteredDevice struct {
 	mu       sync.Mutex
 	cond     *sync.Cond
 	consumed int64
-	idle     bool // blocked in Read
+	wrote    atomic.Int64 // bytes sent to the host
+	idle     bool         // blocked in Read
 	exited   bool
 	err      error
 }
@@ -56,7 +67,11 @@ func (d *meteredDevice) Read(b []byte) (int, error) {
 	return n, err
 }
 
-func (d *meteredDevice) Write(b []byte) (int, error) { return d.rw.Write(b) }
+func (d *meteredDevice) Write(b []byte) (int, error) {
+	n, err := d.rw.Write(b)
+	d.wrote.Add(int64(n))
+	return n, err
+}
 
 // SetReadDeadline lets the front end interrupt a blocked Read on cancel.
 func (d *meteredDevice) SetReadDeadline(t time.Time) error {
@@ -115,4 +130,35 @@ func (d *meteredDevice) await(n int64, timeout time.Duration) error {
 		d.cond.Wait()
 	}
 	return nil
+}
+
+// awaitReadable returns once the host can read every byte the device has
+// sent it and not yet read. Bytes written to a pty master reach the slave
+// through the kernel's flip buffer, a deferred work item: a host that polls
+// without waiting (a CAN driver draining queued heartbeats, a serial driver
+// flushing stale input) would otherwise see them in one cycle or the next
+// depending on the machine's scheduling, and lockstep runs would stop being
+// bit-identical. Call it when neither side is writing or reading.
+func awaitReadable(p *firmwaresim.PTY, dev *meteredDevice, host *meteredPort, timeout time.Duration) error {
+	want := dev.wrote.Load() - host.read.Load()
+	deadline := time.Now().Add(timeout)
+	for spins := 0; ; spins++ {
+		n, err := p.HostReadable()
+		if err != nil {
+			return err
+		}
+		if int64(n) >= want {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("hil: %d of %d bytes sent to the host readable after %v", n, want, timeout)
+		}
+		// The flip-buffer work runs within microseconds: yield first,
+		// then back off so a loaded machine is not spun on.
+		if spins < 100 {
+			runtime.Gosched()
+		} else {
+			time.Sleep(20 * time.Microsecond)
+		}
+	}
 }

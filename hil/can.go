@@ -33,11 +33,7 @@ func init() {
 			// all agree with the loop's clock afterwards (a wall-clock
 			// start-up would leave the master heartbeat's schedule in the
 			// future, and the drives would time out waiting for it).
-			clock := func() time.Duration {
-				r.sim.Step(time.Millisecond)
-				f.node.Tick(f.send)
-				return r.sim.Now()
-			}
+			clock := func() time.Duration { return f.stepClock(r.sim) }
 			net, err := canopen.New(conn, canopen.Config{Joints: node.HostJoints(canopen.ModeCST), Clock: clock,
 				ReadTimeout: r.cfg.ReplyTimeout, SDOTimeout: 500 * time.Millisecond})
 			if err != nil {
@@ -80,15 +76,18 @@ func init() {
 // start-up the node's periodic work (heartbeats, timeouts) runs only when
 // the Rig ticks it after a simulator step, not on a wall-clock poll.
 type canFront struct {
-	node firmwaresim.CANNode
-	pty  *firmwaresim.PTY
-	dev  *meteredDevice
-	host *meteredPort
-	conn *countingConn
-	b    drivers.Bus
+	node    firmwaresim.CANNode
+	pty     *firmwaresim.PTY
+	dev     *meteredDevice
+	host    *meteredPort
+	conn    *countingConn
+	adapter *meteredAdapter
+	b       drivers.Bus
 
 	nodeConn canbus.Conn
 	lockstep atomic.Bool
+	emitted  atomic.Int64 // frames the node put on the bus
+	startErr error        // the first barrier failure on the start-up clock
 
 	mu      sync.Mutex
 	cond    *sync.Cond
@@ -114,6 +113,66 @@ func (c *countingConn) WriteFrame(f canbus.Frame) error {
 	return err
 }
 
+// meteredAdapter is the adapter's side of the in-memory bus: it counts the
+// frames the adapter has taken for the host and knows when the adapter is
+// back waiting for the next, i.e. has written every frame it took to the pty
+// (SLCANDevice.Serve handles one frame at a time).
+type meteredAdapter struct {
+	canbus.Conn
+	mu      sync.Mutex
+	cond    *sync.Cond
+	got     int64
+	waiting bool
+	exited  bool
+}
+
+func newMeteredAdapter(c canbus.Conn) *meteredAdapter {
+	a := &meteredAdapter{Conn: c}
+	a.cond = sync.NewCond(&a.mu)
+	return a
+}
+
+func (a *meteredAdapter) ReadFrame(timeout time.Duration) (canbus.Frame, error) {
+	a.mu.Lock()
+	a.waiting = true
+	a.cond.Broadcast()
+	a.mu.Unlock()
+	f, err := a.Conn.ReadFrame(timeout)
+	a.mu.Lock()
+	a.waiting = false
+	if err == nil {
+		a.got++
+	} else if !errors.Is(err, canbus.ErrTimeout) {
+		a.exited = true
+		a.cond.Broadcast()
+	}
+	a.mu.Unlock()
+	return f, err
+}
+
+// await returns once the adapter has taken n frames and is waiting again.
+func (a *meteredAdapter) await(n int64, timeout time.Duration) error {
+	t := time.AfterFunc(timeout, func() {
+		a.mu.Lock()
+		a.cond.Broadcast()
+		a.mu.Unlock()
+	})
+	defer t.Stop()
+	deadline := time.Now().Add(timeout)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for !(a.waiting && a.got >= n) {
+		if a.exited {
+			return errors.New("hil: CAN adapter exited")
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("hil: CAN adapter forwarded %d of %d frames in %v", a.got, n, timeout)
+		}
+		a.cond.Wait()
+	}
+	return nil
+}
+
 // newCANFront starts the adapter and the node, dials the host and builds
 // its bus with host. With simClock the host's start-up drives the node's
 // clock itself (see the CANopen front end); otherwise the node's periodic
@@ -127,7 +186,8 @@ func newCANFront(r *Rig, node firmwaresim.CANNode, simClock bool, host func(*can
 	f.cond = sync.NewCond(&f.mu)
 	f.lockstep.Store(simClock)
 	bus := canbus.NewBus(4096)
-	adapter := bus.Connect()
+	adapter := newMeteredAdapter(bus.Connect())
+	f.adapter = adapter
 	f.nodeConn = bus.Connect()
 	ctx, cancel := context.WithCancel(context.Background())
 	f.cancel = cancel
@@ -159,8 +219,15 @@ func newCANFront(r *Rig, node firmwaresim.CANNode, simClock bool, host func(*can
 	}
 	f.conn = &countingConn{Conn: c}
 	if f.b, err = host(f, f.conn); err != nil {
+		if f.startErr != nil {
+			err = fmt.Errorf("%w (lockstep barrier: %v)", err, f.startErr)
+		}
 		f.close()
 		return nil, err
+	}
+	if f.startErr != nil {
+		f.close()
+		return nil, f.startErr
 	}
 	// From here on the Rig drives the node's clock.
 	f.lockstep.Store(true)
@@ -171,7 +238,27 @@ func newCANFront(r *Rig, node firmwaresim.CANNode, simClock bool, host func(*can
 	return f, nil
 }
 
-func (f *canFront) send(fr canbus.Frame) { f.nodeConn.WriteFrame(fr) }
+func (f *canFront) send(fr canbus.Frame) {
+	if f.nodeConn.WriteFrame(fr) == nil {
+		f.emitted.Add(1)
+	}
+}
+
+// stepClock is the start-up clock on simulated time: each reading waits
+// for the barrier, steps the simulator by 1 ms, ticks the node and waits for
+// the barrier again, so what the host reads next does not depend on how
+// fast the pty carried it. A barrier failure is kept for newCANFront.
+func (f *canFront) stepClock(sim *firmwaresim.Sim) time.Duration {
+	if err := f.settle(); err != nil && f.startErr == nil {
+		f.startErr = err
+	}
+	sim.Step(time.Millisecond)
+	f.node.Tick(f.send)
+	if err := f.settle(); err != nil && f.startErr == nil {
+		f.startErr = err
+	}
+	return sim.Now()
+}
 
 // serveNode hands every frame to the node and counts it; during start-up
 // it also runs the node's periodic work on every poll, as ServeCAN does.
@@ -211,9 +298,31 @@ func (f *canFront) bus() drivers.Bus { return f.b }
 
 func (f *canFront) tick() { f.node.Tick(f.send) }
 
-// settle waits until the adapter has consumed every byte the host wrote and
-// the node has handled every frame the host sent.
+// settle waits until the adapter has consumed every byte the host wrote, the
+// node has handled every frame the host sent, and every frame the node sent
+// is readable by the host (see deliver).
 func (f *canFront) settle() error {
+	if err := f.handledAll(); err != nil {
+		return err
+	}
+	return f.deliver()
+}
+
+// deliver waits until the adapter has written every frame the node put on
+// the bus to the pty and the host can read all of it. Without this, a frame
+// the node sends unprompted (a heartbeat, an EMCY, a delayed reply) reaches
+// the host's non-blocking drain in one cycle or the next depending on the
+// kernel's scheduling, and lockstep runs stop being bit-identical.
+func (f *canFront) deliver() error {
+	if err := f.adapter.await(f.emitted.Load(), time.Second); err != nil {
+		return err
+	}
+	return awaitReadable(f.pty, f.dev, f.host, time.Second)
+}
+
+// handledAll waits until the adapter has consumed every byte the host wrote
+// and the node has handled every frame the host sent.
+func (f *canFront) handledAll() error {
 	if err := f.dev.await(f.host.written.Load(), time.Second); err != nil {
 		return err
 	}

@@ -80,7 +80,10 @@ func (f *dxlFront) bus() drivers.Bus { return f.b }
 func (f *dxlFront) tick()            {}
 
 func (f *dxlFront) settle() error {
-	return f.dev.await(f.host.written.Load(), time.Second)
+	if err := f.dev.await(f.host.written.Load(), time.Second); err != nil {
+		return err
+	}
+	return awaitReadable(f.pty, f.dev, f.host, time.Second)
 }
 
 func (f *dxlFront) close() error {

@@ -229,6 +229,12 @@ func (r *Rig) buildLoop() (*control.Loop, error) {
 func (r *Rig) Step() error {
 	r.sim.Step(r.period)
 	r.front.tick()
+	// What the devices sent on their own in the tick (heartbeats, delayed
+	// replies) must reach the host before its cycle reads, or when it sees
+	// them would depend on the machine's scheduling.
+	if err := r.front.settle(); err != nil {
+		return err
+	}
 	r.k++
 	r.loop.Step(r.sim.Now())
 	return r.front.settle()
