@@ -257,6 +257,37 @@ func (d *Dynamics) MassMatrix(dst *mat.SymDense, q []float64) {
 		panic(fmt.Sprintf("kinematics: Dynamics.MassMatrix: destination is %d×%d, want %d×%d", r, r, n, n))
 	}
 	d.kinematics(q)
+	d.crba(dst)
+}
+
+// BiasAndMassMatrix sets bias to the torques C(q, q̇)·q̇ + g(q) (the inverse
+// dynamics at q̈ = 0) and dst to M(q), sharing one pass over the chain's
+// kinematics: what a forward-dynamics integrator solving M·q̈ = τ − bias
+// needs every substep, for less than the two calls separately. The results
+// are those of InverseDynamics and MassMatrix, bit for bit. dst must be
+// DoF×DoF (an empty dst is resized, which allocates); it panics when a
+// length differs from the chain's DoF.
+func (d *Dynamics) BiasAndMassMatrix(bias []float64, dst *mat.SymDense, q, qd []float64) {
+	n := len(d.body)
+	d.check("BiasAndMassMatrix", "bias", bias)
+	d.check("BiasAndMassMatrix", "q", q)
+	d.check("BiasAndMassMatrix", "qd", qd)
+	if dst.IsEmpty() {
+		dst.ReuseAsSym(n)
+	}
+	if r := dst.SymmetricDim(); r != n {
+		panic(fmt.Sprintf("kinematics: Dynamics.BiasAndMassMatrix: destination is %d×%d, want %d×%d", r, r, n, n))
+	}
+	d.kinematics(q)
+	d.rnea(bias, qd, nil, true, nil)
+	d.crba(dst)
+}
+
+// crba is the composite-rigid-body algorithm writing M into dst (DoF×DoF).
+// It assumes kinematics(q) has run and reads only X, S and I, which rnea
+// leaves alone.
+func (d *Dynamics) crba(dst *mat.SymDense) {
+	n := len(d.body)
 	for i := range d.body {
 		d.body[i].Ic = d.body[i].I
 	}

@@ -235,8 +235,7 @@ func (p *Plant) accel() {
 			p.tauMotor[i] = math.Max(-lim, math.Min(lim, p.tauMotor[i]))
 		}
 	}
-	p.dyn.InverseDynamics(p.bias, p.q, p.qd, p.zero) // C(q,q̇)q̇ + g(q)
-	p.dyn.MassMatrix(p.m, p.q)
+	p.dyn.BiasAndMassMatrix(p.bias, p.m, p.q, p.qd) // C(q,q̇)q̇ + g(q) and M(q)
 	for i := 0; i < n; i++ {
 		j := &p.joints[i]
 		tau := p.tauMotor[i] + p.tauExt[i] - p.bias[i]
