@@ -200,7 +200,12 @@ func roundTrip(t *testing.T, r *hostRig) {
 	// and climbs again (transition 16 is optional and this drive refuses it).
 	r.cmds[0] = drivers.JointCommand{Mode: drivers.ModePosition, Position: q2}
 	r.net.Enable(-1)
-	for range 10 {
+	// The host's loop did not run for the 750 ms above (the SDO barrier
+	// discards the drives' heartbeats), so its consumer rightly reports the
+	// drives lost until the next heartbeat arrives: up to one 0x1017 period
+	// (20 ms) away, at a phase that depends on when the drives booted. Run
+	// past it before asking for error-free cycles.
+	for range 30 {
 		r.cycle()
 	}
 	r.run(20)
