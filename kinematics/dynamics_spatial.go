@@ -124,19 +124,38 @@ func (s *spInertia) mul(v *spVec) spVec {
 // inertia transform): h' = R·h + m·r, I' = R·I·Rᵀ − (r×(Rh)× + (Rh)×r×) − m·r×r×.
 func (s *spInertia) addTransformed(x *spXform, c *spInertia) {
 	rh := spMul3(&x.R, c.h)
-	ri := spRotate33(&x.R, &c.I)
-	rx := spSkew(x.r)
-	hx := spSkew(rh)
-	a := spMul33(&rx, &hx)
-	b := spMul33(&hx, &rx)
-	rr := spMul33(&rx, &rx)
-	for k := range ri {
-		s.I[k] += ri[k] - a[k] - b[k] - c.m*rr[k]
+	ri := spRotateSym33(&x.R, &c.I)
+	// The skew products in closed form, with [a]×[b]× = b·aᵀ − (a·b)·1:
+	// r×(Rh)× + (Rh)×r× = Rh·rᵀ + r·Rhᵀ − 2(r·Rh)·1 and r×r× = r·rᵀ − |r|²·1.
+	r := x.r
+	diag := 2*(r[0]*rh[0]+r[1]*rh[1]+r[2]*rh[2]) + c.m*(r[0]*r[0]+r[1]*r[1]+r[2]*r[2])
+	for i := 0; i < 3; i++ {
+		for j := 0; j < 3; j++ {
+			v := ri[3*i+j] - rh[i]*r[j] - r[i]*rh[j] - c.m*r[i]*r[j]
+			if i == j {
+				v += diag
+			}
+			s.I[3*i+j] += v
+		}
 	}
 	s.m += c.m
 	for k := 0; k < 3; k++ {
-		s.h[k] += rh[k] + c.m*x.r[k]
+		s.h[k] += rh[k] + c.m*r[k]
 	}
+}
+
+// spRotateSym33 returns R·a·Rᵀ for a symmetric a (an inertia tensor),
+// computing the upper triangle and mirroring it.
+func spRotateSym33(r, a *[9]float64) [9]float64 {
+	ra := spMul33(r, a)
+	var c [9]float64
+	for i := 0; i < 3; i++ {
+		for j := i; j < 3; j++ {
+			v := ra[3*i]*r[3*j] + ra[3*i+1]*r[3*j+1] + ra[3*i+2]*r[3*j+2]
+			c[3*i+j], c[3*j+i] = v, v
+		}
+	}
+	return c
 }
 
 // mat6 writes s as a full 6×6 row-major matrix into dst.
