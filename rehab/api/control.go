@@ -20,6 +20,7 @@ func (k sink) Sample(sm rehab.Sample) {
 	sm.Q = append([]float64(nil), sm.Q...)
 	sm.QD = append([]float64(nil), sm.QD...)
 	sm.Tau = append([]float64(nil), sm.Tau...)
+	k.a.live.add(&sm)
 	if err := k.a.batcher.Add(sm); err != nil {
 		k.a.errMu.Lock()
 		first := k.a.lastErr == nil
@@ -102,7 +103,14 @@ func (s *Server) start(w http.ResponseWriter, r *http.Request) error {
 	if err := s.opts.Runner.Start(context.WithoutCancel(ctx), rehab.RunSpec{Session: sess, Patient: p, Protocol: sess.Protocol}, sink{s, a}); err != nil {
 		a.batcher.Close(context.WithoutCancel(ctx))
 		release()
-		return fmt.Errorf("start session %s: %w", id, err)
+		if errors.Is(err, rehab.ErrBusy) {
+			return fmt.Errorf("start session %s: %w", id, err)
+		}
+		// Anything else is the runner refusing this prescription for this
+		// robot (a joint it does not have, a patient it cannot be fitted
+		// to): the clinician needs its words, not "internal error".
+		s.log.Warn("session refused by the runner", "session", id, "err", err)
+		return &httpError{http.StatusUnprocessableEntity, "the robot cannot run this session: " + err.Error()}
 	}
 	sess, err = s.opts.Store.Transition(ctx, id, rehab.StatusRunning)
 	if err != nil {

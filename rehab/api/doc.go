@@ -25,11 +25,14 @@
 //	GET  /api/v1/sessions/{id}/report.svg   joint angles and assistance (SVG)
 //	GET  /api/v1/sessions/{id}/report.html  the report page for clinicians
 //	GET  /api/v1/sessions/{id}/fhir         FHIR R4 Bundle of ROM Observations
+//	GET  /api/v1/sessions/{id}/live         the running session's recent motion (?after=T s)
+//	GET  /api/v1/robot                      the robot's name and joints (suggested limits)
 //
 // Errors are JSON {"error": "...", "field": "..."}: 400 for bad input
 // (strict decoding: unknown fields are refused and named; ranges are
 // validated), 404 for an unknown id, 409 for a refused state transition or
-// a robot busy with another session.
+// a robot busy with another session, 422 when the robot's runner refuses a
+// prescription it cannot execute (its message says why).
 //
 // # Sessions
 //

@@ -28,6 +28,10 @@ type Options struct {
 	Runner rehab.SessionRunner
 	// Robot names the robot in the sessions this server creates.
 	Robot string
+	// Joints lists the joints the robot accepts in a patient's limits,
+	// with suggested limits, for GET /robot (what a clinician's page
+	// offers when recording a new patient). Optional.
+	Joints []rehab.JointLimit
 	// Batch configures the sample batcher (its Clock, Window, OnCommit).
 	Batch store.BatcherOptions
 	// Now stamps FHIR bundles; nil means time.Now.
@@ -55,6 +59,7 @@ var _ http.Handler = (*Server)(nil)
 type run struct {
 	id      string
 	batcher *store.Batcher
+	live    liveBuf
 	// mu orders the run's state changes: start holds it across starting
 	// the runner and recording the transition, so that a Done arriving
 	// meanwhile is applied after.
@@ -96,6 +101,8 @@ func New(opts Options) (*Server, error) {
 		"GET /api/v1/sessions/{id}/report.svg":  s.reportSVG,
 		"GET /api/v1/sessions/{id}/report.html": s.reportHTML,
 		"GET /api/v1/sessions/{id}/fhir":        s.fhir,
+		"GET /api/v1/sessions/{id}/live":        s.live,
+		"GET /api/v1/robot":                     s.robot,
 	}
 	for pattern, h := range routes {
 		s.mux.Handle(pattern, s.wrap(h))
