@@ -52,6 +52,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	rate := fs.Float64("rate", 1000, "control rate, Hz")
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	models := fs.String("models", "", "directory holding psm.json and upper_limb_exo.urdf (default: the shipped robots/)")
+	db, pace := clinicFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -72,15 +73,23 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := newStack(demoSpecs(dir, *psmProto, *exoProto, *rate), stackOptions{Addr: *addr, Tokens: tokens})
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	// Clinicians' sessions run on the simulated lower-limb exoskeleton
+	// with a simulated patient, paced to real time by default so that what
+	// the clinician page shows is what a session on the robot would look like.
+	cl, err := openClinic(ctx, clinicOptions{DB: *db, Sessions: true, Pace: *pace, Seed: 3}, tokens, nil)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	st, err := newStack(demoSpecs(dir, *psmProto, *exoProto, *rate), stackOptions{Addr: *addr, Tokens: tokens, Clinic: cl})
+	if err != nil {
+		return err
+	}
 	err = st.run(ctx, func(a string) {
 		fmt.Fprintf(out, "demo: psm (%s) and exo (%s) against simulated firmware; Ctrl-C stops\n", *psmProto, *exoProto)
-		printReady(out, a, false, gen)
+		fmt.Fprintf(out, "demo: clinicians' sessions on a simulated lower-limb exoskeleton with a simulated patient, records in %s\n", redactDSN(cl.dsn))
+		printReady(out, a, false, gen, cl)
 	})
 	if err == nil {
 		fmt.Fprintln(out, "demo: stopped")

@@ -50,6 +50,7 @@ type stack struct {
 	server *teleop.Server
 	models []console.Model
 	rt     bool
+	clinic *clinic // the clinicians' API, if served
 }
 
 // stackOptions are the server-side settings of a stack.
@@ -60,6 +61,9 @@ type stackOptions struct {
 	TelemetryRate           float64
 	RT                      bool
 	Logger                  *slog.Logger
+	// Clinic, if set, is served under /api/v1; the stack owns it from
+	// newStack on (it is closed with the stack, even when newStack fails).
+	Clinic *clinic
 }
 
 // operatorMargin keeps the operator's workspace box this far (m) inside the
@@ -68,7 +72,7 @@ type stackOptions struct {
 const operatorMargin = 0.01
 
 func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
-	s := &stack{rt: o.RT}
+	s := &stack{rt: o.RT, clinic: o.Clinic}
 	var rcs []teleop.RobotConfig
 	for _, sp := range specs {
 		rig, err := hil.NewRig(hil.RigConfig{ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip,
@@ -116,6 +120,9 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 	}
 	srv.Handle("/", console.Handler())
 	srv.Handle("/model", console.ModelHandler(s.models))
+	if s.clinic != nil {
+		srv.Handle("/api/v1/", s.clinic.api)
+	}
 	s.server = srv
 	return s, nil
 }
@@ -156,6 +163,14 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 	err := s.server.ListenAndServe(ctx, ready)
 	cancel()
 	wg.Wait()
+	// A running clinicians' session is stopped and its samples committed
+	// before the store closes.
+	if s.clinic != nil {
+		if cerr := s.clinic.close(); cerr != nil {
+			err = errors.Join(err, fmt.Errorf("clinic: %w", cerr))
+		}
+		s.clinic = nil
+	}
 	close(errs)
 	for e := range errs {
 		err = errors.Join(err, e)
@@ -206,6 +221,12 @@ func (s *stack) close() {
 	for _, r := range s.rigs {
 		r.Close()
 	}
+	if s.clinic != nil {
+		if err := s.clinic.close(); err != nil {
+			slog.Warn("clinic", "err", err)
+		}
+		s.clinic = nil
+	}
 }
 
 // tokensFor returns the tokens from file, or generates one per role.
@@ -231,22 +252,38 @@ func tokensFor(file string) (*teleop.Tokens, map[teleop.Role]string, error) {
 }
 
 // printReady prints the console URL (with the operator token when tokens
-// were generated) and the generated tokens.
-func printReady(w io.Writer, addr string, tls bool, gen map[teleop.Role]string) {
+// were generated), the generated tokens and, when clinic is set, the
+// clinician page (its token in the fragment, which the browser never sends
+// to the server: it stays out of request logs) and the sessions a previous
+// process left interrupted.
+func printReady(w io.Writer, addr string, tls bool, gen map[teleop.Role]string, clinic *clinic) {
 	scheme := "http"
 	if tls {
 		scheme = "https"
 	}
 	fmt.Fprintf(w, "console %s://%s/\n", scheme, addr)
+	if clinic != nil && len(clinic.interrupted) > 0 {
+		fmt.Fprintf(w, "clinic: %d session(s) left running by a previous process are now marked interrupted: %s\n",
+			len(clinic.interrupted), strings.Join(clinic.interrupted, ", "))
+	}
 	if gen == nil {
 		fmt.Fprintln(w, "open it with ?token=<your token> (from --token-file)")
+		if clinic != nil {
+			fmt.Fprintf(w, "clinician console %s://%s/%s#token=<clinician token>\n", scheme, addr, clinicPage)
+		}
 		return
 	}
 	for _, role := range []teleop.Role{teleop.RoleViewer, teleop.RoleOperator, teleop.RoleClinician, teleop.RoleAdmin} {
 		fmt.Fprintf(w, "token %-9s %s\n", role, gen[role])
 	}
 	fmt.Fprintf(w, "operator console %s://%s/?token=%s\n", scheme, addr, gen[teleop.RoleOperator])
+	if clinic != nil {
+		fmt.Fprintf(w, "clinician console %s://%s/%s#token=%s\n", scheme, addr, clinicPage, gen[teleop.RoleClinician])
+	}
 }
+
+// clinicPage is the clinician page of the embedded console.
+const clinicPage = "clinic.html"
 
 func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -263,6 +300,8 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	controller := fs.String("controller", "", "active controller: "+strings.Join(hil.Controllers, ", "))
 	seed := fs.Uint64("seed", 1, "simulator seed")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
+	db, pace := clinicFlags(fs)
+	sessions := fs.String("sessions", "sim", "clinicians' sessions: sim (run them on the simulated lower-limb exoskeleton with a simulated patient) or off (records and reports only)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -283,18 +322,25 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	if (*cert == "") != (*key == "") {
 		return usagef("--tls-cert and --tls-key go together")
 	}
+	if *sessions != "sim" && *sessions != "off" {
+		return usagef("--sessions %q: want sim or off", *sessions)
+	}
 	tokens, gen, err := tokensFor(*tokenFile)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cl, err := openClinic(ctx, clinicOptions{DB: *db, Sessions: *sessions == "sim", Pace: *pace, Seed: *seed}, tokens, nil)
 	if err != nil {
 		return err
 	}
 	name := strings.TrimSuffix(filepath.Base(*model), filepath.Ext(*model))
 	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
 		Rate: *rate, Seed: *seed, Controller: *controller}},
-		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt})
+		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl})
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return st.run(ctx, func(a string) { printReady(out, a, *cert != "", gen) })
+	return st.run(ctx, func(a string) { printReady(out, a, *cert != "", gen, cl) })
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -31,9 +32,10 @@ func TestServeWithoutSimSaysRealRigsAreNotSupported(t *testing.T) {
 }
 
 // serveUntilSignal runs a serving subcommand, waits for its console line,
-// checks the console and /model, then sends SIGTERM and expects a clean
-// exit. It returns everything printed.
-func serveUntilSignal(t *testing.T, args []string) string {
+// checks the console and /model, calls during (if not nil) with what was
+// printed so far, then sends SIGTERM and expects a clean exit. It returns
+// everything printed.
+func serveUntilSignal(t *testing.T, args []string, during func(printed string)) string {
 	t.Helper()
 	pr, pw := io.Pipe()
 	var errb bytes.Buffer
@@ -54,7 +56,7 @@ func serveUntilSignal(t *testing.T, args []string) string {
 	var printed strings.Builder
 	var url string
 	timeout := time.After(30 * time.Second)
-	for url == "" || !strings.Contains(printed.String(), "operator console") {
+	for url == "" || !strings.Contains(printed.String(), "operator console") || !strings.Contains(printed.String(), "clinician console") {
 		select {
 		case l, ok := <-lines:
 			if !ok {
@@ -91,6 +93,9 @@ func serveUntilSignal(t *testing.T, args []string) string {
 		printed.WriteString(" " + r.Name)
 	}
 	printed.WriteString("\n")
+	if during != nil {
+		during(printed.String())
+	}
 
 	if err := syscall.Kill(syscall.Getpid(), syscall.SIGTERM); err != nil {
 		t.Fatal(err)
@@ -110,7 +115,8 @@ func serveUntilSignal(t *testing.T, args []string) string {
 }
 
 func TestServePrintsConsoleAndTokensAndStopsOnSignal(t *testing.T) {
-	out := serveUntilSignal(t, []string{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--addr", "127.0.0.1:0"})
+	out := serveUntilSignal(t, []string{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--addr", "127.0.0.1:0",
+		"--db", filepath.Join(t.TempDir(), "rehab.db")}, nil)
 	for _, want := range []string{"console http://127.0.0.1:", "token viewer", "token operator", "token clinician", "token admin", "/?token=", "robots: psm"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -119,8 +125,9 @@ func TestServePrintsConsoleAndTokensAndStopsOnSignal(t *testing.T) {
 }
 
 func TestDemoServesBothRobotsAndStopsOnSignal(t *testing.T) {
-	out := serveUntilSignal(t, []string{"demo", "--addr", "127.0.0.1:0", "--psm-protocol", "inproc", "--exo-protocol", "inproc"})
-	for _, want := range []string{"robots: psm exo", "operator console http://", "demo: stopped"} {
+	out := serveUntilSignal(t, []string{"demo", "--addr", "127.0.0.1:0", "--psm-protocol", "inproc", "--exo-protocol", "inproc",
+		"--db", filepath.Join(t.TempDir(), "rehab.db")}, nil)
+	for _, want := range []string{"robots: psm exo", "operator console http://", "clinician console http://127.0.0.1:", "/clinic.html#token=", "demo: stopped"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
