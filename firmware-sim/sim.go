@@ -39,6 +39,13 @@ type Drive struct {
 	Fault drivers.Status
 	// Temperature of the winding, °C.
 	Temperature float64
+	// Brake: the joint has a holding brake, applied whenever the drive
+	// produces no torque (power stage off or faulted) and released with the
+	// power stage, as a CiA 402 drive's brake output does (CiA 402-2, the
+	// brake is engaged outside Operation enabled and Quick stop active) and
+	// as the gravity-loaded axes of surgical and industrial arms have. A
+	// joint without one sags or coasts when its drive is off.
+	Brake bool
 }
 
 // Config configures a simulator.
@@ -107,6 +114,12 @@ func (s *Sim) Now() time.Duration {
 func (s *Sim) Step(d time.Duration) {
 	s.Lock()
 	defer s.Unlock()
+	// The drives' states change only between steps (front ends act under
+	// the lock), so the brakes are set once per step.
+	for i := range s.Drives {
+		dr := &s.Drives[i]
+		s.plant.SetBraked(i, dr.Brake && (!dr.Enabled || dr.Fault != 0))
+	}
 	s.plant.Step(d, s.act)
 	now := s.plant.Time()
 	dt := d.Seconds()

@@ -130,3 +130,49 @@ func TestSimDeterministicForSeed(t *testing.T) {
 		t.Fatalf("%d drops of 200 at p = 0.3", d1)
 	}
 }
+
+// TestBrakeFollowsPowerStage: a drive with a holding brake holds its joint
+// while the power stage is off or faulted and releases it when enabled; a
+// drive without one lets the joint fall.
+func TestBrakeFollowsPowerStage(t *testing.T) {
+	s := newExoSim(t, "", 1)
+	s.Lock()
+	s.Plant().SetState([]float64{0.6, 0.2, 0, 0.8}, nil)
+	s.Drives[0].Brake = true
+	s.Drives[3].Brake = false
+	s.Unlock()
+	pos := func(i int) float64 {
+		s.Lock()
+		defer s.Unlock()
+		return s.Plant().Position()[i]
+	}
+	for range 200 {
+		s.Step(time.Millisecond)
+	}
+	if q := pos(0); q != 0.6 {
+		t.Fatalf("braked shoulder with its drive off moved to %g", q)
+	}
+	if q := pos(3); q == 0.8 {
+		t.Fatalf("unbraked elbow with its drive off did not move")
+	}
+	s.Lock()
+	s.Drives[0].Fault = drivers.StatusFault
+	s.Drives[0].Enabled = true
+	s.Unlock()
+	s.Step(100 * time.Millisecond)
+	if q := pos(0); q != 0.6 {
+		t.Fatalf("braked shoulder with its drive faulted moved to %g", q)
+	}
+	s.Lock()
+	s.Drives[0].Fault = 0
+	s.Drives[0].Command = drivers.JointCommand{Mode: drivers.ModeEffort}
+	braked := s.Plant().Braked(0)
+	s.Unlock()
+	s.Step(200 * time.Millisecond)
+	if !braked {
+		t.Fatal("brake not applied before the step that enables the drive")
+	}
+	if q := pos(0); q == 0.6 {
+		t.Fatalf("enabled drive at zero torque: the brake did not release")
+	}
+}

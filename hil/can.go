@@ -20,7 +20,10 @@ import (
 
 func init() {
 	frontEnds[ProtocolCANopen] = func(r *Rig) (frontEnd, error) {
-		node, err := canopensim.New(r.sim, canopensim.Config{})
+		// CiA 402 drives on an arm carry holding brakes on their brake
+		// outputs: the arm holds still while start-up configures the drives
+		// (which runs on simulated time) and after a fault switches them off.
+		node, err := canopensim.New(r.sim, canopensim.Config{Brakes: true})
 		if err != nil {
 			return nil, err
 		}

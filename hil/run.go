@@ -31,20 +31,23 @@ type RunOptions struct {
 
 // Report is the outcome of one run (report.json).
 type Report struct {
-	Scenario        string              `json:"scenario"`
-	Model           string              `json:"model"`
-	Protocol        string              `json:"protocol"`
-	Controller      string              `json:"controller"`
-	Mode            string              `json:"mode"` // lockstep or realtime
-	Seed            uint64              `json:"seed"`
-	Passed          bool                `json:"passed"`
-	SimSeconds      float64             `json:"sim_seconds"`
-	WallSeconds     float64             `json:"wall_seconds"`
-	RealTimeFactor  float64             `json:"real_time_factor"`
-	Cycles          uint64              `json:"cycles"`
-	LimitViolations int                 `json:"limit_violations"`
-	FinalState      string              `json:"final_state"`
-	FirstFaultS     *float64            `json:"first_fault_s,omitempty"`
+	Scenario        string   `json:"scenario"`
+	Model           string   `json:"model"`
+	Protocol        string   `json:"protocol"`
+	Controller      string   `json:"controller"`
+	Mode            string   `json:"mode"` // lockstep or realtime
+	Seed            uint64   `json:"seed"`
+	Passed          bool     `json:"passed"`
+	SimSeconds      float64  `json:"sim_seconds"`
+	WallSeconds     float64  `json:"wall_seconds"`
+	RealTimeFactor  float64  `json:"real_time_factor"`
+	Cycles          uint64   `json:"cycles"`
+	LimitViolations int      `json:"limit_violations"`
+	FinalState      string   `json:"final_state"`
+	FirstFaultS     *float64 `json:"first_fault_s,omitempty"`
+	// StateAtFault is the supervisor's state in the last cycle before the
+	// first fault began: a stop latency means something only from Enabled.
+	StateAtFault    string              `json:"state_at_fault,omitempty"`
 	StopLatencyS    *float64            `json:"stop_latency_s,omitempty"`
 	SafetyEvents    []SafetyEvent       `json:"safety_events"`
 	Expectations    []ExpectationResult `json:"expectations"`
@@ -314,9 +317,14 @@ func (s *Scenario) check(rep *Report) {
 	}
 	if e.ProtectiveStopWithin != nil {
 		bound := e.ProtectiveStopWithin.D().Seconds()
-		if rep.StopLatencyS == nil {
+		switch {
+		case rep.StopLatencyS == nil:
 			add("protective_stop_within", false, nil, bound)
-		} else {
+		case rep.StateAtFault != stateName(control.Enabled):
+			// The fault found the robot already stopped (or never enabled):
+			// its response to the fault was not tested.
+			add("protective_stop_within", false, "not enabled at the fault: "+rep.StateAtFault, bound)
+		default:
 			add("protective_stop_within", *rep.StopLatencyS <= bound, *rep.StopLatencyS, bound)
 		}
 	}
@@ -354,6 +362,7 @@ type recorder struct {
 	steps     []time.Duration
 	last      *control.Snapshot
 	firstStop *time.Duration
+	atFault   string // supervisor state in the last cycle before the first fault
 	plot      *plotData
 	traj      hashWriter
 	tim       control.TimingSnapshot
@@ -417,6 +426,9 @@ func (r *recorder) timing(t *control.TimingSnapshot) { r.tim, r.haveTim = *t, tr
 func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
 	r.cycles++
 	r.now = snap.Now
+	if ff, ok := r.s.FirstFault(); ok && snap.Now < ff {
+		r.atFault = stateName(snap.State)
+	}
 	*r.last = *snap // slices shared: only scalar fields are read later
 	if snap.State == control.Enabled {
 		r.enabled++
@@ -523,6 +535,7 @@ func (r *recorder) finish(rep *Report, wall time.Duration) {
 	if ff, ok := r.s.FirstFault(); ok {
 		v := ff.Seconds()
 		rep.FirstFaultS = &v
+		rep.StateAtFault = r.atFault
 		if r.firstStop != nil {
 			l := (*r.firstStop - ff).Seconds()
 			rep.StopLatencyS = &l

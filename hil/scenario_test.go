@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // TestShippedScenarios runs every scenario in scenarios/ in lockstep and
@@ -41,3 +42,22 @@ func TestShippedScenarios(t *testing.T) {
 
 // raceScenarios run under -race: one per protocol family.
 var raceScenarios = map[string]bool{"psm_nominal.yaml": true, "teleop_operator_loss.yaml": true, "can_heartbeat_loss.yaml": true}
+
+// TestStopLatencyNeedsEnabledAtFault: a stop "within the bound" counts only
+// when the fault found the robot Enabled; a robot already stopped (or never
+// enabled) when the fault began has not shown its response to it.
+func TestStopLatencyNeedsEnabledAtFault(t *testing.T) {
+	bound := Duration(20 * time.Millisecond)
+	s := &Scenario{Expect: Expect{ProtectiveStopWithin: &bound}}
+	lat := 0.004
+	for _, c := range []struct {
+		state string
+		want  bool
+	}{{"Enabled", true}, {"ProtectiveStop", false}, {"Enabling", false}, {"", false}} {
+		rep := &Report{StopLatencyS: &lat, StateAtFault: c.state}
+		s.check(rep)
+		if rep.Passed != c.want || len(rep.Expectations) != 1 {
+			t.Errorf("state at fault %q: passed %v, want %v (%+v)", c.state, rep.Passed, c.want, rep.Expectations)
+		}
+	}
+}

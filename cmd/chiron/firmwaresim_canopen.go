@@ -14,7 +14,7 @@ import (
 // limit).
 func init() {
 	fwProtocols["canopen"] = func(sim *firmwaresim.Sim, _ *kinematics.Chain) (streamServer, error) {
-		node, err := canopensim.New(sim, canopensim.Config{})
+		node, err := canopensim.New(sim, canopensim.Config{Brakes: true}) // CiA 402 drives with holding brakes
 		if err != nil {
 			return nil, err
 		}

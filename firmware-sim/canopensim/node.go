@@ -40,6 +40,12 @@ type Config struct {
 	QuickStopDecel float64
 	// DeviceName is 0x1008; default "chiron canopensim CiA 402 drive".
 	DeviceName string
+	// Brakes gives every joint a holding brake driven by its drive's brake
+	// output (firmwaresim.Drive.Brake): applied whenever the power stage is
+	// off, so a gravity-loaded arm holds still while the host configures
+	// and enables its drives, and after a fault. Without brakes the joints
+	// sag or coast when their drives are off.
+	Brakes bool
 }
 
 // Node is the device side of one CAN bus of CiA 402 servo drives: joint i
@@ -116,6 +122,7 @@ func New(sim *firmwaresim.Sim, cfg Config) (*Node, error) {
 			return nil, fmt.Errorf("canopensim: joint %d: rated torque %v N·m (want 0 < τ ≤ 4e6; the joint's effort limit may be missing)", i+1, d.rated)
 		}
 		d.gains = sim.Drives[i].Gains
+		sim.Drives[i].Brake = cfg.Brakes
 		d.sdo = canopen.SDOServer{Node: d.node, Dict: d}
 		d.powerOn()
 		node.byNode[d.node] = int16(i + 1)

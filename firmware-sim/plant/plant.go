@@ -76,6 +76,7 @@ type Plant struct {
 	tauMotor     []float64 // saturated motor torque of the last substep
 	tauExt       []float64 // external joint torque (patient, contact)
 	lower, upper []float64
+	braked       []bool // joints held by their holding brake
 
 	// workspaces
 	m    *mat.SymDense
@@ -119,7 +120,7 @@ func New(c *kinematics.Chain, cfg Config) (*Plant, error) {
 		q: make([]float64, n), qd: make([]float64, n), qdd: make([]float64, n),
 		tauMotor: make([]float64, n), tauExt: make([]float64, n),
 		m: mat.NewSymDense(n, nil), bias: make([]float64, n), rhs: make([]float64, n),
-		zero: make([]float64, n), l: make([]float64, n*n),
+		zero: make([]float64, n), l: make([]float64, n*n), braked: make([]bool, n),
 	}
 	if cfg.Gravity != nil {
 		p.dyn.G = *cfg.Gravity
@@ -164,6 +165,21 @@ func (p *Plant) SetState(q, qd []float64) {
 		copy(p.qd, qd)
 	}
 }
+
+// SetBraked applies (on) or releases joint i's holding brake. A braked
+// joint is held where it is: its velocity is zeroed when the brake engages
+// and it stays still whatever the torques (an ideal holding brake, whose
+// holding torque exceeds every load the joint sees), while the other joints
+// move with the dynamics of the chain with that joint locked.
+func (p *Plant) SetBraked(i int, on bool) {
+	if on && !p.braked[i] {
+		p.qd[i] = 0
+	}
+	p.braked[i] = on
+}
+
+// Braked reports whether joint i's holding brake is applied.
+func (p *Plant) Braked(i int) bool { return p.braked[i] }
 
 // SetExternalTorque sets joint torques applied by the environment (a
 // patient's voluntary effort, a contact); they persist until changed.
@@ -255,6 +271,9 @@ func (p *Plant) accel() {
 			}
 		}
 		p.rhs[i] = tau
+		if p.braked[i] {
+			p.rhs[i] = 0
+		}
 	}
 	// Cholesky factorization of M + diag(armature), in place, then two
 	// triangular solves: n ≤ 7 here, so O(n³) costs less than a microsecond
@@ -267,6 +286,14 @@ func (p *Plant) accel() {
 			s := raw.Data[k*raw.Stride+i]
 			if i == k {
 				s += p.joints[i].Armature
+			}
+			// A braked joint's row and column become the identity's, so
+			// its q̈ is 0 and the others solve the locked chain's dynamics.
+			if p.braked[i] || p.braked[k] {
+				s = 0
+				if i == k {
+					s = 1
+				}
 			}
 			for m := 0; m < k; m++ {
 				s -= L[i*n+m] * L[k*n+m]

@@ -219,3 +219,33 @@ func BenchmarkStep1ms(b *testing.B) {
 		p.Step(time.Millisecond, act)
 	}
 }
+
+// TestBrakeHoldsJointWhileOthersMove: with no motor torque the exoskeleton
+// falls under gravity; a braked shoulder joint stays exactly where it was
+// (velocity zeroed on engagement), the unbraked elbow still swings, and
+// releasing the brake lets the shoulder fall again.
+func TestBrakeHoldsJointWhileOthersMove(t *testing.T) {
+	c := exoChain(t)
+	p, err := New(c, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q0 := []float64{0.6, 0.2, 0, 0.8}
+	p.SetState(q0, []float64{0.3, 0, 0, 0})
+	p.SetBraked(0, true)
+	if !p.Braked(0) || p.Velocity()[0] != 0 {
+		t.Fatalf("engaging the brake left joint 0 at %g rad/s", p.Velocity()[0])
+	}
+	p.Step(300*time.Millisecond, nil)
+	if q := p.Position()[0]; q != q0[0] || p.Velocity()[0] != 0 {
+		t.Fatalf("braked joint moved: q %g (was %g), qd %g", q, q0[0], p.Velocity()[0])
+	}
+	if d := math.Abs(p.Position()[3] - q0[3]); d < 0.01 {
+		t.Fatalf("unbraked elbow moved only %g rad under gravity in 0.3 s", d)
+	}
+	p.SetBraked(0, false)
+	p.Step(200*time.Millisecond, nil)
+	if d := math.Abs(p.Position()[0] - q0[0]); d < 0.01 {
+		t.Fatalf("released shoulder moved only %g rad under gravity in 0.2 s", d)
+	}
+}
