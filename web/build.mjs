@@ -10,14 +10,20 @@ const out = join(here, '..', 'teleop', 'console', 'dist');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-await esbuild.build({
-  entryPoints: [join(here, 'src', 'app.js')],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: ['es2020'],
-  outfile: join(out, 'app.js'),
-  legalComments: 'linked',
-  logLevel: 'info',
-});
+// Two pages, two bundles: the operator console (index.html, app.js with
+// three.js) and the clinicians' page (clinic.html, clinic.js, which needs
+// none of it).
+for (const page of ['app', 'clinic']) {
+  await esbuild.build({
+    entryPoints: [join(here, 'src', `${page}.js`)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2020'],
+    outfile: join(out, `${page}.js`),
+    legalComments: 'linked',
+    logLevel: 'info',
+  });
+}
 copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+copyFileSync(join(here, 'src', 'clinic.html'), join(out, 'clinic.html'));

@@ -20,6 +20,10 @@ func TestHandlerServesTheBuiltConsole(t *testing.T) {
 		"/":        `<script type="module" src="app.js">`,
 		"/app.js":  "foxglove.websocket.v1",
 		"/app.css": ".estop",
+		// The clinicians' page, its own bundle.
+		"/clinic.html": `<script type="module" src="clinic.js">`,
+		"/clinic.js":   "/api/v1",
+		"/clinic.css":  ".progress",
 	} {
 		res, err := http.Get(srv.URL + path)
 		if err != nil {
