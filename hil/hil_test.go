@@ -54,6 +54,8 @@ func TestScenarioStrictDecoding(t *testing.T) {
 		{"fault joint out of range", "expect:", "faults:\n  - {kind: stuck, joint: 9}\nexpect:", "faults[0].joint"},
 		{"unknown fault kind", "expect:", "faults:\n  - {kind: gremlins}\nexpect:", "faults[0]"},
 		{"cartesian controller on joint program", "protocol: inproc", "protocol: inproc\ncontroller: cartesian-impedance", "controller"},
+		{"substep not dividing the period", "duration: 300ms", "duration: 300ms\nplant: {substep: 300us}", "plant.substep"},
+		{"substep longer than the period", "duration: 300ms", "duration: 300ms\nplant: {substep: 2ms}", "plant.substep"},
 		{"stop bound without fault", "final_state: Enabled", "final_state: Enabled\n  protective_stop_within: 10ms", "expect.protective_stop_within"},
 	}
 	for _, c := range cases {
@@ -71,6 +73,12 @@ func TestScenarioStrictDecoding(t *testing.T) {
 	}
 	if _, err := LoadScenario(mustPath(mini(t, nil))); err != nil {
 		t.Fatalf("valid scenario refused: %v", err)
+	}
+	half := func(s string) string {
+		return strings.Replace(s, "duration: 300ms", "duration: 300ms\nplant: {substep: 500us}", 1)
+	}
+	if s, err := LoadScenario(mustPath(mini(t, half))); err != nil || s.Plant.Substep.D() != 500*time.Microsecond {
+		t.Fatalf("scenario with a 500 µs substep: %v", err)
 	}
 }
 

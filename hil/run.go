@@ -15,6 +15,7 @@ import (
 
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/drivers"
+	"github.com/chiron-robotics/chiron/firmware-sim/plant"
 )
 
 // RunOptions configures RunScenario.
@@ -136,7 +137,7 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	}
 	rig, err := NewRig(RigConfig{Chain: s.chain, Protocol: s.Protocol, Rate: s.Rate, Seed: seed,
 		Faults: faults, Controller: s.Controller, Gains: s.Gains, Safety: safety, Q0: s.Robot.Q0,
-		ReplyTimeout: timeout})
+		ReplyTimeout: timeout, Plant: plant.Config{Substep: s.Plant.Substep.D()}})
 	if err != nil {
 		return nil, err
 	}
