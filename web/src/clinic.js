@@ -221,6 +221,8 @@ async function savePatient(ev) {
     for (const k of ['rom_min', 'rom_max', 'max_torque', 'max_speed']) {
       if (!Number.isFinite(l[k])) return showError(form, $('pf-status'), { field: `limits[${i}].${k}`, status: 400, message: 'enter a number' });
     }
+    // Said here in the page's degrees; the API would say it in radians.
+    if (l.rom_min >= l.rom_max) return showError(form, $('pf-status'), { field: `limits[${i}].rom_max`, status: 400, message: 'must be above “range from”' });
   }
   try {
     const p = await api('POST', '/patients', body);
