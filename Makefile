@@ -12,7 +12,7 @@ build:
 
 # The most complete thing that exists: see README.md.
 run: build
-	./scripts/run.sh
+	./scripts/run.sh $(ARGS)
 
 vet:
 	$(GO) vet $(PKGS)
