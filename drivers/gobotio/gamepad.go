@@ -2,6 +2,7 @@ package gobotio
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 
 	"gobot.io/x/gobot/v2"
@@ -16,8 +17,9 @@ const JoystickErrorEvent = "error"
 // names), through a Mapper. Input is safe to call from any goroutine; the
 // control loop should receive input through its mailbox, not by calling in.
 type Gamepad struct {
-	mu     sync.Mutex // guards mapper
-	mapper *Mapper
+	mu      sync.Mutex // guards mapper and lostErr
+	mapper  *Mapper
+	lostErr error // why the device was lost; nil while it reads
 
 	cbMu    sync.Mutex // serialises callbacks in event order
 	onInput func(InputState)
@@ -45,6 +47,15 @@ func (g *Gamepad) Input() InputState {
 	return g.mapper.State()
 }
 
+// Lost returns why the device was lost (the payload of the
+// JoystickErrorEvent that dropped the input to fail-safe), or nil while the
+// source is attached and reading. Attach and Detach clear it.
+func (g *Gamepad) Lost() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.lostErr
+}
+
 // Handle applies one event (name, value) as gobot's joystick driver
 // publishes it; JoystickErrorEvent drops to the fail-safe input. Attach calls
 // it for each event; other sources (a browser gamepad) may call it directly.
@@ -55,6 +66,9 @@ func (g *Gamepad) Handle(name string, value any) {
 	var changed bool
 	if name == JoystickErrorEvent {
 		changed = g.mapper.Lost()
+		if g.lostErr == nil {
+			g.lostErr = lostError(value)
+		}
 	} else {
 		changed = g.mapper.Apply(name, value)
 	}
@@ -122,12 +136,25 @@ func (g *Gamepad) rearm() {
 	g.mu.Lock()
 	g.mapper.release()
 	g.mapper.lost = false
+	g.lostErr = nil
 	changed := g.mapper.update()
 	s := g.mapper.State()
 	g.mu.Unlock()
 	if changed && g.onInput != nil {
 		g.onInput(s)
 	}
+}
+
+// lostError is the error an error event carries (gobot's joystick driver
+// publishes the read error), or one describing what it carried.
+func lostError(v any) error {
+	switch x := v.(type) {
+	case error:
+		return x
+	case nil:
+		return errors.New("gobotio: gamepad: device error")
+	}
+	return fmt.Errorf("gobotio: gamepad: device error: %v", v)
 }
 
 func (g *Gamepad) run(src gobot.Eventer, events chan *gobot.Event, stop, done chan struct{}) {

@@ -73,6 +73,9 @@ func TestGamepadFollowsGobotJoystickDriver(t *testing.T) {
 	if g.Input() != (InputState{}) {
 		t.Fatalf("Input after loss %+v", g.Input())
 	}
+	if err := g.Lost(); err == nil || err.Error() != "read /dev/input/js0: no such device" {
+		t.Fatalf("Lost() = %v, want the driver's read error", err)
+	}
 }
 
 func TestGamepadDetachStopsFollowingAndReleases(t *testing.T) {
@@ -88,7 +91,18 @@ func TestGamepadDetachStopsFollowingAndReleases(t *testing.T) {
 	src.Publish("rt", AxisFull)
 	src.Publish("back_press", nil)
 	waitInput(t, inputs, "deadman and e-stop", func(s InputState) bool { return s.Deadman && s.EStop })
+	if g.Lost() != nil {
+		t.Fatalf("Lost() = %v while reading", g.Lost())
+	}
+	src.Publish(JoystickErrorEvent, nil)
+	waitInput(t, inputs, "fail-safe", func(s InputState) bool { return !s.Deadman })
+	if g.Lost() == nil {
+		t.Fatal("Lost() = nil after an error event")
+	}
 	g.Detach()
+	if g.Lost() != nil {
+		t.Fatalf("Lost() = %v after Detach", g.Lost())
+	}
 	if want := (InputState{EStop: true}); g.Input() != want {
 		t.Fatalf("after Detach %+v, want %+v", g.Input(), want)
 	}
