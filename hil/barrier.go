@@ -12,6 +12,13 @@ import (
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 )
 
+// barrierTimeout bounds every lockstep barrier. It is a safety net against
+// a front end that hangs, not part of any protocol: a barrier is normally
+// met within microseconds, so the bound only needs to outlast a stall of
+// the whole machine (a loaded 2-core CI box under -race stalls for more
+// than a second now and then, which a 1 s bound turned into failed runs).
+const barrierTimeout = 10 * time.Second
+
 // meteredPort is the host's serial port, counting the bytes it sends and
 // the bytes it has read.
 type meteredPort struct {

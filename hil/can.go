@@ -38,7 +38,9 @@ func init() {
 			// future, and the drives would time out waiting for it).
 			clock := func() time.Duration { return f.stepClock(r.sim) }
 			net, err := canopen.New(conn, canopen.Config{Joints: node.HostJoints(canopen.ModeCST), Clock: clock,
-				ReadTimeout: r.cfg.ReplyTimeout, SDOTimeout: 500 * time.Millisecond})
+				// The SDO bound is wall-clock and start-up injects no
+				// faults: generous, so a stalled machine cannot fail it.
+				ReadTimeout: r.cfg.ReplyTimeout, SDOTimeout: 3 * time.Second})
 			if err != nil {
 				return nil, err
 			}
@@ -317,21 +319,21 @@ func (f *canFront) settle() error {
 // the host's non-blocking drain in one cycle or the next depending on the
 // kernel's scheduling, and lockstep runs stop being bit-identical.
 func (f *canFront) deliver() error {
-	if err := f.adapter.await(f.emitted.Load(), time.Second); err != nil {
+	if err := f.adapter.await(f.emitted.Load(), barrierTimeout); err != nil {
 		return err
 	}
-	return awaitReadable(f.pty, f.dev, f.host, time.Second)
+	return awaitReadable(f.pty, f.dev, f.host, barrierTimeout)
 }
 
 // handledAll waits until the adapter has consumed every byte the host wrote
 // and the node has handled every frame the host sent.
 func (f *canFront) handledAll() error {
-	if err := f.dev.await(f.host.written.Load(), time.Second); err != nil {
+	if err := f.dev.await(f.host.written.Load(), barrierTimeout); err != nil {
 		return err
 	}
 	want := f.conn.sent.Load()
-	deadline := time.Now().Add(time.Second)
-	t := time.AfterFunc(time.Second, func() {
+	deadline := time.Now().Add(barrierTimeout)
+	t := time.AfterFunc(barrierTimeout, func() {
 		f.mu.Lock()
 		f.cond.Broadcast()
 		f.mu.Unlock()
@@ -344,7 +346,7 @@ func (f *canFront) handledAll() error {
 			return errors.New("hil: CAN node exited")
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("hil: CAN node handled %d of %d frames in 1 s", f.handled, want)
+			return fmt.Errorf("hil: CAN node handled %d of %d frames in %v", f.handled, want, barrierTimeout)
 		}
 		f.cond.Wait()
 	}

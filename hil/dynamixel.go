@@ -80,10 +80,10 @@ func (f *dxlFront) bus() drivers.Bus { return f.b }
 func (f *dxlFront) tick()            {}
 
 func (f *dxlFront) settle() error {
-	if err := f.dev.await(f.host.written.Load(), time.Second); err != nil {
+	if err := f.dev.await(f.host.written.Load(), barrierTimeout); err != nil {
 		return err
 	}
-	return awaitReadable(f.pty, f.dev, f.host, time.Second)
+	return awaitReadable(f.pty, f.dev, f.host, barrierTimeout)
 }
 
 func (f *dxlFront) close() error {
