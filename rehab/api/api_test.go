@@ -5,11 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,8 +15,8 @@ import (
 
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/store"
+	"github.com/chiron-robotics/chiron/rehab/store/storetest"
 	"github.com/chiron-robotics/chiron/teleop"
-	"github.com/jackc/pgx/v5"
 )
 
 type ended struct {
@@ -40,32 +38,8 @@ func newFixture(t *testing.T) *fixture {
 	return newFixtureDSN(t, filepath.Join(t.TempDir(), "rehab.db"))
 }
 
-// postgresDSN returns a DSN for a schema of the test's own in the
-// database CHIRON_TEST_POSTGRES names, or skips.
-func postgresDSN(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("CHIRON_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("CHIRON_TEST_POSTGRES not set (scripts/pg-test-env.sh starts a cluster)")
-	}
-	c, err := pgx.Connect(t.Context(), base)
-	if err != nil {
-		t.Fatalf("CHIRON_TEST_POSTGRES: %v", err)
-	}
-	schema := fmt.Sprintf("api_%d_%d", os.Getpid(), time.Now().UnixNano())
-	if _, err := c.Exec(t.Context(), "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-		c.Close(context.Background())
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
+// postgresDSN is a fresh PostgreSQL schema for the test (storetest).
+func postgresDSN(t *testing.T) string { return storetest.PostgresDSN(t) }
 
 func newFixtureDSN(t *testing.T, dsn string) *fixture {
 	t.Helper()

@@ -1,9 +1,6 @@
 package store
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"math"
 	"os"
@@ -12,7 +9,7 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/rehab"
-	"github.com/jackc/pgx/v5"
+	"github.com/chiron-robotics/chiron/rehab/store/storetest"
 )
 
 // backends runs fn against a fresh SQLite store, and against a fresh
@@ -26,44 +23,8 @@ func backends(t *testing.T, fn func(t *testing.T, dsn string)) {
 	})
 }
 
-// postgresDSN creates a schema of its own for the test, dropped at the
-// end, and returns a DSN whose search_path selects it.
-func postgresDSN(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv("CHIRON_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("CHIRON_TEST_POSTGRES not set (scripts/pg-test-env.sh starts a cluster)")
-	}
-	ctx := context.Background()
-	c, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("CHIRON_TEST_POSTGRES: %v", err)
-	}
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "t_" + hex.EncodeToString(b[:])
-	if _, err := c.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-		c.Close(context.Background())
-	})
-	sep := "?"
-	if containsByte(base, '?') {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
-
-func containsByte(s string, c byte) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return true
-		}
-	}
-	return false
-}
+// postgresDSN is a fresh PostgreSQL schema for the test (storetest).
+func postgresDSN(t testing.TB) string { return storetest.PostgresDSN(t) }
 
 func open(t *testing.T, dsn string, opts Options) *Store {
 	t.Helper()
