@@ -1,0 +1,497 @@
+package rig
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/chiron-robotics/chiron/drivers/canbus"
+	"github.com/chiron-robotics/chiron/drivers/canopen"
+	"github.com/chiron-robotics/chiron/drivers/cubemars"
+	"github.com/chiron-robotics/chiron/drivers/dynamixel"
+	"github.com/chiron-robotics/chiron/kinematics"
+)
+
+// Protocols a rig file may name.
+const (
+	Dynamixel = "dynamixel" // Dynamixel Protocol 2.0 X-series servos on a serial bus
+	CANopen   = "canopen"   // CiA 301/402 drives on CAN
+	CubeMars  = "cubemars"  // CubeMars AK actuators in MIT mode on CAN
+)
+
+// Config is a rig file: one robot's drives, the bus they share, and how
+// each drive's convention maps onto the model's joint. Decode it with Parse
+// or Load; Open checks it against the model and opens the bus.
+type Config struct {
+	Protocol  string    `yaml:"protocol"`
+	Transport Transport `yaml:"transport"`
+	// ReplyTimeout bounds each cyclic wait for the drives' replies
+	// (Dynamixel status packets, CANopen TPDOs, MIT replies). Default:
+	// the driver's (Dynamixel 10 ms, CANopen and CubeMars 2 ms).
+	ReplyTimeout Duration `yaml:"reply_timeout"`
+	// Per-protocol bus settings; only the protocol's own may be given.
+	Dynamixel *DynamixelBus `yaml:"dynamixel"`
+	CANopen   *CANopenBus   `yaml:"canopen"`
+	CubeMars  *CubeMarsBus  `yaml:"cubemars"`
+	// Joints in the model's chain order, one per joint.
+	Joints []Joint `yaml:"joints"`
+
+	file string
+	root *yaml.Node
+}
+
+// Transport is where the drives are: a serial port (a Dynamixel bus through
+// a U2D2 or similar; a USB-CAN adapter speaking SLCAN) or a SocketCAN
+// interface.
+type Transport struct {
+	Port      string `yaml:"port"`      // serial device, e.g. /dev/ttyUSB0
+	Baud      int    `yaml:"baud"`      // serial line rate, bit/s; default 1000000
+	SLCAN     bool   `yaml:"slcan"`     // CAN: port is an SLCAN (Lawicel) adapter
+	Bitrate   int    `yaml:"bitrate"`   // CAN bit rate set on the SLCAN adapter; default 1000000
+	Interface string `yaml:"interface"` // CAN: SocketCAN interface, e.g. can0
+}
+
+// DynamixelBus holds a Dynamixel bus's settings.
+type DynamixelBus struct {
+	// PositionMode is the operating mode that executes position commands:
+	// "position" (the default; goals checked against the servo's position
+	// limits) or "extended-position" (multi-turn). Impedance and effort
+	// commands run in current mode and velocity commands in velocity mode
+	// whatever it says; the bus switches modes as the commands require.
+	PositionMode string `yaml:"position_mode"`
+}
+
+// CANopenBus holds a CANopen network's settings; zero values take the
+// canopen package's defaults.
+type CANopenBus struct {
+	MasterNode           int      `yaml:"master_node"`            // default 127
+	HeartbeatPeriod      Duration `yaml:"heartbeat_period"`       // master heartbeat; default 10ms
+	MasterTimeout        Duration `yaml:"master_timeout"`         // drives' 0x1016; default 10 × heartbeat_period
+	DriveHeartbeatPeriod Duration `yaml:"drive_heartbeat_period"` // drives' 0x1017; default 20ms
+	DriveTimeout         Duration `yaml:"drive_timeout"`          // master tolerates a silent drive; default 5 × drive_heartbeat_period
+	// OnMasterLoss is each drive's 0x6007 action when the master's
+	// heartbeat stops: quick-stop (the default), disable-voltage or fault.
+	OnMasterLoss string   `yaml:"on_master_loss"`
+	SDOTimeout   Duration `yaml:"sdo_timeout"`   // each SDO reply at start-up; default 100ms
+	StateTimeout Duration `yaml:"state_timeout"` // each CiA 402 transition at start-up; default 1s
+}
+
+// CubeMarsBus holds a CubeMars bus's settings.
+type CubeMarsBus struct {
+	MasterID   int  `yaml:"master_id"`    // CAN ID the replies arrive on; default 0
+	AnyReplyID bool `yaml:"any_reply_id"` // accept replies on any ID (firmwares that answer on their own)
+}
+
+// Joint is one drive, in the model's joint order. Which fields apply
+// depends on the protocol (see the package documentation); giving another
+// protocol's field is an error.
+type Joint struct {
+	// Name is the model's joint name at this position in the chain; it
+	// must match, so a file written for another joint order is refused.
+	Name string `yaml:"name"`
+	// ID is the Dynamixel ID (0–252) or the CubeMars motor's CAN ID (1–255).
+	ID *int `yaml:"id"`
+	// Node is the CANopen node ID (1–127).
+	Node *int `yaml:"node"`
+	// Model is the Dynamixel model (XM430-W350, XH430-W350, XM540-W270) or
+	// the CubeMars model (AK80-9, AK70-10, AK60-6, AK10-9).
+	Model string `yaml:"model"`
+	// CANopen: Mode is CSP or CST (CSV is refused: it cannot execute the
+	// loop's impedance holds); CountsPerRad the drive's position units per
+	// joint rad (per m for a prismatic joint), gearing included, > 0;
+	// RatedTorque the drive's 0x6076 in N·m (0: read it at start-up);
+	// GearRatio joint effort per drive torque (0: 1); MaxTorque a torque
+	// limit written to 0x6072, in joint units (0: none); TorqueOffset maps
+	// 0x60B2 so CSP gets the effort feed-forward.
+	Mode         string  `yaml:"mode"`
+	CountsPerRad float64 `yaml:"counts_per_rad"`
+	RatedTorque  float64 `yaml:"rated_torque"`
+	GearRatio    float64 `yaml:"gear_ratio"`
+	MaxTorque    float64 `yaml:"max_torque"`
+	TorqueOffset bool    `yaml:"torque_offset"`
+	// Lead is, for a prismatic joint on a Dynamixel or CubeMars actuator,
+	// the joint's travel per radian of the actuator's output shaft (m/rad):
+	// a 10 mm capstan is 0.01.
+	Lead float64 `yaml:"lead"`
+	// Direction is +1 when the joint's position grows with the drive's and
+	// −1 when the drive counts the other way. Required.
+	Direction int `yaml:"direction"`
+	// ZeroOffset is the joint position (rad or m) where the drive reads
+	// zero: joint = Direction·lead·drive + ZeroOffset.
+	ZeroOffset float64 `yaml:"zero_offset"`
+}
+
+// joint fields by protocol (besides name, direction, zero_offset).
+var protocolFields = map[string][]string{
+	Dynamixel: {"id", "model", "lead"},
+	CANopen:   {"node", "mode", "counts_per_rad", "rated_torque", "gear_ratio", "max_torque", "torque_offset"},
+	CubeMars:  {"id", "model", "lead"},
+}
+
+// dynamixelModels are the servo models a rig file may name.
+var dynamixelModels = []*dynamixel.Model{&dynamixel.XM430W350, &dynamixel.XH430W350, &dynamixel.XM540W270}
+
+func dynamixelModel(name string) (*dynamixel.Model, bool) {
+	for _, m := range dynamixelModels {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+// Load reads and checks a rig file (YAML, or JSON, which YAML reads too).
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Err: err}
+	}
+	return Parse(data, path)
+}
+
+// Parse decodes a rig file strictly (unknown, duplicate or misplaced fields
+// are errors) and checks everything that does not need the model. name is
+// the file's name, used in errors. Errors are *Error.
+func Parse(data []byte, name string) (*Config, error) {
+	var c Config
+	root, err := decodeStrict(data, name, &c)
+	if err != nil {
+		return nil, err
+	}
+	c.file, c.root = name, root
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// File returns the name the configuration was parsed from.
+func (c *Config) File() string { return c.file }
+
+// bad returns an *Error for field with the line of its value (or of the
+// nearest enclosing value the file has).
+func (c *Config) bad(field, format string, args ...any) error {
+	e := &Error{File: c.file, Field: field, Err: fmt.Errorf(format, args...)}
+	for p := field; p != "" && e.Line == 0; {
+		if n := find(c.root, p); n != nil {
+			e.Line = n.Line
+			break
+		}
+		if i := strings.LastIndexAny(p, ".["); i > 0 {
+			p = p[:i]
+		} else {
+			p = ""
+		}
+	}
+	return e
+}
+
+// given reports whether the file sets field (a path as in errors).
+func (c *Config) given(field string) bool { return c.root != nil && find(c.root, field) != nil }
+
+func (c *Config) validate() error {
+	fields, ok := protocolFields[c.Protocol]
+	if !ok {
+		if c.Protocol == "" {
+			return c.bad("protocol", "required: dynamixel, canopen or cubemars")
+		}
+		return c.bad("protocol", "%q: want dynamixel, canopen or cubemars", c.Protocol)
+	}
+	if err := c.validateTransport(); err != nil {
+		return err
+	}
+	if rt := c.ReplyTimeout.D(); c.given("reply_timeout") && (rt <= 0 || rt > time.Second) {
+		return c.bad("reply_timeout", "%v: want > 0 and at most 1s", rt)
+	}
+	for _, p := range []string{Dynamixel, CANopen, CubeMars} {
+		if p != c.Protocol && c.given(p) {
+			return c.bad(p, "settings for protocol %s in a %s rig", p, c.Protocol)
+		}
+	}
+	if err := c.validateBus(); err != nil {
+		return err
+	}
+	if len(c.Joints) == 0 {
+		return c.bad("joints", "required: one entry per joint of the model, in chain order")
+	}
+	ids := map[int]int{}
+	for i := range c.Joints {
+		if err := c.validateJoint(i, fields, ids); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateTransport() error {
+	t := &c.Transport
+	if !c.given("transport") {
+		return c.bad("transport", "required: port (serial device) or, for CAN, interface (SocketCAN)")
+	}
+	if c.given("transport.baud") && t.Baud <= 0 {
+		return c.bad("transport.baud", "must be > 0 (bit/s)")
+	}
+	if c.Protocol == Dynamixel {
+		switch {
+		case t.Port == "":
+			return c.bad("transport.port", "required: the serial device of the Dynamixel bus, e.g. /dev/ttyUSB0")
+		case c.given("transport.slcan"), c.given("transport.bitrate"), c.given("transport.interface"):
+			return c.bad("transport", "slcan, bitrate and interface are for CAN protocols; a Dynamixel bus takes port and baud")
+		}
+		return nil
+	}
+	switch {
+	case t.Port != "" && t.Interface != "":
+		return c.bad("transport", "give port (an SLCAN adapter) or interface (SocketCAN), not both")
+	case t.Port == "" && t.Interface == "":
+		return c.bad("transport", "required: port with slcan: true (a USB-CAN adapter) or interface (SocketCAN, e.g. can0)")
+	case t.Port != "" && !t.SLCAN:
+		return c.bad("transport.slcan", "a CAN protocol on serial port %s needs slcan: true (an adapter speaking SLCAN); for SocketCAN give interface instead", t.Port)
+	case t.Interface != "" && (t.SLCAN || c.given("transport.bitrate") || c.given("transport.baud")):
+		return c.bad("transport", "slcan, bitrate and baud are for an SLCAN adapter on a serial port, not SocketCAN interface %s (set its bit rate with ip link)", t.Interface)
+	case t.Interface != "" && (strings.Contains(t.Interface, "/") || len(t.Interface) > 15):
+		return c.bad("transport.interface", "%q is not a network interface name (SocketCAN, e.g. can0)", t.Interface)
+	}
+	if t.SLCAN {
+		if t.Bitrate == 0 {
+			t.Bitrate = 1_000_000
+		}
+		if _, err := canbus.SLCANBitrateCode(t.Bitrate); err != nil {
+			return c.bad("transport.bitrate", "%d: %v", t.Bitrate, err)
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateBus() error {
+	if b := c.Dynamixel; b != nil {
+		switch b.PositionMode {
+		case "", "position", "extended-position":
+		default:
+			return c.bad("dynamixel.position_mode", "%q: want position or extended-position", b.PositionMode)
+		}
+	}
+	if b := c.CANopen; b != nil {
+		if c.given("canopen.master_node") && (b.MasterNode < 1 || b.MasterNode > canopen.MaxNode) {
+			return c.bad("canopen.master_node", "%d: want 1..127", b.MasterNode)
+		}
+		for _, d := range []struct {
+			name string
+			v    Duration
+			max  time.Duration
+		}{
+			{"heartbeat_period", b.HeartbeatPeriod, 10 * time.Second},
+			{"master_timeout", b.MasterTimeout, 65535 * time.Millisecond},
+			{"drive_heartbeat_period", b.DriveHeartbeatPeriod, 65535 * time.Millisecond},
+			{"drive_timeout", b.DriveTimeout, time.Minute},
+			{"sdo_timeout", b.SDOTimeout, 10 * time.Second},
+			{"state_timeout", b.StateTimeout, time.Minute},
+		} {
+			f := "canopen." + d.name
+			if !c.given(f) {
+				continue
+			}
+			if d.v.D() < time.Millisecond || d.v.D() > d.max {
+				return c.bad(f, "%v: want 1ms … %v", d.v.D(), d.max)
+			}
+			if d.v.D()%time.Millisecond != 0 && (d.name == "master_timeout" || d.name == "drive_heartbeat_period") {
+				return c.bad(f, "%v: the drives take whole milliseconds", d.v.D())
+			}
+		}
+		hb := orDefault(b.HeartbeatPeriod.D(), 10*time.Millisecond)
+		if mt := orDefault(b.MasterTimeout.D(), 10*hb); mt <= hb {
+			return c.bad("canopen.master_timeout", "%v must exceed heartbeat_period %v", mt, hb)
+		}
+		dhb := orDefault(b.DriveHeartbeatPeriod.D(), 20*time.Millisecond)
+		if dt := orDefault(b.DriveTimeout.D(), 5*dhb); dt <= dhb {
+			return c.bad("canopen.drive_timeout", "%v must exceed drive_heartbeat_period %v", dt, dhb)
+		}
+		if _, ok := abortOptions[b.OnMasterLoss]; !ok {
+			return c.bad("canopen.on_master_loss", "%q: want quick-stop, disable-voltage or fault (a drive must never keep obeying a dead master)", b.OnMasterLoss)
+		}
+	}
+	if b := c.CubeMars; b != nil {
+		if b.MasterID < 0 || b.MasterID > 0x7FF {
+			return c.bad("cubemars.master_id", "%d: not an 11-bit CAN ID", b.MasterID)
+		}
+	}
+	return nil
+}
+
+// orDefault returns v, or def when v is 0.
+func orDefault(v, def time.Duration) time.Duration {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+var abortOptions = map[string]canopen.AbortOption{
+	"": canopen.AbortQuickStop, "quick-stop": canopen.AbortQuickStop,
+	"disable-voltage": canopen.AbortDisableVolt, "fault": canopen.AbortFaultSignal,
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+func (c *Config) validateJoint(i int, fields []string, ids map[int]int) error {
+	j := &c.Joints[i]
+	at := func(f string) string { return fmt.Sprintf("joints[%d].%s", i, f) }
+	if n := find(c.root, fmt.Sprintf("joints[%d]", i)); n != nil && n.Kind == yaml.MappingNode {
+		for k := 0; k < len(n.Content); k += 2 {
+			key := n.Content[k].Value
+			if key != "name" && key != "direction" && key != "zero_offset" && !slices.Contains(fields, key) {
+				return c.bad(at(key), "not a %s setting (a %s joint takes name, %s, direction, zero_offset)",
+					c.Protocol, c.Protocol, strings.Join(fields, ", "))
+			}
+		}
+	}
+	if j.Name == "" {
+		return c.bad(at("name"), "required: the model's joint at this position in the chain")
+	}
+	if j.Direction != 1 && j.Direction != -1 {
+		if !c.given(at("direction")) {
+			return c.bad(at("direction"), "required: 1 if the joint's position grows with the drive's, -1 if the drive counts the other way")
+		}
+		return c.bad(at("direction"), "%d: want 1 or -1", j.Direction)
+	}
+	if !finite(j.ZeroOffset) || math.Abs(j.ZeroOffset) > 1e3 {
+		return c.bad(at("zero_offset"), "%v: want a finite position (rad or m)", j.ZeroOffset)
+	}
+	if c.given(at("lead")) && !(j.Lead > 0 && j.Lead <= 1) {
+		return c.bad(at("lead"), "%v: want the travel per radian of the shaft, 0 < lead ≤ 1 m/rad", j.Lead)
+	}
+	var id int
+	idField := "id"
+	switch c.Protocol {
+	case Dynamixel, CubeMars:
+		if j.ID == nil {
+			return c.bad(at("id"), "required: the %s ID of this joint's actuator", c.Protocol)
+		}
+		id = *j.ID
+		lo, hi := 0, int(dynamixel.MaxID)
+		if c.Protocol == CubeMars {
+			lo, hi = 1, 255
+		}
+		if id < lo || id > hi {
+			return c.bad(at("id"), "%d: want %d..%d", id, lo, hi)
+		}
+		if c.Protocol == CubeMars && c.CubeMars != nil && !c.CubeMars.AnyReplyID && id == c.CubeMars.MasterID {
+			return c.bad(at("id"), "%d is cubemars.master_id, the ID replies arrive on", id)
+		}
+		if j.Model == "" {
+			return c.bad(at("model"), "required: %s", strings.Join(modelNames(c.Protocol), ", "))
+		}
+		known := false
+		if c.Protocol == Dynamixel {
+			_, known = dynamixelModel(j.Model)
+		} else {
+			_, known = cubemars.ModelByName(j.Model)
+		}
+		if !known {
+			return c.bad(at("model"), "%q: want one of %s", j.Model, strings.Join(modelNames(c.Protocol), ", "))
+		}
+	case CANopen:
+		idField = "node"
+		if j.Node == nil {
+			return c.bad(at("node"), "required: the CANopen node ID of this joint's drive")
+		}
+		id = *j.Node
+		if id < 1 || id > canopen.MaxNode {
+			return c.bad(at("node"), "%d: want 1..127", id)
+		}
+		master := 127
+		if c.CANopen != nil && c.CANopen.MasterNode != 0 {
+			master = c.CANopen.MasterNode
+		}
+		if id == master {
+			return c.bad(at("node"), "%d is the master's node ID (canopen.master_node, default 127)", id)
+		}
+		switch strings.ToUpper(j.Mode) {
+		case "CSP", "CST":
+		case "":
+			return c.bad(at("mode"), "required: CST (cyclic torque; the host closes the impedance law) or CSP (cyclic position)")
+		case "CSV":
+			return c.bad(at("mode"), "CSV cannot execute the loop's impedance and effort commands (its holds, joint-pd, transparent): use CST or CSP")
+		default:
+			return c.bad(at("mode"), "%q: want CST or CSP", j.Mode)
+		}
+		if !(j.CountsPerRad > 0) || !finite(j.CountsPerRad) || j.CountsPerRad*math.Pi > math.MaxInt32 {
+			return c.bad(at("counts_per_rad"), "must be > 0 (drive position units per rad, or per m for a prismatic joint; ±π must fit INTEGER32)")
+		}
+		for _, f := range []struct {
+			name string
+			v    float64
+		}{{"rated_torque", j.RatedTorque}, {"gear_ratio", j.GearRatio}, {"max_torque", j.MaxTorque}} {
+			if c.given(at(f.name)) && !(f.v > 0 && f.v < 1e6) {
+				return c.bad(at(f.name), "%v: must be > 0", f.v)
+			}
+		}
+		if j.TorqueOffset && strings.ToUpper(j.Mode) != "CSP" {
+			return c.bad(at("torque_offset"), "only CSP takes a torque offset (CST commands torque itself)")
+		}
+	}
+	if k, dup := ids[id]; dup {
+		return c.bad(at(idField), "%d is also joints[%d].%s", id, k, idField)
+	}
+	ids[id] = i
+	return nil
+}
+
+func modelNames(protocol string) []string {
+	var out []string
+	if protocol == Dynamixel {
+		for _, m := range dynamixelModels {
+			out = append(out, m.Name)
+		}
+		return out
+	}
+	for _, m := range cubemars.Models {
+		out = append(out, m.Name)
+	}
+	return out
+}
+
+// Check checks the configuration against the robot's chain: one joint per
+// chain joint, with the model's names in its order, and a lead for every
+// prismatic joint on a Dynamixel or CubeMars actuator (whose shafts turn).
+func (c *Config) Check(chain *kinematics.Chain) error {
+	if chain == nil {
+		return errors.New("rig: no chain")
+	}
+	names := make([]string, chain.DoF())
+	for i, j := range chain.Joints {
+		names[i] = j.Name
+	}
+	if len(c.Joints) != chain.DoF() {
+		return c.bad("joints", "%d joints for the model's %d (%s)", len(c.Joints), chain.DoF(), strings.Join(names, ", "))
+	}
+	for i, j := range c.Joints {
+		at := func(f string) string { return fmt.Sprintf("joints[%d].%s", i, f) }
+		if j.Name != names[i] {
+			if k := slices.Index(names, j.Name); k >= 0 {
+				return c.bad(at("name"), "%q is the model's joint %d, but this is position %d (%s): list the joints in chain order (%s)",
+					j.Name, k+1, i+1, names[i], strings.Join(names, ", "))
+			}
+			return c.bad(at("name"), "%q: the model's joint %d is %q (joints: %s)", j.Name, i+1, names[i], strings.Join(names, ", "))
+		}
+		prismatic := chain.Joints[i].Type == kinematics.Prismatic
+		if c.Protocol != CANopen {
+			switch {
+			case prismatic && j.Lead == 0:
+				return c.bad(at("lead"), "required: %s is prismatic; give the travel per radian of the actuator's shaft (m/rad)", j.Name)
+			case !prismatic && j.Lead != 0:
+				return c.bad(at("lead"), "%s is revolute: a lead applies to prismatic joints only", j.Name)
+			}
+		}
+		if math.Abs(j.ZeroOffset) > 4*math.Pi && !prismatic {
+			return c.bad(at("zero_offset"), "%v rad: more than two turns", j.ZeroOffset)
+		}
+	}
+	return nil
+}
