@@ -68,9 +68,9 @@ func TestDirectionOffsetAndLeadMapping(t *testing.T) {
 	}
 	want := []struct{ q, qd, tau float64 }{
 		{0.1, 0.5, 0.3},
-		{-0.2 + 0.2, -0.5, -0.3},          // reversed, zero at 0.2 rad
-		{-0.01*0.3 + 0.05, -0.005, -30},   // x = −lead·θ + 0.05, F = τ/(−lead)
-		{0.4 - 1.5, 0.5, 0.3},             // zero offset only
+		{-0.2 + 0.2, -0.5, -0.3},        // reversed, zero at 0.2 rad
+		{-0.01*0.3 + 0.05, -0.005, -30}, // x = −lead·θ + 0.05, F = τ/(−lead)
+		{0.4 - 1.5, 0.5, 0.3},           // zero offset only
 		{0.5, 0.5, 0.3}, {0.6, 0.5, 0.3},
 	}
 	for i, w := range want {
