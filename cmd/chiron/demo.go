@@ -53,6 +53,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	models := fs.String("models", "", "directory holding psm.json and upper_limb_exo.urdf (default: the shipped robots/)")
 	db, pace := clinicFlags(fs)
+	gpf := addGamepadFlags(fs, true)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -69,9 +70,26 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	if _, err := os.Stat(filepath.Join(dir, "psm.json")); err != nil {
 		return fmt.Errorf("demo models not found in %s (run from the source tree or pass --models DIR): %w", dir, err)
 	}
+	specs := demoSpecs(dir, *psmProto, *exoProto, *rate)
+	var names []string
+	prefix := map[string]string{}
+	for _, sp := range specs {
+		names = append(names, sp.Name)
+		prefix[sp.Name] = sp.Prefix
+	}
+	if err := gpf.validate(names...); err != nil {
+		return err
+	}
 	tokens, gen, err := tokensFor(*tokenFile)
 	if err != nil {
 		return err
+	}
+	pad, err := openGamepad(gpf, tokens, prefix[*gpf.robot], "")
+	if err != nil {
+		return err
+	}
+	if pad != nil {
+		defer pad.stop()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -82,7 +100,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := newStack(demoSpecs(dir, *psmProto, *exoProto, *rate), stackOptions{Addr: *addr, Tokens: tokens, Clinic: cl})
+	st, err := newStack(specs, stackOptions{Addr: *addr, Tokens: tokens, Clinic: cl})
 	if err != nil {
 		return err
 	}
@@ -90,6 +108,9 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 		fmt.Fprintf(out, "demo: psm (%s) and exo (%s) against simulated firmware; Ctrl-C stops\n", *psmProto, *exoProto)
 		fmt.Fprintf(out, "demo: clinicians' sessions on a simulated lower-limb exoskeleton with a simulated patient, records in %s\n", redactDSN(cl.dsn))
 		printReady(out, a, false, gen, cl)
+		if pad != nil {
+			pad.start(ctx, a, *gpf.robot, out, errw)
+		}
 	})
 	if err == nil {
 		fmt.Fprintln(out, "demo: stopped")

@@ -302,6 +302,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
 	db, pace := clinicFlags(fs)
 	sessions := fs.String("sessions", "sim", "clinicians' sessions: sim (run them on the simulated lower-limb exoskeleton with a simulated patient) or off (records and reports only)")
+	gpf := addGamepadFlags(fs, false)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -325,9 +326,19 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	if *sessions != "sim" && *sessions != "off" {
 		return usagef("--sessions %q: want sim or off", *sessions)
 	}
+	if err := gpf.validate(); err != nil {
+		return err
+	}
 	tokens, gen, err := tokensFor(*tokenFile)
 	if err != nil {
 		return err
+	}
+	pad, err := openGamepad(gpf, tokens, "", *cert)
+	if err != nil {
+		return err
+	}
+	if pad != nil {
+		defer pad.stop()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -342,5 +353,10 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return st.run(ctx, func(a string) { printReady(out, a, *cert != "", gen, cl) })
+	return st.run(ctx, func(a string) {
+		printReady(out, a, *cert != "", gen, cl)
+		if pad != nil {
+			pad.start(ctx, a, name, out, errw)
+		}
+	})
 }
