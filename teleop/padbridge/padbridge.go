@@ -341,6 +341,9 @@ func (b *Bridge) step(now time.Time, ls *loopState) (done bool, err error) {
 
 	// Take control on a deliberate press of the deadman.
 	armed := in.Deadman && !in.EStop
+	if st.InControl {
+		ls.takeAt = time.Time{} // the take is answered
+	}
 	if refused != "" {
 		ls.takeAt = time.Time{}
 		b.log.Warn("gamepad: control not taken", "status", refused)
