@@ -882,6 +882,11 @@ func TestControlQueueOverflowDisconnects(t *testing.T) {
 		}
 	}
 	e.waitStats("client disconnected", func(_ ClientStats, ok bool) bool { return !ok }, name)
+	// dropClient logs the reason after removing the client, so the log
+	// line may trail what Clients shows by a moment.
+	for deadline := time.Now().Add(guard); !strings.Contains(logs.String(), "control queue overflow") && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
 	if l := logs.String(); !strings.Contains(l, "control queue overflow") {
 		t.Errorf("disconnected for another reason:\n%s", l)
 	}
