@@ -39,6 +39,8 @@ type Config struct {
 	Dynamixel *DynamixelBus `yaml:"dynamixel"`
 	CANopen   *CANopenBus   `yaml:"canopen"`
 	CubeMars  *CubeMarsBus  `yaml:"cubemars"`
+	// Safety adjusts the supervisor's tolerances for this robot.
+	Safety *Safety `yaml:"safety"`
 	// Joints in the model's chain order, one per joint.
 	Joints []Joint `yaml:"joints"`
 
@@ -86,6 +88,27 @@ type CANopenBus struct {
 type CubeMarsBus struct {
 	MasterID   int  `yaml:"master_id"`    // CAN ID the replies arrive on; default 0
 	AnyReplyID bool `yaml:"any_reply_id"` // accept replies on any ID (firmwares that answer on their own)
+}
+
+// Safety holds a robot's tolerances for the safety supervisor, which
+// otherwise derives its limits from the model alone. Zero values keep the
+// supervisor's defaults.
+type Safety struct {
+	// WatchdogCycles is how many stale cycles in a row (replies missing or
+	// too old) are tolerated before a fault; default 3.
+	WatchdogCycles int `yaml:"watchdog_cycles"`
+	// TrackingError bounds |commanded − measured| per joint (rad or m);
+	// default 0.3.
+	TrackingError float64 `yaml:"tracking_error"`
+	// PositionMargin is the overshoot allowed past the model's joint
+	// limits (rad or m); default 0.05.
+	PositionMargin float64 `yaml:"position_margin"`
+	// VelocityScale and EffortScale scale the model's rated velocity and
+	// effort into the supervisor's limits; default 1.
+	VelocityScale float64 `yaml:"velocity_scale"`
+	EffortScale   float64 `yaml:"effort_scale"`
+	// RequireDeadman makes the operator's deadman mandatory.
+	RequireDeadman bool `yaml:"require_deadman"`
 }
 
 // Joint is one drive, in the model's joint order. Which fields apply
@@ -217,6 +240,9 @@ func (c *Config) validate() error {
 	if err := c.validateBus(); err != nil {
 		return err
 	}
+	if err := c.validateSafety(); err != nil {
+		return err
+	}
 	if len(c.Joints) == 0 {
 		return c.bad("joints", "required: one entry per joint of the model, in chain order")
 	}
@@ -319,6 +345,27 @@ func (c *Config) validateBus() error {
 	if b := c.CubeMars; b != nil {
 		if b.MasterID < 0 || b.MasterID > 0x7FF {
 			return c.bad("cubemars.master_id", "%d: not an 11-bit CAN ID", b.MasterID)
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateSafety() error {
+	sf := c.Safety
+	if sf == nil {
+		return nil
+	}
+	if c.given("safety.watchdog_cycles") && (sf.WatchdogCycles < 1 || sf.WatchdogCycles > 1000) {
+		return c.bad("safety.watchdog_cycles", "%d: want 1..1000", sf.WatchdogCycles)
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+		max  float64
+	}{{"tracking_error", sf.TrackingError, 10}, {"position_margin", sf.PositionMargin, 1},
+		{"velocity_scale", sf.VelocityScale, 10}, {"effort_scale", sf.EffortScale, 10}} {
+		if c.given("safety."+f.name) && !(f.v > 0 && f.v <= f.max) {
+			return c.bad("safety."+f.name, "%v: want > 0 and at most %g", f.v, f.max)
 		}
 	}
 	return nil
@@ -494,4 +541,51 @@ func (c *Config) Check(chain *kinematics.Chain) error {
 		}
 	}
 	return nil
+}
+
+// CycleTime is the wire time of one control cycle's traffic on this rig,
+// a lower bound: Dynamixel, a sync read of 21 bytes per servo and a sync
+// write of a 4-byte goal per servo at the baud rate (10 bits a byte, the
+// servos' Return Delay Time not counted); CANopen, per drive an RPDO and
+// two TPDOs plus one SYNC; CubeMars, a command and a reply per motor — as
+// classic CAN frames with typical bit stuffing at the SLCAN bit rate, or
+// 1 Mbit/s on SocketCAN (whose rate the file does not say). A loop period
+// shorter than this cannot be kept on the real bus, whatever the host.
+func (c *Config) CycleTime() time.Duration {
+	n := len(c.Joints)
+	bitsPerSecond := 1_000_000
+	var bits int
+	switch c.Protocol {
+	case Dynamixel:
+		if c.Transport.Baud > 0 {
+			bitsPerSecond = c.Transport.Baud
+		}
+		// Header 4, ID 1, length 2, instruction 1, CRC 2 = 10 bytes.
+		syncRead := 10 + 4 + n
+		status := n * (10 + 1 + 21)
+		syncWrite := 10 + 4 + n*(1+4)
+		bits = 10 * (syncRead + status + syncWrite)
+	case CANopen, CubeMars:
+		if c.Transport.SLCAN && c.Transport.Bitrate > 0 {
+			bitsPerSecond = c.Transport.Bitrate
+		}
+		// A standard frame is 47 + 8·DLC bits; stuffing adds up to a fifth.
+		frame := func(dlc int) int { return (47 + 8*dlc) * 6 / 5 }
+		if c.Protocol == CubeMars {
+			bits = n * (frame(8) + frame(6))
+			break
+		}
+		bits = frame(0) // SYNC
+		for _, j := range c.Joints {
+			rpdo := 2 + 2 // controlword + target torque
+			if strings.EqualFold(j.Mode, "CSP") {
+				rpdo = 2 + 4
+				if j.TorqueOffset {
+					rpdo += 2
+				}
+			}
+			bits += frame(rpdo) + frame(8) + frame(7)
+		}
+	}
+	return time.Duration(float64(bits) / float64(bitsPerSecond) * float64(time.Second))
 }

@@ -102,7 +102,10 @@ func TestRigFileErrors(t *testing.T) {
 		{"not a mapping", "- 1\n", "rig.yaml:1: want a mapping"},
 		{"syntax", "protocol: [", "rig.yaml: "},
 		{"two documents", dxlBase + "---\nprotocol: canopen\n", "rig.yaml:9: more than one document"},
-		{"unknown top-level", "protocl: canopen\n", "rig.yaml:1: protocl: unknown field (known here: canopen, cubemars, dynamixel, joints, protocol, reply_timeout, transport)"},
+		{"unknown top-level", "protocl: canopen\n", "rig.yaml:1: protocl: unknown field (known here: canopen, cubemars, dynamixel, joints, protocol, reply_timeout, safety, transport)"},
+		{"bad watchdog", dxlBase + "safety: {watchdog_cycles: 0}\n", "rig.yaml:9: safety.watchdog_cycles: 0: want 1..1000"},
+		{"bad velocity scale", dxlBase + "safety:\n  velocity_scale: -1\n", "rig.yaml:10: safety.velocity_scale: -1: want > 0 and at most 10"},
+		{"unknown safety field", dxlBase + "safety: {deadman: true}\n", "rig.yaml:9: safety.deadman: unknown field (known here: effort_scale, position_margin, require_deadman, tracking_error, velocity_scale, watchdog_cycles)"},
 		{"unknown joint field", strings.Replace(dxlBase, "    direction: 1", "    direction: 1\n    offset: 0.1", 1), "rig.yaml:9: joints[0].offset: unknown field"},
 		{"duplicate", dxlBase + "protocol: dynamixel\n", "rig.yaml:9: protocol: given twice (first on line 1)"},
 		{"alias", "protocol: &p dynamixel\ntransport: {port: *p}\n", "rig.yaml:2: transport.port: aliases"},
@@ -221,5 +224,23 @@ func TestRigFileAgainstTheModel(t *testing.T) {
 				t.Errorf("got  %v\nwant %s…", err, tc.want)
 			}
 		})
+	}
+}
+
+// The examples' bus traffic per cycle: six drives do not fit a 1 kHz loop
+// on a 1 Mbit/s bus, four MIT motors do.
+func TestCycleTime(t *testing.T) {
+	for file, want := range map[string][2]time.Duration{
+		"psm-canopen.yaml":   {2 * time.Millisecond, 2500 * time.Microsecond},
+		"psm-dynamixel.yaml": {2 * time.Millisecond, 3 * time.Millisecond},
+		"exo-cubemars.yaml":  {500 * time.Microsecond, time.Millisecond},
+	} {
+		c, err := Load(filepath.Join("testdata", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.CycleTime(); got < want[0] || got > want[1] {
+			t.Errorf("%s: %v, want %v … %v", file, got, want[0], want[1])
+		}
 	}
 }

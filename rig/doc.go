@@ -28,6 +28,10 @@
 //	               on_master_loss: quick-stop (default) | disable-voltage |
 //	               fault, sdo_timeout (100ms), state_timeout (1s)
 //	cubemars       master_id (0), any_reply_id (false)
+//	safety         the supervisor's tolerances for this robot (default: from
+//	               the model): watchdog_cycles (3), tracking_error (0.3),
+//	               position_margin (0.05), velocity_scale and effort_scale
+//	               (1, of the model's rated values), require_deadman
 //	joints         one per model joint, in chain order (required)
 //
 // Every joint takes name (the model's joint at that position: required, so

@@ -17,6 +17,7 @@ import (
 
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/hil"
+	"github.com/chiron-robotics/chiron/rig"
 	"github.com/chiron-robotics/chiron/teleop"
 	"github.com/chiron-robotics/chiron/teleop/console"
 	"github.com/chiron-robotics/chiron/teleop/robotloop"
@@ -25,7 +26,7 @@ import (
 func init() {
 	register(command{
 		name:    "serve",
-		summary: "teleoperation server and browser console for one robot (against simulated firmware with --sim)",
+		summary: "teleoperation server and browser console for one robot (its real drives with --rig, simulated firmware with --sim)",
 		run:     runServe,
 	})
 }
@@ -39,13 +40,17 @@ type robotSpec struct {
 	Seed             uint64
 	Controller       string
 	Safety           hil.SafetyOverrides
+	// Rig, if set, serves the robot on the real drives it describes
+	// instead of simulated firmware (Protocol and Seed are then unused).
+	Rig *rig.Config
 }
 
 // stack is robots against simulated firmware (hil.Rig: firmware-sim on a
-// pty, the real host drivers, the loop and its supervisor), each adapted
-// to teleop by robotloop, behind one teleop server with the console.
+// pty, the real host drivers, the loop and its supervisor) or on real
+// drives (realRobot), each adapted to teleop by robotloop, behind one
+// teleop server with the console.
 type stack struct {
-	rigs   []*hil.Rig
+	rigs   []servedRobot
 	robots []*robotloop.Robot
 	server *teleop.Server
 	models []console.Model
@@ -75,8 +80,14 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 	s := &stack{rt: o.RT, clinic: o.Clinic}
 	var rcs []teleop.RobotConfig
 	for _, sp := range specs {
-		rig, err := hil.NewRig(hil.RigConfig{ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip,
-			Protocol: sp.Protocol, Rate: sp.Rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety})
+		var rig servedRobot
+		var err error
+		if sp.Rig != nil {
+			rig, err = newRealRobot(sp)
+		} else {
+			rig, err = hil.NewRig(hil.RigConfig{ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip,
+				Protocol: sp.Protocol, Rate: sp.Rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety})
+		}
 		if err != nil {
 			s.close()
 			return nil, fmt.Errorf("%s: %w", sp.Name, err)
@@ -292,11 +303,12 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	base := fs.String("base", "", "chain base link (URDF)")
 	tip := fs.String("tip", "", "chain tip link (URDF)")
 	sim := fs.String("sim", "", "serve the robot against simulated firmware speaking this protocol: "+strings.Join(hil.Protocols(), ", "))
+	rigFile := fs.String("rig", "", rigFlagHelp)
 	addr := fs.String("addr", teleop.DefaultAddr, "listen address host:port (port 0 picks one)")
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS/WSS")
 	key := fs.String("tls-key", "", "TLS key (PEM)")
-	rate := fs.Float64("rate", 1000, "control rate, Hz")
+	rate := fs.Float64("rate", 1000, "control rate, Hz (with --rig, unless set: the fastest of 1000, 500, 400, 250, 200, 100 whose period the bus traffic of one cycle fills at most to 80 %)")
 	controller := fs.String("controller", "", "active controller: "+strings.Join(hil.Controllers, ", "))
 	seed := fs.Uint64("seed", 1, "simulator seed")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
@@ -315,10 +327,28 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	if *model == "" {
 		return usagef("--model FILE is required")
 	}
-	if *sim == "" {
-		return errors.New("without --sim there is no robot to serve: driving real hardware needs a drive configuration " +
-			"(bus, port, node ids, encoder scaling, homing), which chiron does not support yet; " +
-			"run against simulated firmware with --sim " + strings.Join(hil.Protocols(), "|"))
+	var rigCfg *rig.Config
+	switch {
+	case *sim != "" && *rigFile != "":
+		return usagef("--sim and --rig are mutually exclusive: serve simulated firmware (--sim PROTOCOL) or a real robot's drives (--rig FILE)")
+	case *sim == "" && *rigFile == "":
+		return usagef("no robot to serve: pass --rig FILE for a real robot's drives (the rig file: 'chiron serve -h') or --sim %s for simulated firmware",
+			strings.Join(hil.Protocols(), "|"))
+	case *rigFile != "":
+		c, err := loadRig(*rigFile, *model, *base, *tip)
+		if err != nil {
+			return usageError{err}
+		}
+		explicit := false
+		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "rate" })
+		r, note, err := rigRate(c, *rate, explicit)
+		if err != nil {
+			return usageError{err}
+		}
+		if note != "" {
+			fmt.Fprintln(out, note)
+		}
+		rigCfg, *rate = c, r
 	}
 	if (*cert == "") != (*key == "") {
 		return usagef("--tls-cert and --tls-key go together")
@@ -348,7 +378,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	}
 	name := strings.TrimSuffix(filepath.Base(*model), filepath.Ext(*model))
 	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
-		Rate: *rate, Seed: *seed, Controller: *controller}},
+		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg}},
 		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl})
 	if err != nil {
 		return err

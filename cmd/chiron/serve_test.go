@@ -13,12 +13,31 @@ import (
 	"time"
 )
 
-func TestServeWithoutSimSaysRealRigsAreNotSupported(t *testing.T) {
-	var out, errb bytes.Buffer
-	code := run([]string{"serve", "--model", "../../robots/psm.json"}, nil, &out, &errb)
-	if code != 1 || !strings.Contains(errb.String(), "not support") || !strings.Contains(errb.String(), "--sim") {
-		t.Errorf("exit %d, stderr %q: want 1 and a clear word that real rigs are not supported yet", code, errb.String())
+func TestServeNeedsExactlyOneOfSimAndRig(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"serve", "--model", "../../robots/psm.json"}, []string{"no robot to serve", "--rig FILE", "--sim"}},
+		{[]string{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--rig", "../../rig/testdata/psm-canopen.yaml"},
+			[]string{"--sim and --rig are mutually exclusive"}},
+		// The rig file is checked against the model before anything opens.
+		{[]string{"serve", "--model", "../../robots/upper_limb_exo.urdf", "--rig", "../../rig/testdata/psm-canopen.yaml"},
+			[]string{"psm-canopen.yaml:19: joints: 6 joints for the model's 4"}},
+		{[]string{"serve", "--model", "../../robots/psm.json", "--rig", "no-such-rig.yaml"}, []string{"no-such-rig.yaml: open no-such-rig.yaml"}},
+	} {
+		var out, errb bytes.Buffer
+		code := run(tc.args, nil, &out, &errb)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", tc.args, code, errb.String())
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errb.String(), w) {
+				t.Errorf("%v: stderr %q lacks %q", tc.args, errb.String(), w)
+			}
+		}
 	}
+	var out, errb bytes.Buffer
 	for _, args := range [][]string{
 		{"serve", "--sim", "inproc"},
 		{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--tls-cert", "x.pem"},
@@ -28,6 +47,13 @@ func TestServeWithoutSimSaysRealRigsAreNotSupported(t *testing.T) {
 		if code := run(args, nil, &out, &errb); code != 2 {
 			t.Errorf("%v: exit %d (%s), want 2", args, code, errb.String())
 		}
+	}
+	// -h documents the rig file.
+	errb.Reset()
+	if code := run([]string{"serve", "-h"}, nil, &out, &errb); code != 0 ||
+		!strings.Contains(errb.String(), "-rig") || !strings.Contains(errb.String(), "counts_per_rad") ||
+		!strings.Contains(errb.String(), "go doc github.com/chiron-robotics/chiron/rig") {
+		t.Errorf("serve -h: exit %d:\n%s", code, errb.String())
 	}
 }
 
