@@ -88,10 +88,18 @@ func openDynamixel(cfg *Config, b *Bus) error {
 	c.Timeout = reply
 	b.drv = bus
 	b.disable = func(*Bus) error {
-		// Setup-sized waits: the bus is quiet after the loop, and a
-		// torque-off must not be lost to a tight bound.
+		// Setup-sized waits: a torque-off must not be lost to a tight
+		// bound. A late reply to the loop's last sync read, still on the
+		// wire, can be taken for the read-back's (Protocol 2.0 has no
+		// sequence numbers): then the torque-off goes out again.
 		c.Timeout = max(reply, 100*time.Millisecond)
-		return bus.Disable()
+		var err error
+		for range 3 {
+			if err = bus.Disable(); err == nil {
+				return nil
+			}
+		}
+		return err
 	}
 	b.close = c.Close
 	return nil

@@ -285,10 +285,13 @@ func TestServeRealRig(t *testing.T) {
 			var extra []string
 			if raceEnabled {
 				// The race detector slows the simulated firmware (plant,
-				// SLCAN adapter, drives) several-fold: a slower loop, the
-				// tolerances of a loaded bench machine (as the console's
-				// browser test has them) and patience at start-up.
-				extra = []string{"safety: {watchdog_cycles: 25, velocity_scale: 3}\n", "canopen:\n", "canopen:\n  sdo_timeout: 1s\n"}
+				// SLCAN adapter, drives) several-fold: a slower loop (below),
+				// longer waits for replies and at start-up, and a watchdog
+				// that tolerates a few late cycles — not many: with the
+				// impedance law closed on the host, a long run of stale
+				// samples is exactly what the watchdog must stop.
+				extra = []string{"safety: {watchdog_cycles: 6}\n", "reply_timeout: 20ms", "reply_timeout: 50ms",
+					"canopen:\n", "canopen:\n  sdo_timeout: 1s\n", "master_timeout: 100ms", "master_timeout: 1s"}
 			}
 			rigFile := rigFileFor(t, tc.example, tc.port, fw.link, extra...)
 			args := []string{"serve", "--model", model, "--rig", rigFile, "--addr", "127.0.0.1:0",
