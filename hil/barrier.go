@@ -20,11 +20,38 @@ import (
 const barrierTimeout = 10 * time.Second
 
 // meteredPort is the host's serial port, counting the bytes it sends and
-// the bytes it has read.
+// the bytes it has read or discarded.
 type meteredPort struct {
 	serialport.Port
 	written atomic.Int64
 	read    atomic.Int64
+	// pty and dev, when set, make ResetInputBuffer a barrier (below).
+	pty *firmwaresim.PTY
+	dev *meteredDevice
+}
+
+// ResetInputBuffer discards the host's pending input, as a driver does
+// before each request so a late reply is not taken for the next one's
+// (dynamixel.Client). In lockstep what it discards must not depend on how
+// far the kernel has carried the device's bytes, and the discarded bytes
+// count as consumed for awaitReadable: so it first waits until the device
+// has answered everything the host sent and all of it has landed, counts
+// what is pending as read, then flushes.
+func (p *meteredPort) ResetInputBuffer() error {
+	if p.pty != nil && p.dev != nil {
+		if err := p.dev.await(p.written.Load(), barrierTimeout); err != nil {
+			return err
+		}
+		if err := awaitReadable(p.pty, p.dev, p, barrierTimeout); err != nil {
+			return err
+		}
+		n, err := p.pty.HostReadable()
+		if err != nil {
+			return err
+		}
+		p.read.Add(int64(n))
+	}
+	return p.Port.ResetInputBuffer()
 }
 
 func (p *meteredPort) Write(b []byte) (int, error) {

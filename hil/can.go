@@ -214,7 +214,7 @@ func newCANFront(r *Rig, node firmwaresim.CANNode, simClock bool, host func(*can
 		f.close()
 		return nil, err
 	}
-	f.host = &meteredPort{Port: port}
+	f.host = &meteredPort{Port: port, pty: p, dev: f.dev}
 	c, err := canbus.DialSLCAN(f.host, 1_000_000)
 	if err != nil {
 		f.host.Close()

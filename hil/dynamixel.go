@@ -49,7 +49,7 @@ func newDynamixel(r *Rig) (frontEnd, error) {
 		if err != nil {
 			return nil, err
 		}
-		f.host = &meteredPort{Port: port}
+		f.host = &meteredPort{Port: port, pty: f.pty, dev: f.dev}
 		return f.host, nil
 	}
 	c, err := dynamixel.Dial(open, p.Path(), serialport.Config{})
