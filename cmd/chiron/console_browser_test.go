@@ -252,9 +252,19 @@ func TestConsoleInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor("control released", 5*time.Second, func(s pageState) bool { return s.Operator == "" })
-	// Let the joint-pd settle onto the hold, then watch one second of telemetry.
-	c1 := get().Count
-	waitFor("settling", 10*time.Second, func(s pageState) bool { return s.Count > c1+300 })
+	// Let the joint-pd settle onto the hold (the arm was moving when the
+	// deadman went; on a starved machine settling takes longer than the
+	// 0.5 s it takes on an idle one): until two readings about 50 ms of
+	// telemetry apart agree within 0.2 mrad. Then watch one second.
+	prev := get()
+	waitFor("settled onto the hold", 20*time.Second, func(s pageState) bool {
+		if s.Count < prev.Count+30 {
+			return false
+		}
+		still := maxDiff(s.Position, prev.Position) < 2e-4
+		prev = s
+		return still
+	})
 	h0 := get()
 	waitFor("a second of telemetry", 10*time.Second, func(s pageState) bool { return s.Count > h0.Count+600 })
 	h1 := get()
