@@ -104,66 +104,12 @@ const readClinic = `(() => { const s = window.clinic || {}; const v = (id) => do
 // followed live to its end on the simulated exoskeleton, and the report
 // shows the range of motion with the FHIR link.
 func TestClinicianPageInBrowser(t *testing.T) {
-	browser := findChromium()
-	if browser == "" {
-		t.Skip("no Chromium found (install chromium or set CHIRON_CHROMIUM): the clinician page's browser test cannot run")
-	}
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	ctx := newBrowser(t, "clinician page", 1400, 1000)
 	start := time.Now()
 	addr, tok := startClinicStack(t)
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1400, 1000),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
-	defer cancelC()
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelT()
-
-	get := func() clinicState {
-		t.Helper()
-		raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](readClinic))
-		if err != nil {
-			t.Fatalf("read page state: %v", err)
-		}
-		var s clinicState
-		if err := json.Unmarshal(raw, &s); err != nil {
-			t.Fatalf("page state %s: %v", raw, err)
-		}
-		return s
-	}
-	// waitFor polls the page until cond holds; the deadline only guards
-	// against a hang.
-	waitFor := func(what string, d time.Duration, cond func(clinicState) bool) clinicState {
-		t.Helper()
-		deadline := time.Now().Add(d)
-		tick := time.NewTicker(25 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			s := get()
-			if cond(s) {
-				return s
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: not within %v; page state %+v", what, d, s)
-			}
-			<-tick.C
-		}
-	}
+	page := pagePoller[clinicState]{t: t, ctx: ctx, expr: readClinic, tick: 25 * time.Millisecond}
+	get, waitFor := page.get, page.waitFor
 	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {

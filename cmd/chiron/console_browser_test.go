@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -17,20 +15,6 @@ import (
 
 	"github.com/chiron-robotics/chiron/teleop"
 )
-
-// findChromium returns the browser to drive: $CHIRON_CHROMIUM, else the
-// first of the usual names on PATH.
-func findChromium() string {
-	if p := os.Getenv("CHIRON_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, n := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // startDemo serves the demo stack on 127.0.0.1:0 and returns its address and
 // the operator token; the stack stops with the test.
@@ -140,69 +124,14 @@ func key(code, k string, vk int64, down bool) chromedp.Action[chromedp.Void] {
 // holds the deadman (Space) and moves the tool with W, the joints follow;
 // after release the arm holds.
 func TestConsoleInBrowser(t *testing.T) {
-	browser := findChromium()
-	if browser == "" {
-		t.Skip("no Chromium found (install chromium or set CHIRON_CHROMIUM): the console's browser test cannot run")
-	}
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	// WebGL on the CPU, so the 3D view renders without a GPU.
+	ctx := newBrowser(t, "console", 1400, 900,
+		chromedp.Flag("use-angle", "swiftshader"), chromedp.Flag("enable-unsafe-swiftshader", true))
 	addr, tok := startDemo(t)
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		// WebGL on the CPU, so the 3D view renders without a GPU.
-		chromedp.Flag("use-angle", "swiftshader"),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1400, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
-	defer cancelC()
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelT()
-
 	var st pageState
-	get := func() pageState {
-		t.Helper()
-		raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](readState))
-		if err != nil {
-			t.Fatalf("read page state: %v", err)
-		}
-		var s pageState
-		if err := json.Unmarshal(raw, &s); err != nil {
-			t.Fatalf("page state %s: %v", raw, err)
-		}
-		return s
-	}
-	// waitFor polls the page until cond holds; the deadline only guards
-	// against a hang.
-	waitFor := func(what string, d time.Duration, cond func(pageState) bool) pageState {
-		t.Helper()
-		deadline := time.Now().Add(d)
-		tick := time.NewTicker(20 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			s := get()
-			if cond(s) {
-				return s
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: not within %v; page state %+v", what, d, s)
-			}
-			<-tick.C
-		}
-	}
+	page := pagePoller[pageState]{t: t, ctx: ctx, expr: readState, tick: 20 * time.Millisecond}
+	get, waitFor := page.get, page.waitFor
 
 	url := fmt.Sprintf("http://%s/?token=%s&robot=psm", addr, tok)
 	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID("estop"))); err != nil {
