@@ -40,16 +40,26 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 // time, the teleop server on 127.0.0.1:0) and waits until it is enabled.
 func padStack(t *testing.T, tokens *teleop.Tokens) (*stack, string) {
 	t.Helper()
-	st, err := newStack([]robotSpec{{Name: "psm", Model: filepath.Join("..", "..", "robots", "psm.json"),
-		Protocol: "inproc", Rate: 1000, Seed: 1}}, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens})
+	st, addr := startStack(t, robotSpec{Name: "psm", Model: filepath.Join("..", "..", "robots", "psm.json"),
+		Protocol: "inproc", Rate: 1000, Seed: 1}, tokens, padFailAfter)
+	// Enabled, the arm still settles on its drives for a moment.
+	waitUntil(t, "arm settled", func() bool { return stillFor(st, 100) < 5e-5 })
+	return st, addr
+}
+
+// startStack serves one robot on 127.0.0.1:0 until the test ends and
+// returns once its loop is Enabled (failing after within).
+func startStack(tb testing.TB, spec robotSpec, tokens *teleop.Tokens, within time.Duration) (*stack, string) {
+	tb.Helper()
+	st, err := newStack([]robotSpec{spec}, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() { done <- st.run(ctx, func(a string) { ready <- a }) }()
-	t.Cleanup(func() {
+	tb.Cleanup(func() {
 		cancel()
 		<-done
 	})
@@ -57,15 +67,17 @@ func padStack(t *testing.T, tokens *teleop.Tokens) (*stack, string) {
 	select {
 	case addr = <-ready:
 	case err := <-done:
-		t.Fatalf("stack: %v", err)
+		tb.Fatalf("stack: %v", err)
 	}
-	snap := st.rigs[0].Loop().NewSnapshot()
-	waitUntil(t, "loop enabled", func() bool {
-		st.rigs[0].Loop().Snapshot(snap)
-		return snap.State == control.Enabled
-	})
-	// Enabled, the arm still settles on its drives for a moment.
-	waitUntil(t, "arm settled", func() bool { return stillFor(st, 100) < 5e-5 })
+	loop := st.rigs[0].Loop()
+	snap := loop.NewSnapshot()
+	deadline := time.Now().Add(within)
+	for loop.Snapshot(snap); snap.State != control.Enabled; loop.Snapshot(snap) {
+		if time.Now().After(deadline) {
+			tb.Fatalf("loop not enabled within %v: %s (%s)", within, snap.State, snap.Reason)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
 	return st, addr
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -28,34 +27,8 @@ func benchStack(b *testing.B) (*stack, string, map[teleop.Role]string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := newStack([]robotSpec{{Name: "psm", Model: filepath.Join("..", "..", "robots", "psm.json"),
-		Protocol: "dynamixel", Rate: 1000, Seed: 1}}, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- st.run(ctx, func(a string) { ready <- a }) }()
-	b.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		b.Fatalf("stack: %v", err)
-	}
-	// Wait for Enabled.
-	snap := st.rigs[0].Loop().NewSnapshot()
-	deadline := time.Now().Add(10 * time.Second)
-	for st.rigs[0].Loop().Snapshot(snap); snap.State != control.Enabled; st.rigs[0].Loop().Snapshot(snap) {
-		if time.Now().After(deadline) {
-			b.Fatalf("loop not enabled: %s (%s)", snap.State, snap.Reason)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	st, addr := startStack(b, robotSpec{Name: "psm", Model: filepath.Join("..", "..", "robots", "psm.json"),
+		Protocol: "dynamixel", Rate: 1000, Seed: 1}, tokens, 10*time.Second)
 	return st, addr, gen
 }
 
