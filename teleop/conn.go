@@ -1,6 +1,7 @@
 package teleop
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -100,6 +101,7 @@ func (c *client) writeLoop() {
 	defer ping.Stop()
 	var (
 		batch        []dataItem
+		frames       []byte // the batch's frames, written at once
 		hdr          [13]byte
 		reported     uint64
 		lastDropWarn time.Time
@@ -118,12 +120,17 @@ func (c *client) writeLoop() {
 			}
 		case <-c.data.notify:
 			batch = c.data.popAll(batch[:0])
+			if !c.flushCtrl() {
+				return
+			}
+			frames = frames[:0]
 			for i := range batch {
-				if !c.flushCtrl() || c.writeData(&batch[i], hdr[:0]) != nil {
-					return
-				}
+				frames = appendDataFrame(frames, &batch[i], hdr[:0])
 			}
 			clear(batch) // release payloads
+			if c.writeFrames(frames) != nil {
+				return
+			}
 			if dropped, _ := c.data.stats(); dropped > reported && time.Since(lastDropWarn) >= time.Second {
 				msg := encodeStatus(statusWarning, fmt.Sprintf("slow connection: %d telemetry messages dropped so far", dropped))
 				if c.writeText(msg) != nil {
@@ -155,22 +162,49 @@ func (c *client) writeText(b []byte) error {
 	return c.ws.WriteMessage(websocket.TextMessage, b)
 }
 
-func (c *client) writeData(it *dataItem, hdr []byte) error {
-	c.ws.SetWriteDeadline(time.Now().Add(c.s.opts.WriteWait))
+// appendDataFrame appends the telemetry item as one binary WebSocket
+// message: a message data (or time) frame of the Foxglove protocol.
+func appendDataFrame(dst []byte, it *dataItem, hdr []byte) []byte {
 	if it.isTime {
-		return c.ws.WriteMessage(websocket.BinaryMessage, appendTime(hdr, it.ts))
+		return appendWSFrame(dst, appendTime(hdr, it.ts), nil)
 	}
-	w, err := c.ws.NextWriter(websocket.BinaryMessage)
-	if err != nil {
+	return appendWSFrame(dst, appendMessageDataHeader(hdr, it.sub, it.ts), it.payload)
+}
+
+// appendWSFrame appends one final, unmasked binary frame (RFC 6455 §5.2:
+// a server's frames are never masked) whose payload is a then b.
+func appendWSFrame(dst, a, b []byte) []byte {
+	n := len(a) + len(b)
+	dst = append(dst, 0x80|websocket.BinaryMessage) // FIN, opcode 2
+	switch {
+	case n < 126:
+		dst = append(dst, byte(n))
+	case n <= 0xFFFF:
+		dst = append(dst, 126, byte(n>>8), byte(n))
+	default:
+		dst = append(dst, 127)
+		dst = binary.BigEndian.AppendUint64(dst, uint64(n))
+	}
+	return append(append(dst, a...), b...)
+}
+
+// writeFrames writes a batch of telemetry frames in one write. A burst of
+// messages per client and telemetry tick (six channels, more with several
+// robots) would otherwise cost one system call each, and with tens of
+// viewers those calls are what the loop and the operator's commands wait
+// behind on a small machine. Only this goroutine writes to the connection
+// (gorilla's own writes included) and no compression is negotiated, so
+// frames built here are exactly those gorilla would send.
+func (c *client) writeFrames(frames []byte) error {
+	if len(frames) == 0 {
+		return nil
+	}
+	nc := c.ws.NetConn()
+	if err := nc.SetWriteDeadline(time.Now().Add(c.s.opts.WriteWait)); err != nil {
 		return err
 	}
-	if _, err := w.Write(appendMessageDataHeader(hdr, it.sub, it.ts)); err != nil {
-		return err
-	}
-	if _, err := w.Write(it.payload); err != nil {
-		return err
-	}
-	return w.Close()
+	_, err := nc.Write(frames)
+	return err
 }
 
 // --- reader ---------------------------------------------------------------------
