@@ -4,6 +4,7 @@ package control
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -114,3 +115,25 @@ func enterRT(prio int, st *RTStatus) (undo func()) {
 // schedOther is SCHED_OTHER, the default policy (x/sys/unix names only the
 // real-time ones).
 const schedOther = 0
+
+// holdWakeLatency asks the kernel for a 0 µs CPU wake-up latency for as
+// long as the returned undo has not run: a PM QoS request is a value
+// written to /dev/cpu_dma_latency and held while the file stays open
+// (Documentation/power/pm_qos_interface.rst; cyclictest does the same).
+// Opening it needs root; without, the run carries on and says so.
+func holdWakeLatency(st *RTStatus) (undo func()) {
+	f, err := os.OpenFile("/dev/cpu_dma_latency", os.O_WRONLY, 0)
+	if err == nil {
+		var zero [4]byte // a binary s32: 0 µs
+		if _, err = f.Write(zero[:]); err != nil {
+			f.Close()
+		}
+	}
+	if err != nil {
+		st.Messages = append(st.Messages, fmt.Sprintf(
+			"PM QoS request for 0 µs CPU wake-up latency not possible (%v): deep CPU idle states may add wake-up latency; run as root", err))
+		return func() {}
+	}
+	st.PMQoS = true
+	return func() { f.Close() }
+}

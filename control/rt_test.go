@@ -83,3 +83,33 @@ func TestRunnerRestoresThread(t *testing.T) {
 		t.Fatalf("policy %d after run", attr.Policy)
 	}
 }
+
+// TestRunnerHoldsWakeLatency: a run on the system clock holds a 0 µs PM QoS
+// request for its duration (or says why it cannot), and KeepIdleStates or a
+// test clock leaves power management alone.
+func TestRunnerHoldsWakeLatency(t *testing.T) {
+	r := newRig(t, 1, func(c *Config) { c.Period = 10 * time.Millisecond })
+	run, err := NewRunner(r.loop, RunnerConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := run.Run(context.Background(), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(rep.RT.Messages, "\n")
+	if !rep.RT.PMQoS && !strings.Contains(joined, "PM QoS") {
+		t.Fatalf("no PM QoS request and no message: %q", joined)
+	}
+	for _, cfg := range []RunnerConfig{{KeepIdleStates: true}, {Clock: &fakeClock{}}} {
+		run, err := NewRunner(r.loop, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := run.Run(context.Background(), 3)
+		if err != nil || rep.RT.PMQoS {
+			t.Fatalf("%+v: PM QoS %v, err %v", cfg, rep.RT.PMQoS, err)
+		}
+	}
+	t.Logf("PM QoS held: %v %q", rep.RT.PMQoS, joined)
+}

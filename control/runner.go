@@ -61,16 +61,26 @@ type RunnerConfig struct {
 	// exhausting memory. Both are restored when Run returns.
 	KeepGC     bool
 	GCHeadroom uint64 // bytes; 0 means 256 MiB
+	// KeepIdleStates leaves the CPUs' power management alone. By default a
+	// run on the system clock holds a PM QoS request for 0 µs CPU wake-up
+	// latency (/dev/cpu_dma_latency, Linux's pm_qos interface), as
+	// cyclictest does for its whole run: waking a CPU from a deep idle
+	// state costs tens to hundreds of µs, which a 1 kHz loop that sleeps
+	// most of each period would otherwise pay on every wake-up. The cost
+	// is power: idle CPUs stay in shallow states while the loop runs.
+	KeepIdleStates bool
 }
 
 // RTStatus reports what real-time settings the runner obtained.
 type RTStatus struct {
 	LockedThread bool
-	FIFO         bool
-	Priority     int
-	Mlocked      bool
-	CPU          int // -1 when not pinned
-	Messages     []string
+	// PMQoS: the run held a 0 µs CPU wake-up latency request.
+	PMQoS    bool
+	FIFO     bool
+	Priority int
+	Mlocked  bool
+	CPU      int // -1 when not pinned
+	Messages []string
 }
 
 // RunReport summarises a Run.
@@ -144,6 +154,10 @@ func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 	}
 	if r.cfg.RT {
 		undo := enterRT(r.cfg.Priority, &rep.RT)
+		defer undo()
+	}
+	if _, sys := r.cfg.Clock.(*MonotonicClock); sys && !r.cfg.KeepIdleStates {
+		undo := holdWakeLatency(&rep.RT)
 		defer undo()
 	}
 
