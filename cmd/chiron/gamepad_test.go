@@ -51,7 +51,13 @@ func padStack(t *testing.T, tokens *teleop.Tokens) (*stack, string) {
 // returns once its loop is Enabled (failing after within).
 func startStack(tb testing.TB, spec robotSpec, tokens *teleop.Tokens, within time.Duration) (*stack, string) {
 	tb.Helper()
-	st, err := newStack([]robotSpec{spec}, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens})
+	return startStackOpts(tb, spec, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens}, within)
+}
+
+// startStackOpts is startStack with the server-side options given.
+func startStackOpts(tb testing.TB, spec robotSpec, o stackOptions, within time.Duration) (*stack, string) {
+	tb.Helper()
+	st, err := newStack([]robotSpec{spec}, o)
 	if err != nil {
 		tb.Fatal(err)
 	}

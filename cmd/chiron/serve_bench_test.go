@@ -21,14 +21,14 @@ import (
 // benchStack serves one PSM against firmware-sim over a pty (Dynamixel, the
 // real host driver, the loop in real time) and returns the stack, its
 // address and its tokens.
-func benchStack(b *testing.B) (*stack, string, map[teleop.Role]string) {
+func benchStack(b *testing.B, rt bool) (*stack, string, map[teleop.Role]string) {
 	b.Helper()
 	tokens, gen, err := tokensFor("")
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, addr := startStack(b, robotSpec{Name: "psm", Model: filepath.Join("..", "..", "robots", "psm.json"),
-		Protocol: "dynamixel", Rate: 1000, Seed: 1}, tokens, 10*time.Second)
+	st, addr := startStackOpts(b, robotSpec{Name: "psm", Model: filepath.Join("..", "..", "robots", "psm.json"),
+		Protocol: "dynamixel", Rate: 1000, Seed: 1}, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens, RT: rt}, 10*time.Second)
 	return st, addr, gen
 }
 
@@ -108,9 +108,17 @@ func windowQuantile(before, after *control.Histogram, q float64) time.Duration {
 // same window. Commands go at 100 Hz, alternating ±z so the tool stays in
 // its workspace.
 func BenchmarkCommandLatency(b *testing.B) {
-	for _, viewers := range []int{0, 50} {
-		b.Run(fmt.Sprintf("viewers=%d", viewers), func(b *testing.B) {
-			st, addr, tok := benchStack(b)
+	for _, c := range []struct {
+		viewers int
+		rt      bool
+	}{{0, false}, {50, false}, {0, true}, {50, true}} {
+		viewers := c.viewers
+		name := fmt.Sprintf("viewers=%d", viewers)
+		if c.rt {
+			name += "/rt" // serve --rt: the loop on SCHED_FIFO with locked memory
+		}
+		b.Run(name, func(b *testing.B) {
+			st, addr, tok := benchStack(b, c.rt)
 			loop := st.rigs[0].Loop()
 			var got atomic.Uint64
 			for range viewers {
