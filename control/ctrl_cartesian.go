@@ -238,10 +238,18 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 	}
 
 	// τ = g(q) [+ C·q̇] + Jᵀ·F.
-	if c.coriolis {
+	nullSpace := n > 6 && (c.kns > 0 || c.dns > 0)
+	massDone := false
+	switch {
+	case c.coriolis && nullSpace && c.proj == NullDynamic:
+		// C(q, q̇)·q̇ + g(q) and the M(q) the dynamic projector needs from
+		// one pass over the chain's kinematics.
+		c.dyn.BiasAndMassMatrix(c.tau, c.mass, c.q, c.qd)
+		massDone = true
+	case c.coriolis:
 		// One RNEA pass gives C(q, q̇)·q̇ + g(q) (q̈ = 0).
 		c.dyn.InverseDynamics(c.tau, c.q, c.qd, c.zero)
-	} else {
+	default:
 		c.dyn.Gravity(c.tau, c.q)
 	}
 	for i := range n {
@@ -251,8 +259,8 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 		}
 		c.tau[i] += s
 	}
-	if n > 6 && (c.kns > 0 || c.dns > 0) {
-		c.nullSpace()
+	if nullSpace {
+		c.nullSpace(massDone)
 	}
 	for i := range out {
 		out[i] = drivers.JointCommand{Mode: drivers.ModeEffort, Effort: c.tau[i]}
@@ -261,8 +269,9 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 
 // nullSpace adds N·τ0 to c.tau with τ0 = k_ns·(q_posture − q) − d_ns·q̇,
 // evaluated as τ0 − Jᵀ·(J·W⁻¹·Jᵀ)⁻¹·J·W⁻¹·τ0 with W = M (NullDynamic) or
-// W = I (NullKinematic), without forming N.
-func (c *CartesianImpedance) nullSpace() {
+// W = I (NullKinematic), without forming N. massDone says c.mass already
+// holds M(q) for this cycle.
+func (c *CartesianImpedance) nullSpace(massDone bool) {
 	n := c.n
 	tau0 := c.tmp
 	for i := range tau0 {
@@ -270,7 +279,9 @@ func (c *CartesianImpedance) nullSpace() {
 	}
 	dynamic := c.proj == NullDynamic
 	if dynamic {
-		c.dyn.MassMatrix(c.mass, c.q)
+		if !massDone {
+			c.dyn.MassMatrix(c.mass, c.q)
+		}
 		raw := c.mass.RawSymmetric()
 		for i := range n {
 			for k := 0; k <= i; k++ {
