@@ -44,22 +44,7 @@ func startClinicStack(t *testing.T) (addr, clinician string) {
 		cancel()
 		t.Fatal(err)
 	}
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- st.run(ctx, func(a string) { ready <- a }) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("stack: %v", err)
-		}
-	})
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("stack ended before serving: %v", err)
-	case <-time.After(20 * time.Second):
-		t.Fatal("stack not serving after 20 s")
-	}
+	addr = serveStack(t, st, ctx, cancel)
 	return addr, gen[teleop.RoleClinician]
 }
 

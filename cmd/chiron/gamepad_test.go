@@ -62,19 +62,7 @@ func startStackOpts(tb testing.TB, spec robotSpec, o stackOptions, within time.D
 		tb.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- st.run(ctx, func(a string) { ready <- a }) }()
-	tb.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		tb.Fatalf("stack: %v", err)
-	}
+	addr := serveStack(tb, st, ctx, cancel)
 	loop := st.rigs[0].Loop()
 	snap := loop.NewSnapshot()
 	deadline := time.Now().Add(within)
@@ -85,6 +73,31 @@ func startStackOpts(tb testing.TB, spec robotSpec, o stackOptions, within time.D
 		time.Sleep(2 * time.Millisecond)
 	}
 	return st, addr
+}
+
+// serveStack runs st on ctx until the test ends — cancel, which must cancel
+// ctx, then stops it, and an error it ends with fails the test — and
+// returns its address once it serves.
+func serveStack(tb testing.TB, st *stack, ctx context.Context, cancel context.CancelFunc) string {
+	tb.Helper()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- st.run(ctx, func(a string) { ready <- a }) }()
+	tb.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			tb.Errorf("stack: %v", err)
+		}
+	})
+	select {
+	case addr := <-ready:
+		return addr
+	case err := <-done:
+		tb.Fatalf("stack ended before serving: %v", err)
+	case <-time.After(20 * time.Second):
+		tb.Fatal("stack not serving after 20 s")
+	}
+	return ""
 }
 
 // robotState is the robot's teleop snapshot (what the server publishes).
