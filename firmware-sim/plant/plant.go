@@ -82,7 +82,6 @@ type Plant struct {
 	m    *mat.SymDense
 	bias []float64
 	rhs  []float64
-	zero []float64
 	l    []float64 // Cholesky factor, row-major n×n
 }
 
@@ -120,7 +119,7 @@ func New(c *kinematics.Chain, cfg Config) (*Plant, error) {
 		q: make([]float64, n), qd: make([]float64, n), qdd: make([]float64, n),
 		tauMotor: make([]float64, n), tauExt: make([]float64, n),
 		m: mat.NewSymDense(n, nil), bias: make([]float64, n), rhs: make([]float64, n),
-		zero: make([]float64, n), l: make([]float64, n*n), braked: make([]bool, n),
+		l: make([]float64, n*n), braked: make([]bool, n),
 	}
 	if cfg.Gravity != nil {
 		p.dyn.G = *cfg.Gravity
