@@ -148,25 +148,41 @@ func (d *meteredDevice) exit(err error) {
 // in Read. The timeout only guards against a front end that hangs: it is a
 // wall-clock safety net, not part of the protocol.
 func (d *meteredDevice) await(n int64, timeout time.Duration) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return waitCond(d.cond, timeout, func() (bool, error) {
+		if d.idle && d.consumed >= n {
+			return true, nil
+		}
+		if d.exited {
+			return false, fmt.Errorf("hil: device front end exited: %v", d.err)
+		}
+		return false, nil
+	}, func() error {
+		return fmt.Errorf("hil: device front end consumed %d of %d bytes in %v", d.consumed, n, timeout)
+	})
+}
+
+// waitCond waits on cond, whose lock the caller holds, until met reports
+// true or an error; past timeout it returns late(). A timer broadcasts at
+// the deadline so a waiter nothing else wakes still gives up.
+func waitCond(cond *sync.Cond, timeout time.Duration, met func() (bool, error), late func() error) error {
 	t := time.AfterFunc(timeout, func() {
-		d.mu.Lock()
-		d.cond.Broadcast()
-		d.mu.Unlock()
+		cond.L.Lock()
+		cond.Broadcast()
+		cond.L.Unlock()
 	})
 	defer t.Stop()
 	deadline := time.Now().Add(timeout)
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	for !(d.idle && d.consumed >= n) {
-		if d.exited {
-			return fmt.Errorf("hil: device front end exited: %v", d.err)
+	for {
+		if ok, err := met(); ok || err != nil {
+			return err
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("hil: device front end consumed %d of %d bytes in %v", d.consumed, n, timeout)
+			return late()
 		}
-		d.cond.Wait()
+		cond.Wait()
 	}
-	return nil
 }
 
 // awaitReadable returns once the host can read every byte the device has

@@ -157,25 +157,19 @@ func (a *meteredAdapter) ReadFrame(timeout time.Duration) (canbus.Frame, error) 
 
 // await returns once the adapter has taken n frames and is waiting again.
 func (a *meteredAdapter) await(n int64, timeout time.Duration) error {
-	t := time.AfterFunc(timeout, func() {
-		a.mu.Lock()
-		a.cond.Broadcast()
-		a.mu.Unlock()
-	})
-	defer t.Stop()
-	deadline := time.Now().Add(timeout)
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	for !(a.waiting && a.got >= n) {
+	return waitCond(a.cond, timeout, func() (bool, error) {
+		if a.waiting && a.got >= n {
+			return true, nil
+		}
 		if a.exited {
-			return errors.New("hil: CAN adapter exited")
+			return false, errors.New("hil: CAN adapter exited")
 		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("hil: CAN adapter forwarded %d of %d frames in %v", a.got, n, timeout)
-		}
-		a.cond.Wait()
-	}
-	return nil
+		return false, nil
+	}, func() error {
+		return fmt.Errorf("hil: CAN adapter forwarded %d of %d frames in %v", a.got, n, timeout)
+	})
 }
 
 // newCANFront starts the adapter and the node, dials the host and builds
@@ -332,25 +326,19 @@ func (f *canFront) handledAll() error {
 		return err
 	}
 	want := f.conn.sent.Load()
-	deadline := time.Now().Add(barrierTimeout)
-	t := time.AfterFunc(barrierTimeout, func() {
-		f.mu.Lock()
-		f.cond.Broadcast()
-		f.mu.Unlock()
-	})
-	defer t.Stop()
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for f.handled < want {
+	return waitCond(f.cond, barrierTimeout, func() (bool, error) {
+		if f.handled >= want {
+			return true, nil
+		}
 		if f.exited {
-			return errors.New("hil: CAN node exited")
+			return false, errors.New("hil: CAN node exited")
 		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("hil: CAN node handled %d of %d frames in %v", f.handled, want, barrierTimeout)
-		}
-		f.cond.Wait()
-	}
-	return nil
+		return false, nil
+	}, func() error {
+		return fmt.Errorf("hil: CAN node handled %d of %d frames in %v", f.handled, want, barrierTimeout)
+	})
 }
 
 func (f *canFront) close() error {
