@@ -113,16 +113,7 @@ func dialCAN(cfg *Config) (canbus.Conn, error) {
 		defer cancel()
 		return canbus.DialSocketCAN(ctx, t.Interface)
 	}
-	port, err := serialport.Open(t.Port, serialport.Config{BaudRate: t.Baud})
-	if err != nil {
-		return nil, err
-	}
-	conn, err := canbus.DialSLCAN(port, t.Bitrate)
-	if err != nil {
-		port.Close()
-		return nil, err
-	}
-	return conn, nil
+	return canbus.OpenSLCAN(serialport.Open, t.Port, serialport.Config{BaudRate: t.Baud}, t.Bitrate)
 }
 
 func openCANopen(cfg *Config, b *Bus) error {

@@ -327,16 +327,7 @@ func dialProbeCAN(cfg probeConfig) (canbus.Conn, error) {
 		defer cancel()
 		return canbus.DialSocketCAN(ctx, cfg.port)
 	}
-	port, err := probeOpen(cfg.port, serialport.Config{BaudRate: cfg.baud})
-	if err != nil {
-		return nil, err
-	}
-	conn, err := canbus.DialSLCAN(port, cfg.bitrate)
-	if err != nil {
-		port.Close()
-		return nil, err
-	}
-	return conn, nil
+	return canbus.OpenSLCAN(probeOpen, cfg.port, serialport.Config{BaudRate: cfg.baud}, cfg.bitrate)
 }
 
 // canTraffic is what a passive listen saw, by node or motor ID.

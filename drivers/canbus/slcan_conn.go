@@ -38,6 +38,22 @@ type slcanConn struct {
 	acks    atomic.Uint64
 }
 
+// OpenSLCAN opens the serial port at path with open (a USB-CAN adapter:
+// CANable, USBtin, or a firmware-sim pty) and sets it up with DialSLCAN at
+// bitrate; the port is closed again if the adapter does not answer.
+func OpenSLCAN(open serialport.Opener, path string, cfg serialport.Config, bitrate int) (Conn, error) {
+	port, err := open(path, cfg)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := DialSLCAN(port, bitrate)
+	if err != nil {
+		port.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
 // DialSLCAN sets up an SLCAN adapter on an open serial port (C to close any
 // open channel, Sn for bitrate, O to open) and returns a Conn over it. The
 // answer to C may be OK or BEL (adapters differ when already closed); Sn and

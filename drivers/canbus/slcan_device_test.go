@@ -404,3 +404,28 @@ func BenchmarkSLCANConnCycle(b *testing.B) {
 		slcanCycle(b, c, dev, buf, slcanReplyLine)
 	}
 }
+
+// TestOpenSLCAN opens the port through the opener and dials the adapter;
+// an opener's error comes back as is, and a port whose adapter never
+// answers is closed again.
+func TestOpenSLCAN(t *testing.T) {
+	d := &SLCANDevice{}
+	host, _ := startAdapter(t, d)
+	c, err := OpenSLCAN(func(string, serialport.Config) (serialport.Port, error) { return host, nil }, "adapter", serialport.Config{}, 250_000)
+	if err != nil || d.Bitrate() != 250_000 {
+		t.Fatalf("OpenSLCAN: %v, adapter bitrate %d", err, d.Bitrate())
+	}
+	c.Close()
+	refused := errors.New("no such port")
+	if _, err := OpenSLCAN(func(string, serialport.Config) (serialport.Port, error) { return nil, refused }, "x", serialport.Config{}, 250_000); !errors.Is(err, refused) {
+		t.Fatalf("opener error: %v", err)
+	}
+	silent, other := serialport.Pipe()
+	defer other.Close()
+	if _, err := OpenSLCAN(func(string, serialport.Config) (serialport.Port, error) { return silent, nil }, "x", serialport.Config{}, 250_000); err == nil {
+		t.Fatal("dialled an adapter that never answers")
+	}
+	if _, err := silent.Write([]byte("C\r")); err == nil {
+		t.Fatal("the unanswered port was left open")
+	}
+}
