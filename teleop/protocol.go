@@ -74,6 +74,25 @@ func appendMessageDataHeader(dst []byte, sub uint32, tsNs uint64) []byte {
 	return binary.LittleEndian.AppendUint64(dst, tsNs)
 }
 
+// AppendClientMessageData appends a Client Message Data frame: what a
+// client publishing on a channel it advertised sends (opcode 0x01, the
+// client channel id, then the payload; little-endian).
+func AppendClientMessageData(dst []byte, channel uint32, payload []byte) []byte {
+	dst = append(dst, opClientMessageData)
+	dst = binary.LittleEndian.AppendUint32(dst, channel)
+	return append(dst, payload...)
+}
+
+// ParseMessageData splits a server Message Data frame into its
+// subscription id, receive timestamp (ns) and payload; ok is false for any
+// other binary message (a Time frame, a short read).
+func ParseMessageData(b []byte) (sub uint32, tsNs uint64, payload []byte, ok bool) {
+	if len(b) < 13 || b[0] != opMessageData {
+		return 0, 0, nil, false
+	}
+	return binary.LittleEndian.Uint32(b[1:]), binary.LittleEndian.Uint64(b[5:]), b[13:], true
+}
+
 // appendTime appends a server Time frame.
 func appendTime(dst []byte, tsNs uint64) []byte {
 	dst = append(dst, opTime)

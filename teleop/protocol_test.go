@@ -128,3 +128,22 @@ func TestJSONFloatsEncodeNonFiniteAsNull(t *testing.T) {
 		t.Errorf("got %s %v", b, err)
 	}
 }
+
+// TestClientFramingHelpers: what AppendClientMessageData builds is what the
+// server's decoder reads, and ParseMessageData reads what the server's
+// writer builds, rejecting anything else.
+func TestClientFramingHelpers(t *testing.T) {
+	m, err := decodeClientBinary(AppendClientMessageData(nil, 7, []byte(`{"seq":1}`)))
+	if err != nil || m.Kind != kindMessageData || m.ChannelID != 7 || string(m.Payload) != `{"seq":1}` {
+		t.Fatalf("decoded %+v, %v", m, err)
+	}
+	frame := append(appendMessageDataHeader(nil, 3, 42), "{}"...)
+	if sub, ts, p, ok := ParseMessageData(frame); !ok || sub != 3 || ts != 42 || string(p) != "{}" {
+		t.Fatalf("parsed %d %d %q %v", sub, ts, p, ok)
+	}
+	for _, b := range [][]byte{nil, appendTime(nil, 42), frame[:12]} {
+		if _, _, _, ok := ParseMessageData(b); ok {
+			t.Fatalf("accepted %x", b)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -82,10 +81,7 @@ func viewer(b *testing.B, addr, token string, got *atomic.Uint64) *websocket.Con
 // publish sends a client message on channel id.
 func publish(c *websocket.Conn, id uint32, v any) error {
 	p, _ := json.Marshal(v)
-	msg := make([]byte, 5, 5+len(p))
-	msg[0] = 0x01
-	binary.LittleEndian.PutUint32(msg[1:], id)
-	return c.WriteMessage(websocket.BinaryMessage, append(msg, p...))
+	return c.WriteMessage(websocket.BinaryMessage, teleop.AppendClientMessageData(nil, id, p))
 }
 
 // windowQuantile is the q-quantile of the samples recorded between two

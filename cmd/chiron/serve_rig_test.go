@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -17,6 +16,7 @@ import (
 
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/teleop"
 )
 
 // benchFirmware is simulated drive firmware standing where a real robot's
@@ -186,11 +186,11 @@ func dialConsole(t *testing.T, addr, token string) *consoleClient {
 				}
 				continue
 			}
-			if len(data) < 13 || data[0] != 0x01 {
+			sub, _, payload, ok := teleop.ParseMessageData(data)
+			if !ok {
 				continue
 			}
-			payload := data[13:]
-			switch topics[binary.LittleEndian.Uint32(data[1:5])] {
+			switch topics[sub] {
 			case "/safety":
 				var s struct {
 					State, Reason string
@@ -220,7 +220,7 @@ func dialConsole(t *testing.T, addr, token string) *consoleClient {
 // publish sends one client message on channel id.
 func (cc *consoleClient) publish(id uint32, v any) error {
 	p, _ := json.Marshal(v)
-	msg := append(binary.LittleEndian.AppendUint32([]byte{0x01}, id), p...)
+	msg := teleop.AppendClientMessageData(nil, id, p)
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	return cc.c.WriteMessage(websocket.BinaryMessage, msg)

@@ -2,7 +2,6 @@ package padbridge
 
 import (
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -401,10 +400,7 @@ func (b *Bridge) publish(id uint32, v any) error {
 	if err != nil {
 		return err
 	}
-	msg := make([]byte, 5, 5+len(p))
-	msg[0] = 0x01
-	binary.LittleEndian.PutUint32(msg[1:], id)
-	return b.write(websocket.BinaryMessage, append(msg, p...))
+	return b.write(websocket.BinaryMessage, teleop.AppendClientMessageData(nil, id, p))
 }
 
 func (b *Bridge) writeJSON(v any) error {
@@ -517,11 +513,10 @@ func (b *Bridge) subscribe(m *serverMsg) error {
 // telemetry applies one binary message: message data on /teleop/status or
 // /safety.
 func (b *Bridge) telemetry(data []byte) {
-	if len(data) < 13 || data[0] != 0x01 {
+	sub, _, payload, ok := teleop.ParseMessageData(data)
+	if !ok {
 		return
 	}
-	sub := binary.LittleEndian.Uint32(data[1:])
-	payload := data[13:]
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	switch sub {
