@@ -105,3 +105,56 @@ func jointMotion(f *Frame, j *Joint, q float64) {
 		*f = Identity()
 	}
 }
+
+// jointPose sets f to the pose of the body joint j moves, in the previous
+// body's frame, at position q: Origin·motion(q). It is the hot step of every
+// algorithm here (FK, Jacobian, RNEA, CRBA, ABA run it once per joint), so a
+// revolute joint about a coordinate axis of its own frame — every joint of
+// the Panda, iiwa, UR5 and a DH table — takes a closed form: the rotation
+// mixes two columns of Origin.R and leaves the third alone (12 products
+// instead of Rodrigues' formula and a 3×3 product). The result equals
+// Origin·AxisAngle(Axis, q) to rounding.
+func jointPose(f *Frame, j *Joint, q float64) {
+	switch j.Type {
+	case Revolute, Continuous:
+		if k, sign := unitAxis(&j.Axis); k >= 0 {
+			s, c := math.Sincos(q)
+			s *= sign
+			// A rotation by θ about coordinate axis k turns column a into
+			// c·a + s·b and column b into c·b − s·a, with (a, b) the next
+			// two axes in cyclic order.
+			a, b := (k+1)%3, (k+2)%3
+			o := &j.Origin.R
+			r := *o
+			for row := 0; row < 9; row += 3 {
+				ca, cb := o[row+a], o[row+b]
+				r[row+a] = c*ca + s*cb
+				r[row+b] = c*cb - s*ca
+			}
+			f.R, f.P = r, j.Origin.P
+			return
+		}
+	case Prismatic:
+		// A translation along the axis: the origin moves by Origin.R·axis·q.
+		d := j.Origin.Rotate(j.Axis)
+		f.R = j.Origin.R
+		f.P = [3]float64{j.Origin.P[0] + d[0]*q, j.Origin.P[1] + d[1]*q, j.Origin.P[2] + d[2]*q}
+		return
+	}
+	var m Frame
+	jointMotion(&m, j, q)
+	f.Mul(&j.Origin, &m)
+}
+
+// unitAxis returns k and ±1 when axis is ±e_k exactly, else −1.
+func unitAxis(axis *[3]float64) (k int, sign float64) {
+	switch {
+	case axis[1] == 0 && axis[2] == 0 && (axis[0] == 1 || axis[0] == -1):
+		return 0, axis[0]
+	case axis[0] == 0 && axis[2] == 0 && (axis[1] == 1 || axis[1] == -1):
+		return 1, axis[1]
+	case axis[0] == 0 && axis[1] == 0 && (axis[2] == 1 || axis[2] == -1):
+		return 2, axis[2]
+	}
+	return -1, 0
+}

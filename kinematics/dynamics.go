@@ -36,6 +36,8 @@ type Dynamics struct {
 
 	chain *Chain
 	body  []dynBody
+	ws    *Workspace  // frames in the base frame, for BiasMassAndJacobian
+	world []worldBody // BiasMassAndJacobian's scratch
 }
 
 // dynBody is the per-body scratch of the algorithms, all in body coordinates.
@@ -63,7 +65,8 @@ func NewDynamics(c *Chain) *Dynamics {
 			panic(fmt.Sprintf("kinematics: NewDynamics: joint %d (%q) is fixed; a Chain holds movable joints only", i, c.Joints[i].Name))
 		}
 	}
-	return &Dynamics{G: StandardGravity, chain: c, body: make([]dynBody, len(c.Joints))}
+	return &Dynamics{G: StandardGravity, chain: c, body: make([]dynBody, len(c.Joints)),
+		ws: NewWorkspace(c), world: make([]worldBody, len(c.Joints))}
 }
 
 // Chain returns the chain the workspace computes for.
@@ -85,12 +88,11 @@ func (d *Dynamics) kinematics(q []float64) {
 	if len(d.chain.Joints) != len(d.body) {
 		panic(fmt.Sprintf("kinematics: Dynamics: the chain now has %d joints, the workspace was made for %d", len(d.chain.Joints), len(d.body)))
 	}
-	var motion, pose Frame
+	var pose Frame
 	for i := range d.body {
 		j := &d.chain.Joints[i]
 		b := &d.body[i]
-		jointMotion(&motion, j, q[i])
-		pose.Mul(&j.Origin, &motion)
+		jointPose(&pose, j, q[i])
 		b.X.set(&pose)
 		// The axis is fixed in the body frame too: a rotation leaves its own
 		// axis unchanged and a translation changes no direction, so S is

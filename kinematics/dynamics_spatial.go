@@ -56,14 +56,12 @@ func (x *spXform) forceT(f *spVec) spVec {
 // (Featherstone 2008, eq. 2.31): (ω×m_ω, ω×m_v + v×m_ω). It is the rate of
 // change of m when it is carried along with velocity v.
 func spCrossMotion(v, m *spVec) spVec {
-	w := [3]float64{v[0], v[1], v[2]}
-	vl := [3]float64{v[3], v[4], v[5]}
-	mw := [3]float64{m[0], m[1], m[2]}
-	mv := [3]float64{m[3], m[4], m[5]}
-	a := cross(w, mw)
-	b := cross(w, mv)
-	c := cross(vl, mw)
-	return spVec{a[0], a[1], a[2], b[0] + c[0], b[1] + c[1], b[2] + c[2]}
+	wx, wy, wz, vx, vy, vz := v[0], v[1], v[2], v[3], v[4], v[5]
+	ax, ay, az, bx, by, bz := m[0], m[1], m[2], m[3], m[4], m[5]
+	return spVec{
+		wy*az - wz*ay, wz*ax - wx*az, wx*ay - wy*ax,
+		wy*bz - wz*by + vy*az - vz*ay, wz*bx - wx*bz + vz*ax - vx*az, wx*by - wy*bx + vx*ay - vy*ax,
+	}
 }
 
 // spCrossForce returns v ×* f, the spatial cross product of a motion and a
@@ -71,14 +69,12 @@ func spCrossMotion(v, m *spVec) spVec {
 // the bias force of a body moving with velocity v (gyroscopic and Coriolis
 // terms of the Newton–Euler equations).
 func spCrossForce(v, f *spVec) spVec {
-	w := [3]float64{v[0], v[1], v[2]}
-	vl := [3]float64{v[3], v[4], v[5]}
-	n := [3]float64{f[0], f[1], f[2]}
-	fl := [3]float64{f[3], f[4], f[5]}
-	a := cross(w, n)
-	b := cross(vl, fl)
-	c := cross(w, fl)
-	return spVec{a[0] + b[0], a[1] + b[1], a[2] + b[2], c[0], c[1], c[2]}
+	wx, wy, wz, vx, vy, vz := v[0], v[1], v[2], v[3], v[4], v[5]
+	nx, ny, nz, fx, fy, fz := f[0], f[1], f[2], f[3], f[4], f[5]
+	return spVec{
+		wy*nz - wz*ny + vy*fz - vz*fy, wz*nx - wx*nz + vz*fx - vx*fz, wx*ny - wy*nx + vx*fy - vy*fx,
+		wy*fz - wz*fy, wz*fx - wx*fz, wx*fy - wy*fx,
+	}
 }
 
 func spDot(a, b *spVec) float64 {
@@ -108,14 +104,17 @@ func (s *spInertia) set(b *Inertia) {
 
 // mul returns I·v = (I·ω + h×v, m·v − h×ω).
 func (s *spInertia) mul(v *spVec) spVec {
-	w := [3]float64{v[0], v[1], v[2]}
-	vl := [3]float64{v[3], v[4], v[5]}
-	iw := spMul3(&s.I, w)
-	hv := cross(s.h, vl)
-	hw := cross(s.h, w)
+	wx, wy, wz, vx, vy, vz := v[0], v[1], v[2], v[3], v[4], v[5]
+	hx, hy, hz := s.h[0], s.h[1], s.h[2]
+	I := &s.I
+	m := s.m
 	return spVec{
-		iw[0] + hv[0], iw[1] + hv[1], iw[2] + hv[2],
-		s.m*vl[0] - hw[0], s.m*vl[1] - hw[1], s.m*vl[2] - hw[2],
+		I[0]*wx + I[1]*wy + I[2]*wz + hy*vz - hz*vy,
+		I[3]*wx + I[4]*wy + I[5]*wz + hz*vx - hx*vz,
+		I[6]*wx + I[7]*wy + I[8]*wz + hx*vy - hy*vx,
+		m*vx - (hy*wz - hz*wy),
+		m*vy - (hz*wx - hx*wz),
+		m*vz - (hx*wy - hy*wx),
 	}
 }
 
@@ -147,15 +146,20 @@ func (s *spInertia) addTransformed(x *spXform, c *spInertia) {
 // spRotateSym33 returns R·a·Rᵀ for a symmetric a (an inertia tensor),
 // computing the upper triangle and mirroring it.
 func spRotateSym33(r, a *[9]float64) [9]float64 {
-	ra := spMul33(r, a)
-	var c [9]float64
-	for i := 0; i < 3; i++ {
-		for j := i; j < 3; j++ {
-			v := ra[3*i]*r[3*j] + ra[3*i+1]*r[3*j+1] + ra[3*i+2]*r[3*j+2]
-			c[3*i+j], c[3*j+i] = v, v
-		}
+	r0, r1, r2, r3, r4, r5, r6, r7, r8 := r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]
+	a0, a1, a2, a4, a5, a8 := a[0], a[1], a[2], a[4], a[5], a[8]
+	// Rows of R·a (a symmetric: a3 = a1, a6 = a2, a7 = a5).
+	m0, m1, m2 := r0*a0+r1*a1+r2*a2, r0*a1+r1*a4+r2*a5, r0*a2+r1*a5+r2*a8
+	m3, m4, m5 := r3*a0+r4*a1+r5*a2, r3*a1+r4*a4+r5*a5, r3*a2+r4*a5+r5*a8
+	m6, m7, m8 := r6*a0+r7*a1+r8*a2, r6*a1+r7*a4+r8*a5, r6*a2+r7*a5+r8*a8
+	c01 := m0*r3 + m1*r4 + m2*r5
+	c02 := m0*r6 + m1*r7 + m2*r8
+	c12 := m3*r6 + m4*r7 + m5*r8
+	return [9]float64{
+		m0*r0 + m1*r1 + m2*r2, c01, c02,
+		c01, m3*r3 + m4*r4 + m5*r5, c12,
+		c02, c12, m6*r6 + m7*r7 + m8*r8,
 	}
-	return c
 }
 
 // mat6 writes s as a full 6×6 row-major matrix into dst.

@@ -261,6 +261,113 @@ func TestBiasAndMassMatrixMatchesSeparateCalls(t *testing.T) {
 	}
 }
 
+// TestBiasMassAndJacobianMatchesSeparateCalls: the one-pass method, which
+// runs RNEA and CRBA in base coordinates, gives what InverseDynamics at
+// q̈ = 0 (Gravity when q̇ is nil) and MassMatrix give in body coordinates to
+// rounding (an independent check of both), the pose and Jacobian of
+// Workspace.FKJacobian exactly, and leaves mass alone when it is nil.
+func TestBiasMassAndJacobianMatchesSeparateCalls(t *testing.T) {
+	for _, tc := range dynCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.chain
+			n := c.DoF()
+			d := NewDynamics(c)
+			w := NewWorkspace(c)
+			rng := rand.New(rand.NewPCG(6, uint64(n)))
+			M, Mb := mat.NewSymDense(n, nil), mat.NewSymDense(n, nil)
+			J, Jb := mat.NewDense(6, n, nil), mat.NewDense(6, n, nil)
+			want, got, zero := make([]float64, n), make([]float64, n), make([]float64, n)
+			var pose, poseb Frame
+			worst := 0.0
+			for trial := 0; trial < 50; trial++ {
+				q, qd, _ := dynState(rng, c)
+				velocity := trial%2 == 0
+				if velocity {
+					d.InverseDynamics(want, q, qd, zero)
+				} else {
+					d.Gravity(want, q)
+					qd = nil
+				}
+				d.MassMatrix(M, q)
+				w.FKJacobian(&pose, J, q)
+				mass := Mb
+				if trial%4 == 1 {
+					mass = nil
+					Mb.Zero()
+				}
+				d.BiasMassAndJacobian(got, mass, &poseb, Jb, q, qd)
+				// Rounding differs between the coordinate systems: compare
+				// relative to the largest entry.
+				scale, mscale := 0.0, 0.0
+				for i := 0; i < n; i++ {
+					scale = math.Max(scale, math.Abs(want[i]))
+					for j := 0; j < n; j++ {
+						mscale = math.Max(mscale, math.Abs(M.At(i, j)))
+					}
+				}
+				for i := 0; i < n; i++ {
+					e := math.Abs(got[i]-want[i]) / (1 + scale)
+					worst = math.Max(worst, e)
+					if e > 1e-12 {
+						t.Fatalf("q %v (velocity %v): bias[%d] = %.17g, want %.17g", q, velocity, i, got[i], want[i])
+					}
+					for j := 0; j < n; j++ {
+						if mass == nil {
+							if Mb.At(i, j) != 0 {
+								t.Fatalf("mass nil: M[%d][%d] written (%g)", i, j, Mb.At(i, j))
+							}
+							continue
+						}
+						e := math.Abs(Mb.At(i, j)-M.At(i, j)) / (1 + mscale)
+						worst = math.Max(worst, e)
+						if e > 1e-12 {
+							t.Fatalf("q %v: M[%d][%d] = %.17g, MassMatrix %.17g", q, i, j, Mb.At(i, j), M.At(i, j))
+						}
+					}
+				}
+				if poseb != pose || !mat.Equal(Jb, J) {
+					t.Fatalf("q %v: pose %v, J %v; FKJacobian %v, %v", q, poseb, mat.Formatted(Jb), pose, mat.Formatted(J))
+				}
+			}
+			t.Logf("worst relative difference %.2g", worst)
+		})
+	}
+}
+
+// TestJointPoseMatchesRodrigues: the closed form for joints about a
+// coordinate axis (and for prismatic joints) equals Origin·motion(q) from
+// Rodrigues' formula to rounding, for every axis and sign.
+func TestJointPoseMatchesRodrigues(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	origin := Frame{R: RPY(0.3, -1.1, 2.4), P: [3]float64{0.1, -0.2, 0.3}}
+	for _, typ := range []JointType{Revolute, Continuous, Prismatic} {
+		for k := range 3 {
+			for _, sign := range []float64{1, -1} {
+				var axis [3]float64
+				axis[k] = sign
+				j := Joint{Type: typ, Axis: axis, Origin: origin}
+				for range 20 {
+					q := 4 * (rng.Float64() - 0.5)
+					var got, m, want Frame
+					jointPose(&got, &j, q)
+					jointMotion(&m, &j, q)
+					want.Mul(&j.Origin, &m)
+					for i := range 9 {
+						if math.Abs(got.R[i]-want.R[i]) > 1e-15 {
+							t.Fatalf("%s axis %v q %g: R %v, want %v", typ, axis, q, got.R, want.R)
+						}
+					}
+					for i := range 3 {
+						if math.Abs(got.P[i]-want.P[i]) > 1e-15 {
+							t.Fatalf("%s axis %v q %g: P %v, want %v", typ, axis, q, got.P, want.P)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestMassMatrixMatchesBodyJacobians checks CRBA against an independent
 // formula built on Workspace's frames: M = Σ mᵢ·Jvᵢᵀ·Jvᵢ + Jωᵢᵀ·Rᵢ·Īᵢ·Rᵢᵀ·Jωᵢ,
 // with Jvᵢ, Jωᵢ the Jacobians of body i's centre of mass and its angular
@@ -682,6 +789,8 @@ func TestDynamicsAllocateNothing(t *testing.T) {
 	tau := make([]float64, n)
 	M := mat.NewSymDense(n, nil)
 	wr := [6]float64{1, 2, 3, 0.1, 0.2, 0.3}
+	J := mat.NewDense(6, n, nil)
+	var pose Frame
 	for _, tc := range []struct {
 		name string
 		f    func()
@@ -692,6 +801,7 @@ func TestDynamicsAllocateNothing(t *testing.T) {
 		{"InverseDynamicsExt", func() { d.InverseDynamicsExt(tau, q, qd, qdd, wr) }},
 		{"MassMatrix", func() { d.MassMatrix(M, q) }},
 		{"BiasAndMassMatrix", func() { d.BiasAndMassMatrix(tau, M, q, qd) }},
+		{"BiasMassAndJacobian", func() { d.BiasMassAndJacobian(tau, M, &pose, J, q, qd) }},
 		{"ForwardDynamics", func() { d.ForwardDynamics(qdd, q, qd, tau) }},
 		{"ForwardDynamicsExt", func() { d.ForwardDynamicsExt(qdd, q, qd, tau, wr) }},
 		{"KineticEnergy", func() { _ = d.KineticEnergy(q, qd) }},

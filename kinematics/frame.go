@@ -17,15 +17,22 @@ func Identity() Frame {
 
 // Mul sets f = a·b (first b, then a). f may alias a or b.
 func (f *Frame) Mul(a, b *Frame) {
-	var r [9]float64
-	var p [3]float64
-	for i := 0; i < 3; i++ {
-		for j := 0; j < 3; j++ {
-			r[3*i+j] = a.R[3*i]*b.R[j] + a.R[3*i+1]*b.R[3+j] + a.R[3*i+2]*b.R[6+j]
-		}
-		p[i] = a.R[3*i]*b.P[0] + a.R[3*i+1]*b.P[1] + a.R[3*i+2]*b.P[2] + a.P[i]
+	// Written out: every FK, Jacobian and dynamics pass runs this once per
+	// joint, and the loops' array temporaries cost more than the arithmetic.
+	a0, a1, a2, a3, a4, a5, a6, a7, a8 := a.R[0], a.R[1], a.R[2], a.R[3], a.R[4], a.R[5], a.R[6], a.R[7], a.R[8]
+	b0, b1, b2, b3, b4, b5, b6, b7, b8 := b.R[0], b.R[1], b.R[2], b.R[3], b.R[4], b.R[5], b.R[6], b.R[7], b.R[8]
+	px, py, pz := b.P[0], b.P[1], b.P[2]
+	ax, ay, az := a.P[0], a.P[1], a.P[2]
+	f.R = [9]float64{
+		a0*b0 + a1*b3 + a2*b6, a0*b1 + a1*b4 + a2*b7, a0*b2 + a1*b5 + a2*b8,
+		a3*b0 + a4*b3 + a5*b6, a3*b1 + a4*b4 + a5*b7, a3*b2 + a4*b5 + a5*b8,
+		a6*b0 + a7*b3 + a8*b6, a6*b1 + a7*b4 + a8*b7, a6*b2 + a7*b5 + a8*b8,
 	}
-	f.R, f.P = r, p
+	f.P = [3]float64{
+		a0*px + a1*py + a2*pz + ax,
+		a3*px + a4*py + a5*pz + ay,
+		a6*px + a7*py + a8*pz + az,
+	}
 }
 
 // Inverse sets f to the inverse of a. f may alias a.

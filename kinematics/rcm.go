@@ -159,8 +159,8 @@ func MechanicalRCMError(w *Workspace, q []float64) (rcmErr, insertion float64) {
 		panic("kinematics: MechanicalRCMError on a chain without an insertion joint")
 	}
 	w.update(q)
-	d := w.joint[k].Rotate(w.chain.Joints[k].Axis)
-	rcmErr, _ = lineDistance([3]float64{}, w.joint[k].P, d)
+	d := w.axis[k]
+	rcmErr, _ = lineDistance([3]float64{}, w.origin[k], d)
 	_, insertion = lineDistance(w.tip.P, [3]float64{}, d)
 	return rcmErr, insertion
 }

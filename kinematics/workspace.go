@@ -12,18 +12,19 @@ import (
 // goroutine its own.
 type Workspace struct {
 	chain *Chain
-	// joint[i] is the pose of joint i's frame in the base frame before its
-	// motion (origin and axis); link[i] is the pose after its motion (the
-	// frame of the body it moves).
-	joint []Frame
-	link  []Frame
-	tip   Frame
+	// link[i] is the pose of the body joint i moves in the base frame;
+	// axis[i] and origin[i] are joint i's axis and the origin of its frame
+	// before its motion, in the base frame (what the Jacobian needs).
+	link   []Frame
+	axis   [][3]float64
+	origin [][3]float64
+	tip    Frame
 }
 
 // NewWorkspace returns a workspace for c.
 func NewWorkspace(c *Chain) *Workspace {
 	n := c.DoF()
-	return &Workspace{chain: c, joint: make([]Frame, n), link: make([]Frame, n)}
+	return &Workspace{chain: c, link: make([]Frame, n), axis: make([][3]float64, n), origin: make([][3]float64, n)}
 }
 
 // Chain returns the chain the workspace computes for.
@@ -35,19 +36,45 @@ func (w *Workspace) checkQ(q []float64) {
 	}
 }
 
-// update computes every joint and link frame and the tip for q.
+// update computes every link frame, joint axis and origin and the tip for q.
 func (w *Workspace) update(q []float64) {
 	w.checkQ(q)
-	prev := Identity()
-	var motion Frame
+	var local Frame
 	for i := range w.chain.Joints {
-		j := &w.chain.Joints[i]
-		w.joint[i].Mul(&prev, &j.Origin)
-		jointMotion(&motion, j, q[i])
-		w.link[i].Mul(&w.joint[i], &motion)
-		prev = w.link[i]
+		jointPose(&local, &w.chain.Joints[i], q[i])
+		w.setLink(i, &local, q[i])
 	}
-	w.tip.Mul(&prev, &w.chain.Tip)
+	w.setTip()
+}
+
+// setLink sets link i from its pose local in link i−1 (the base for i = 0)
+// at joint position q; links 0…i−1 must be set.
+func (w *Workspace) setLink(i int, local *Frame, q float64) {
+	j := &w.chain.Joints[i]
+	l := &w.link[i]
+	if i == 0 {
+		*l = *local
+	} else {
+		l.Mul(&w.link[i-1], local)
+	}
+	// A joint's own motion leaves its axis alone, so the axis in the base
+	// frame is the link's rotation applied to it; a revolute joint does not
+	// move its origin, a prismatic one moves it q along the axis.
+	z := l.Rotate(j.Axis)
+	w.axis[i] = z
+	w.origin[i] = l.P
+	if j.Type == Prismatic {
+		w.origin[i] = [3]float64{l.P[0] - z[0]*q, l.P[1] - z[1]*q, l.P[2] - z[2]*q}
+	}
+}
+
+// setTip sets the tip from the last link (the base frame without joints).
+func (w *Workspace) setTip() {
+	if n := len(w.link); n > 0 {
+		w.tip.Mul(&w.link[n-1], &w.chain.Tip)
+		return
+	}
+	w.tip = w.chain.Tip
 }
 
 // FK sets dst to the pose of the tip frame in the base frame at q.
@@ -85,12 +112,12 @@ func (w *Workspace) jacobianInto(d []float64, stride int) {
 	pe := w.tip.P
 	for i := range w.chain.Joints {
 		j := &w.chain.Joints[i]
-		z := w.joint[i].Rotate(j.Axis)
+		z := w.axis[i]
 		var lin, ang [3]float64
 		if j.Type == Prismatic {
 			lin = z
 		} else {
-			r := sub3(pe, w.joint[i].P)
+			r := sub3(pe, w.origin[i])
 			lin = cross(z, r)
 			ang = z
 		}
