@@ -101,10 +101,11 @@ type CartesianImpedance struct {
 	goal kinematics.Frame
 
 	q, qd, tau, tmp, zero []float64
-	m, lm                 []float64 // n×n mass matrix and its Cholesky factor
-	x                     []float64 // 6×n: row r is M⁻¹·J_rᵀ
+	lm, dinv              []float64 // Cholesky factor of M (n×n) and 1/diag
+	x                     []float64 // 6×n: row r is L⁻¹·J_rᵀ
+	u                     []float64 // L⁻¹·τ0
 	a, la                 [36]float64
-	w                     [6]float64
+	ladinv, w             [6]float64
 }
 
 // NewCartesianImpedance checks cfg and allocates the controller.
@@ -128,7 +129,7 @@ func NewCartesianImpedance(cfg CartesianImpedanceConfig) (*CartesianImpedance, e
 		kns: cfg.NullStiffness, dns: cfg.NullDamping, proj: cfg.Projector, coriolis: cfg.Coriolis,
 		posture: make([]float64, n), fixedPost: cfg.Posture != nil,
 		q: make([]float64, n), qd: make([]float64, n), tau: make([]float64, n), tmp: make([]float64, n), zero: make([]float64, n),
-		m: make([]float64, n*n), lm: make([]float64, n*n), x: make([]float64, 6*n),
+		lm: make([]float64, n*n), dinv: make([]float64, n), x: make([]float64, 6*n), u: make([]float64, n),
 	}
 	c.j = c.jac.RawMatrix().Data
 	if cfg.Gravity != nil {
@@ -207,7 +208,19 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 	for i := range st {
 		c.q[i], c.qd[i] = st[i].Position, st[i].Velocity
 	}
-	c.ws.FKJacobian(&c.pose, c.jac, c.q)
+	// The pose, J, g(q) [+ C·q̇] and, for the dynamic projector, M(q), from
+	// one pass over the chain's kinematics.
+	nullSpace := n > 6 && (c.kns > 0 || c.dns > 0)
+	var qd []float64
+	if c.coriolis {
+		qd = c.qd
+	}
+	var mass *mat.SymDense
+	if nullSpace && c.proj == NullDynamic {
+		mass = c.mass
+	}
+	c.dyn.BiasMassAndJacobian(c.tau, mass, &c.pose, c.jac, c.q, qd)
+
 	target := &c.hold
 	var twist [6]float64
 	if sp.Seq != 0 {
@@ -238,20 +251,6 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 	}
 
 	// τ = g(q) [+ C·q̇] + Jᵀ·F.
-	nullSpace := n > 6 && (c.kns > 0 || c.dns > 0)
-	massDone := false
-	switch {
-	case c.coriolis && nullSpace && c.proj == NullDynamic:
-		// C(q, q̇)·q̇ + g(q) and the M(q) the dynamic projector needs from
-		// one pass over the chain's kinematics.
-		c.dyn.BiasAndMassMatrix(c.tau, c.mass, c.q, c.qd)
-		massDone = true
-	case c.coriolis:
-		// One RNEA pass gives C(q, q̇)·q̇ + g(q) (q̈ = 0).
-		c.dyn.InverseDynamics(c.tau, c.q, c.qd, c.zero)
-	default:
-		c.dyn.Gravity(c.tau, c.q)
-	}
 	for i := range n {
 		s := 0.0
 		for r := range 6 {
@@ -260,7 +259,7 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 		c.tau[i] += s
 	}
 	if nullSpace {
-		c.nullSpace(massDone)
+		c.nullSpace(mass != nil)
 	}
 	for i := range out {
 		out[i] = drivers.JointCommand{Mode: drivers.ModeEffort, Effort: c.tau[i]}
@@ -268,54 +267,51 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 }
 
 // nullSpace adds N·τ0 to c.tau with τ0 = k_ns·(q_posture − q) − d_ns·q̇,
-// evaluated as τ0 − Jᵀ·(J·W⁻¹·Jᵀ)⁻¹·J·W⁻¹·τ0 with W = M (NullDynamic) or
-// W = I (NullKinematic), without forming N. massDone says c.mass already
-// holds M(q) for this cycle.
-func (c *CartesianImpedance) nullSpace(massDone bool) {
+// evaluated as τ0 − Jᵀ·(J·W⁻¹·Jᵀ)⁻¹·J·W⁻¹·τ0 with W = M (dynamic, c.mass
+// holding M(q) for this cycle) or W = I (kinematic), without forming N.
+//
+// With W = L·Lᵀ (Cholesky), J·W⁻¹·Jᵀ = Yᵀ·Y and J·W⁻¹·τ0 = Yᵀ·u for
+// Y = L⁻¹·Jᵀ and u = L⁻¹·τ0: seven forward substitutions, no back
+// substitution, and the 6×6 task matrix comes out symmetric by construction.
+func (c *CartesianImpedance) nullSpace(dynamic bool) {
 	n := c.n
 	tau0 := c.tmp
 	for i := range tau0 {
 		tau0[i] = c.kns*(c.posture[i]-c.q[i]) - c.dns*c.qd[i]
 	}
-	dynamic := c.proj == NullDynamic
+	y, u := c.x, c.u
 	if dynamic {
-		if !massDone {
-			c.dyn.MassMatrix(c.mass, c.q)
-		}
-		raw := c.mass.RawSymmetric()
-		for i := range n {
-			for k := 0; k <= i; k++ {
-				c.m[i*n+k] = raw.Data[k*raw.Stride+i] // upper triangle stored
-			}
-		}
-		cholesky(c.lm, c.m, n, 0)
+		raw := c.mass.RawSymmetric() // upper triangle, stride n
+		cholesky(c.lm, c.dinv, raw.Data, n, 0)
 		for r := range 6 {
-			cholSolve(c.lm, c.j[r*n:r*n+n], c.x[r*n:r*n+n], n)
+			forwardSubst(c.lm, c.dinv, c.j[r*n:r*n+n], y[r*n:r*n+n], n)
 		}
+		forwardSubst(c.lm, c.dinv, tau0, u, n)
 	} else {
-		copy(c.x, c.j)
+		copy(y, c.j)
+		copy(u, tau0)
 	}
-	// A = J·W⁻¹·Jᵀ (6×6, symmetric), factored with a small regularisation
-	// so a singular configuration gives a bounded projection.
+	// A = Yᵀ·Y (6×6), factored with a small regularisation so a singular
+	// configuration gives a bounded projection; w = Yᵀ·u.
 	for r := range 6 {
-		for s := 0; s <= r; s++ {
+		yr := y[r*n : r*n+n]
+		for s := r; s < 6; s++ {
+			ys := y[s*n : s*n+n]
 			v := 0.0
-			for i := range n {
-				v += c.j[r*n+i] * c.x[s*n+i]
+			for i, x := range yr {
+				v += x * ys[i]
 			}
 			c.a[r*6+s] = v
 		}
-	}
-	cholesky(c.la[:], c.a[:], 6, 1e-6)
-	// w = J·W⁻¹·τ0 = X·τ0 (X's rows are W⁻¹·J_rᵀ and W is symmetric).
-	for r := range 6 {
 		v := 0.0
-		for i := range n {
-			v += c.x[r*n+i] * tau0[i]
+		for i, x := range yr {
+			v += x * u[i]
 		}
 		c.w[r] = v
 	}
-	cholSolve(c.la[:], c.w[:], c.w[:], 6)
+	cholesky(c.la[:], c.ladinv[:], c.a[:], 6, 1e-6)
+	forwardSubst(c.la[:], c.ladinv[:], c.w[:], c.w[:], 6)
+	backSubst(c.la[:], c.ladinv[:], c.w[:], c.w[:], 6)
 	for i := range n {
 		s := tau0[i]
 		for r := range 6 {
