@@ -28,15 +28,23 @@ func TestGravityMatchesKDL(t *testing.T) {
 				t.Fatalf("q.txt has %d rows, gravity.txt %d", len(qs), len(want))
 			}
 			d := NewDynamics(c)
-			tau := make([]float64, c.DoF())
+			n := c.DoF()
+			tau, tauW := make([]float64, n), make([]float64, n)
+			J := mat.NewDense(6, n, nil)
+			var pose Frame
 			worstAbs, worstRel := 0.0, 0.0
 			for i, q := range qs {
 				d.Gravity(tau, q)
+				// The base-coordinate pass of BiasMassAndJacobian too.
+				d.BiasMassAndJacobian(tauW, nil, &pose, J, q, nil)
 				for k := range tau {
 					ref := want[i][k]
 					diff := math.Abs(tau[k] - ref)
 					if diff > 1e-9+1e-6*math.Abs(ref) {
 						t.Fatalf("row %d joint %d: got %.17g want %.17g (|Δ| %.3g)", i, k, tau[k], ref, diff)
+					}
+					if dw := math.Abs(tauW[k] - ref); dw > 1e-9+1e-6*math.Abs(ref) {
+						t.Fatalf("row %d joint %d: BiasMassAndJacobian %.17g want %.17g (|Δ| %.3g)", i, k, tauW[k], ref, dw)
 					}
 					worstAbs = math.Max(worstAbs, diff)
 					if math.Abs(ref) > 1e-3 {
