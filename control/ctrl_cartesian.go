@@ -19,8 +19,9 @@ const (
 	// N = I − Jᵀ·J̄ᵀ with J̄ = M⁻¹·Jᵀ·Λ and Λ = (J·M⁻¹·Jᵀ)⁻¹: the posture
 	// torque then produces no acceleration of the tool at all (not merely no
 	// static force), which is what Ott (2008, §3.3) uses for compliant
-	// redundant arms. It needs the mass matrix every cycle (CRBA, ~1 µs for
-	// 7 joints) and is the default.
+	// redundant arms. It needs the mass matrix every cycle (CRBA, in the
+	// same pass as the gravity and Jacobian) and a Cholesky factorisation
+	// of it, and is the default.
 	NullDynamic NullProjector = iota
 	// NullKinematic is the static projector N = I − Jᵀ·(J·Jᵀ)⁻¹·J: cheaper
 	// and model-free, but the posture torque then accelerates the tool

@@ -112,6 +112,26 @@ func enterRT(prio int, st *RTStatus) (undo func()) {
 	}
 }
 
+// exactTimers sets the calling (locked) thread's timer slack to 1 ns, the
+// least the kernel allows, until undo restores it. The kernel lets a
+// SCHED_OTHER thread's timers expire up to its slack late so that wake-ups
+// can be batched (50 µs by default: prctl(2), PR_SET_TIMERSLACK), which
+// puts that much on every wake-up of a loop that does not run SCHED_FIFO
+// (real-time threads have no slack). It needs no privilege.
+func exactTimers(st *RTStatus) (undo func()) {
+	old, err := unix.PrctlRetInt(unix.PR_GET_TIMERSLACK, 0, 0, 0, 0)
+	if err == nil {
+		err = unix.Prctl(unix.PR_SET_TIMERSLACK, 1, 0, 0, 0)
+	}
+	if err != nil {
+		st.Messages = append(st.Messages, fmt.Sprintf(
+			"timer slack not set (%v): wake-ups outside SCHED_FIFO may be up to the default 50 µs late", err))
+		return func() {}
+	}
+	st.TimerSlack = time.Nanosecond
+	return func() { _ = unix.Prctl(unix.PR_SET_TIMERSLACK, uintptr(old), 0, 0, 0) }
+}
+
 // schedOther is SCHED_OTHER, the default policy (x/sys/unix names only the
 // real-time ones).
 const schedOther = 0

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chiron-robotics/chiron/drivers"
 	"golang.org/x/sys/unix"
 )
 
@@ -112,4 +113,59 @@ func TestRunnerHoldsWakeLatency(t *testing.T) {
 		}
 	}
 	t.Logf("PM QoS held: %v %q", rep.RT.PMQoS, joined)
+}
+
+// slackBus is stillBus recording the reading thread's timer slack.
+type slackBus struct {
+	stillBus
+	slack *int
+}
+
+func (b slackBus) Read(now time.Duration, st []drivers.JointState) error {
+	if v, err := unix.PrctlRetInt(unix.PR_GET_TIMERSLACK, 0, 0, 0, 0); err == nil {
+		*b.slack = v
+	}
+	return b.stillBus.Read(now, st)
+}
+
+// TestRunnerSetsTimerSlack: on the system clock the loop's cycles run with
+// a 1 ns timer slack and the thread gets its old slack back after the run;
+// KeepTimerSlack leaves it alone.
+func TestRunnerSetsTimerSlack(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	const mine = 70000 // ns: not the default, so a reset to default shows
+	old, err := unix.PrctlRetInt(unix.PR_GET_TIMERSLACK, 0, 0, 0, 0)
+	if err != nil {
+		t.Skipf("PR_GET_TIMERSLACK: %v", err)
+	}
+	if err := unix.Prctl(unix.PR_SET_TIMERSLACK, mine, 0, 0, 0); err != nil {
+		t.Skipf("PR_SET_TIMERSLACK: %v", err)
+	}
+	defer unix.Prctl(unix.PR_SET_TIMERSLACK, uintptr(old), 0, 0, 0)
+	for _, keep := range []bool{false, true} {
+		seen := -1
+		r := newRig(t, 1, func(c *Config) {
+			c.Period = 5 * time.Millisecond
+			c.Bus = slackBus{stillBus{1}, &seen}
+		})
+		run, err := NewRunner(r.loop, RunnerConfig{KeepTimerSlack: keep, KeepIdleStates: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := run.Run(context.Background(), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantSt := 1, time.Nanosecond
+		if keep {
+			want, wantSt = mine, 0
+		}
+		if seen != want || rep.RT.TimerSlack != wantSt {
+			t.Fatalf("KeepTimerSlack %v: slack %d ns in the cycle, reported %v; want %d, %v (%q)", keep, seen, rep.RT.TimerSlack, want, wantSt, rep.RT.Messages)
+		}
+		if after, _ := unix.PrctlRetInt(unix.PR_GET_TIMERSLACK, 0, 0, 0, 0); after != mine {
+			t.Fatalf("KeepTimerSlack %v: slack %d ns after the run, was %d", keep, after, mine)
+		}
+	}
 }

@@ -69,18 +69,27 @@ type RunnerConfig struct {
 	// most of each period would otherwise pay on every wake-up. The cost
 	// is power: idle CPUs stay in shallow states while the loop runs.
 	KeepIdleStates bool
+	// KeepTimerSlack leaves the loop thread's timer slack alone. By default
+	// a run on the system clock sets it to 1 ns for its duration: Linux
+	// lets a SCHED_OTHER thread's sleep end up to 50 µs late by default
+	// (prctl PR_SET_TIMERSLACK) to batch wake-ups, which a control loop
+	// without SCHED_FIFO would add to every cycle's wake-up latency.
+	KeepTimerSlack bool
 }
 
 // RTStatus reports what real-time settings the runner obtained.
 type RTStatus struct {
 	LockedThread bool
 	// PMQoS: the run held a 0 µs CPU wake-up latency request.
-	PMQoS    bool
-	FIFO     bool
-	Priority int
-	Mlocked  bool
-	CPU      int // -1 when not pinned
-	Messages []string
+	PMQoS bool
+	// TimerSlack is the loop thread's timer slack during the run (1 ns when
+	// the runner set it; 0 when it left the kernel's default).
+	TimerSlack time.Duration
+	FIFO       bool
+	Priority   int
+	Mlocked    bool
+	CPU        int // -1 when not pinned
+	Messages   []string
 }
 
 // RunReport summarises a Run.
@@ -156,9 +165,15 @@ func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 		undo := enterRT(r.cfg.Priority, &rep.RT)
 		defer undo()
 	}
-	if _, sys := r.cfg.Clock.(*MonotonicClock); sys && !r.cfg.KeepIdleStates {
-		undo := holdWakeLatency(&rep.RT)
-		defer undo()
+	if _, sys := r.cfg.Clock.(*MonotonicClock); sys {
+		if !r.cfg.KeepIdleStates {
+			undo := holdWakeLatency(&rep.RT)
+			defer undo()
+		}
+		if !r.cfg.KeepTimerSlack {
+			undo := exactTimers(&rep.RT)
+			defer undo()
+		}
 	}
 
 	// A goroutine turns ctx into the stop flag, so the loop only ever reads

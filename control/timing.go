@@ -122,6 +122,10 @@ func (h *Histogram) Quantile(q float64) time.Duration {
 	return h.Max
 }
 
+// BucketUpper returns the largest value that falls in bucket b of a
+// Histogram's Counts (the value Quantile reports for it).
+func BucketUpper(b int) time.Duration { return time.Duration(histUpper(b)) }
+
 // Mean returns the arithmetic mean, or 0 for an empty histogram.
 func (h *Histogram) Mean() time.Duration {
 	if h.N == 0 {

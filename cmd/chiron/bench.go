@@ -25,6 +25,7 @@ func init() {
 
 const benchUsage = `usage: chiron bench loop [--rate HZ] [--duration D] [--rt] [--priority N] [--cpu N] [--joints N]
                         [--spin D] [--gosleep] [--keep-gc] [--model FILE --controller NAME]
+                        [--histogram FILE]
 
 Runs the real-time Runner with the joint PD controller on an integrator plant
 for D and prints one line:
@@ -34,7 +35,10 @@ Wake-up latency is actual wake − deadline (as cyclictest reports it). With --r
 the loop thread runs SCHED_FIFO at --priority with mlockall; when that is not
 permitted a message goes to stderr and the run continues without. Compute
 time is the loop's own work (supervisor, controller, gating, publication);
-io is the bus read and write (with a simulated plant: its physics).`
+io is the bus read and write (with a simulated plant: its physics).
+--histogram writes the wake-up latency histogram to FILE, one line per
+non-empty bucket: its upper edge in µs and its count, so runs can be pooled
+(scripts/cyclictest-compare.sh pools them against cyclictest's -h output).`
 
 // benchKeys are the keys of the report line, in order.
 var benchKeys = []string{"rate_hz", "cycles", "wake_p50_us", "wake_p99_us", "wake_p999_us", "wake_max_us",
@@ -64,6 +68,7 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 	gosleep := fs.Bool("gosleep", false, "sleep with time.Sleep instead of clock_nanosleep (for comparison)")
 	model := fs.String("model", "", "robot model (URDF or DH JSON) simulated by firmware-sim's plant (bench_model.go)")
 	ctrl := fs.String("controller", "", "controller: joint-pd, or with --model cartesian-impedance, admittance, transparent")
+	histFile := fs.String("histogram", "", "write the wake-up latency histogram to this file (upper edge µs, count per line)")
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -90,6 +95,14 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 		return usagef("--cpu %d: want -1 or 0–%d", *cpu, runtime.NumCPU()-1)
 	}
 
+	var hist *os.File
+	if *histFile != "" {
+		// Opened before the run, so a bad path fails now, not after it.
+		if hist, err = os.Create(*histFile); err != nil {
+			return fmt.Errorf("bench loop: histogram: %w", err)
+		}
+		defer hist.Close()
+	}
 	loop, post, err := benchSetup(*model, *ctrl, *joints, period)
 	if err != nil {
 		return err
@@ -147,6 +160,30 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 		*rate, rep.Cycles, us(tm.Wake.Quantile(0.5)), us(tm.Wake.Quantile(0.99)), us(tm.Wake.Quantile(0.999)), us(tm.Wake.Max),
 		us(tm.Compute.Quantile(0.5)), us(tm.Compute.Quantile(0.99)), tm.Overruns, allocs, rep.GCCycles,
 		us(tm.IO.Quantile(0.5)), us(tm.IO.Quantile(0.99)))
+	if hist != nil {
+		if err := writeHistogram(hist, &tm.Wake); err != nil {
+			return fmt.Errorf("bench loop: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeHistogram writes h's non-empty buckets to f as "upper_us count"
+// lines and closes f.
+func writeHistogram(f *os.File, h *control.Histogram) error {
+	var b []byte
+	b = append(b, "# wake-up latency: bucket upper edge (µs) and count\n"...)
+	for i, c := range h.Counts {
+		if c > 0 {
+			b = fmt.Appendf(b, "%.3f %d\n", float64(control.BucketUpper(i))/float64(time.Microsecond), c)
+		}
+	}
+	if _, err := f.Write(b); err != nil {
+		return fmt.Errorf("histogram: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("histogram: %w", err)
+	}
 	return nil
 }
 

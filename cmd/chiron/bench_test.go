@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +50,50 @@ func TestBenchLoop(t *testing.T) {
 	// runtime) may allocate a handful of times in a run.
 	if v["allocs_per_cycle"] > 0.2 {
 		t.Fatalf("allocs per cycle %g", v["allocs_per_cycle"])
+	}
+}
+
+// TestBenchLoopHistogram: --histogram writes every wake-up of the run, one
+// bucket per line in increasing order, and the largest edge covers the
+// reported maximum.
+func TestBenchLoopHistogram(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wake.txt")
+	code, out, errs := runCLI(t, "", "bench", "loop", "--rate", "1000", "--duration", "40ms", "--joints", "2", "--histogram", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if !strings.HasPrefix(lines[0], "# ") {
+		t.Fatalf("no header: %q", lines[0])
+	}
+	total, prev := uint64(0), -1.0
+	for _, l := range lines[1:] {
+		var edge float64
+		var n uint64
+		if _, err := fmt.Sscanf(l, "%g %d", &edge, &n); err != nil || n == 0 || edge <= prev {
+			t.Fatalf("line %q (previous edge %g): %v", l, prev, err)
+		}
+		total, prev = total+n, edge
+	}
+	if total != 40 {
+		t.Fatalf("%d wake-ups in the histogram, want 40", total)
+	}
+	var max float64
+	for _, f := range strings.Fields(out) {
+		if v, ok := strings.CutPrefix(f, "wake_max_us="); ok {
+			max, _ = strconv.ParseFloat(v, 64)
+		}
+	}
+	if prev+0.001 < max {
+		t.Fatalf("top bucket edge %g µs below the reported maximum %g µs", prev, max)
+	}
+	code, _, errs = runCLI(t, "", "bench", "loop", "--duration", "5ms", "--histogram", filepath.Join(t.TempDir(), "missing", "x"))
+	if code == 0 || !strings.Contains(errs, "histogram") {
+		t.Fatalf("unwritable histogram: exit %d, %q", code, errs)
 	}
 }
 
