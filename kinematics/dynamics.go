@@ -11,9 +11,9 @@ import (
 var StandardGravity = [3]float64{0, 0, -9.81}
 
 // Dynamics holds the preallocated state for the rigid-body dynamics of one
-// chain: after NewDynamics, Gravity, Coriolis, InverseDynamics, MassMatrix and
-// ForwardDynamics allocate nothing, so a control loop or a simulated plant can
-// call them every cycle.
+// chain: after NewDynamics, Gravity, Coriolis, InverseDynamics, MassMatrix,
+// BiasAndMassMatrix, BiasMassAndJacobian and ForwardDynamics allocate
+// nothing, so a control loop or a simulated plant can call them every cycle.
 //
 // The algorithms are Featherstone's ("Rigid Body Dynamics Algorithms",
 // Springer 2008) in spatial vector algebra with body coordinates: the

@@ -9,7 +9,12 @@
 # unlucky run each. Prints each round's p99 and the pooled p50/p99/p99.9/max
 # in µs, and chiron's pooled p99 over cyclictest's.
 #
-# Usage: scripts/cyclictest-compare.sh [ROUNDS [SECONDS [CHIRON-BINARY]]]
+# With CONCURRENT=1 each pair runs at the same time instead, cyclictest
+# pinned to one CPU and chiron to the other, swapping CPUs every round: both
+# then see the same minutes of the machine (it needs two CPUs; each tool
+# sleeps >99 % of the time, so they barely compete).
+#
+# Usage: [CONCURRENT=1] scripts/cyclictest-compare.sh [ROUNDS [SECONDS [CHIRON-BINARY]]]
 # (default 12 rounds of 5 s). -p80 and --rt need root or CAP_SYS_NICE; both
 # tools hold a 0 µs PM QoS request on /dev/cpu_dma_latency when they can.
 # chiron's buckets are 6.25 % wide and report their upper edge, so its
@@ -46,15 +51,21 @@ quantiles() {
 names=(cyclictest chiron cyclictest-p80 chiron-rt)
 echo "round p99 (µs): ${names[*]}"
 for r in $(seq "$rounds"); do
-	ct >"$dir/0.$r"
-	ch >"$dir/1.$r"
-	ct -p80 >"$dir/2.$r"
-	ch --rt >"$dir/3.$r"
+	if [ "${CONCURRENT:-}" = 1 ]; then
+		a=$((r % 2)) b=$((1 - r % 2))
+		ct -a "$a" >"$dir/0.$r" & ch --cpu "$b" >"$dir/1.$r"; wait
+		ct -p80 -a "$a" >"$dir/2.$r" & ch --rt --cpu "$b" >"$dir/3.$r"; wait
+	else
+		ct >"$dir/0.$r"
+		ch >"$dir/1.$r"
+		ct -p80 >"$dir/2.$r"
+		ch --rt >"$dir/3.$r"
+	fi
 	line="$r"
 	for k in 0 1 2 3; do line="$line $(quantiles <"$dir/$k.$r" | cut -d' ' -f2)"; done
 	echo "$line"
 done
-echo "pooled over $rounds rounds of ${secs}s (p50 p99 p99.9 max, µs):"
+echo "pooled over $rounds rounds of ${secs}s${CONCURRENT:+, concurrent} (p50 p99 p99.9 max, µs):"
 for k in 0 1 2 3; do
 	q[$k]=$(cat "$dir/$k".* | quantiles)
 	echo "  ${names[$k]}: ${q[$k]}"
