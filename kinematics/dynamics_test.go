@@ -932,6 +932,19 @@ func BenchmarkMassMatrix(b *testing.B) {
 	})
 }
 
+// BenchmarkBiasMassAndJacobian: C·q̇ + g, M, the tip pose and the Jacobian
+// in one pass — compare with InverseDynamics + MassMatrix + FKJacobian.
+func BenchmarkBiasMassAndJacobian(b *testing.B) {
+	dynBenchRobots(b, func(b *testing.B, d *Dynamics, q, qd, _, tau []float64) {
+		n := d.DoF()
+		M, J := mat.NewSymDense(n, nil), mat.NewDense(6, n, nil)
+		var pose Frame
+		for b.Loop() {
+			d.BiasMassAndJacobian(tau, M, &pose, J, q, qd)
+		}
+	})
+}
+
 func BenchmarkForwardDynamics(b *testing.B) {
 	dynBenchRobots(b, func(b *testing.B, d *Dynamics, q, qd, _, tau []float64) {
 		qdd := make([]float64, d.DoF())
