@@ -19,7 +19,8 @@ type worldBody struct {
 // what a Cartesian impedance or operational-space controller needs every
 // cycle: bias = C(q, q̇)·q̇ + g(q), mass = M(q), pose = the tip pose and jac
 // = the geometric Jacobian at the tip (as Workspace.FKJacobian). qd nil
-// means q̇ = 0, so bias is g(q); mass nil skips the mass matrix. mass must be
+// means q̇ = 0, so bias is g(q); mass nil skips the mass matrix; pose and jac
+// nil skip those (a simulated plant wants only bias and M). mass must be
 // DoF×DoF and jac 6×DoF; it panics when a size differs from the chain's DoF.
 //
 // It runs RNEA and CRBA in base coordinates (Featherstone 2008, §5.3 and
@@ -44,8 +45,10 @@ func (d *Dynamics) BiasMassAndJacobian(bias []float64, mass *mat.SymDense, pose 
 			panic(fmt.Sprintf("kinematics: Dynamics.BiasMassAndJacobian: mass is %d×%d, want %d×%d", r, r, n, n))
 		}
 	}
-	if r, c := jac.Dims(); r != 6 || c != n {
-		panic(fmt.Sprintf("kinematics: Dynamics.BiasMassAndJacobian: Jacobian is %d×%d, want 6×%d", r, c, n))
+	if jac != nil {
+		if r, c := jac.Dims(); r != 6 || c != n {
+			panic(fmt.Sprintf("kinematics: Dynamics.BiasMassAndJacobian: Jacobian is %d×%d, want 6×%d", r, c, n))
+		}
 	}
 	if len(d.chain.Joints) != n {
 		panic(fmt.Sprintf("kinematics: Dynamics: the chain now has %d joints, the workspace was made for %d", len(d.chain.Joints), n))
@@ -131,9 +134,13 @@ func (d *Dynamics) BiasMassAndJacobian(bias []float64, mass *mat.SymDense, pose 
 			}
 		}
 	}
-	*pose = w.tip
-	raw := jac.RawMatrix()
-	w.jacobianInto(raw.Data, raw.Stride)
+	if pose != nil {
+		*pose = w.tip
+	}
+	if jac != nil {
+		raw := jac.RawMatrix()
+		w.jacobianInto(raw.Data, raw.Stride)
+	}
 }
 
 // setWorld sets s to the inertia of body b whose frame has pose l in the

@@ -250,7 +250,9 @@ func (p *Plant) accel() {
 			p.tauMotor[i] = math.Max(-lim, math.Min(lim, p.tauMotor[i]))
 		}
 	}
-	p.dyn.BiasAndMassMatrix(p.bias, p.m, p.q, p.qd) // C(q,q̇)q̇ + g(q) and M(q)
+	// C(q,q̇)q̇ + g(q) and M(q), from the base-coordinate pass (about half
+	// the cost of the body-coordinate RNEA + CRBA).
+	p.dyn.BiasMassAndJacobian(p.bias, p.m, nil, nil, p.q, p.qd)
 	for i := 0; i < n; i++ {
 		j := &p.joints[i]
 		tau := p.tauMotor[i] + p.tauExt[i] - p.bias[i]
