@@ -101,12 +101,12 @@ type CartesianImpedance struct {
 	pose kinematics.Frame
 	goal kinematics.Frame
 
-	q, qd, tau, tmp, zero []float64
-	lm, dinv              []float64 // Cholesky factor of M (n×n) and 1/diag
-	x                     []float64 // 6×n: row r is L⁻¹·J_rᵀ
-	u                     []float64 // L⁻¹·τ0
-	a, la                 [36]float64
-	ladinv, w             [6]float64
+	q, qd, tau, tmp []float64
+	lm, dinv        []float64 // Cholesky factor of M (n×n) and 1/diag
+	x               []float64 // 6×n: row r is L⁻¹·J_rᵀ
+	u               []float64 // L⁻¹·τ0
+	a, la           [36]float64
+	ladinv, w       [6]float64
 }
 
 // NewCartesianImpedance checks cfg and allocates the controller.
@@ -129,7 +129,7 @@ func NewCartesianImpedance(cfg CartesianImpedanceConfig) (*CartesianImpedance, e
 		jac: mat.NewDense(6, n, nil), mass: mat.NewSymDense(n, nil),
 		kns: cfg.NullStiffness, dns: cfg.NullDamping, proj: cfg.Projector, coriolis: cfg.Coriolis,
 		posture: make([]float64, n), fixedPost: cfg.Posture != nil,
-		q: make([]float64, n), qd: make([]float64, n), tau: make([]float64, n), tmp: make([]float64, n), zero: make([]float64, n),
+		q: make([]float64, n), qd: make([]float64, n), tau: make([]float64, n), tmp: make([]float64, n),
 		lm: make([]float64, n*n), dinv: make([]float64, n), x: make([]float64, 6*n), u: make([]float64, n),
 	}
 	c.j = c.jac.RawMatrix().Data
