@@ -266,7 +266,9 @@ func (d *Dynamics) MassMatrix(dst *mat.SymDense, q []float64) {
 // dynamics at q̈ = 0) and dst to M(q), sharing one pass over the chain's
 // kinematics: what a forward-dynamics integrator solving M·q̈ = τ − bias
 // needs every substep, for less than the two calls separately. The results
-// are those of InverseDynamics and MassMatrix, bit for bit. dst must be
+// are those of InverseDynamics and MassMatrix, bit for bit
+// (BiasMassAndJacobian computes the same in base coordinates for about half
+// the cost, equal to rounding; the plant uses that). dst must be
 // DoF×DoF (an empty dst is resized, which allocates); it panics when a
 // length differs from the chain's DoF.
 func (d *Dynamics) BiasAndMassMatrix(bias []float64, dst *mat.SymDense, q, qd []float64) {

@@ -138,3 +138,49 @@ func TestLoadBenchChainPandaTip(t *testing.T) {
 		t.Fatalf("chain %s → %s with %d joints", c.Base, c.TipName, c.DoF())
 	}
 }
+
+// BenchmarkPandaCartesianCycleAfterSleep times the loop's compute (the
+// figure `chiron bench loop` reports as compute_*) for the Panda Cartesian
+// impedance on the rigid-body plant, one cycle per iteration, after sleeping
+// 0, 100 µs or 1 ms between cycles: how much of a cycle's cost in the real
+// 1 kHz loop is the cold cache a wake-up returns to, rather than the work.
+// Reported as compute-p50-ns (the histogram bucket's upper edge).
+func BenchmarkPandaCartesianCycleAfterSleep(b *testing.B) {
+	root := refdata.Root()
+	if root == "" {
+		b.Skip("../shared/robots not present")
+	}
+	for _, sleep := range []time.Duration{0, 100 * time.Microsecond, time.Millisecond} {
+		b.Run("sleep="+sleep.String(), func(b *testing.B) {
+			mb, err := newModelBench(filepath.Join(root, "panda", "panda.urdf"), "cartesian-impedance", time.Millisecond)
+			if err != nil {
+				b.Fatal(err)
+			}
+			l := mb.loop
+			clk := control.NewMonotonicClock()
+			sp := control.NewSetpoint(l.Joints())
+			l.Supervisor().Enable()
+			k := 0
+			for b.Loop() {
+				now := clk.Now()
+				if k%10 == 0 {
+					mb.sample(now, sp)
+					if _, err := l.Setpoints().Post(sp); err != nil {
+						b.Fatal(err)
+					}
+				}
+				k++
+				l.StepTimed(now, now, clk)
+				if sleep > 0 {
+					clk.SleepUntil(clk.Now() + sleep)
+				}
+			}
+			snap := l.NewSnapshot()
+			l.Snapshot(snap)
+			if snap.State != control.Enabled {
+				b.Fatalf("state %v (%v)", snap.State, snap.Reason)
+			}
+			b.ReportMetric(float64(snap.Timing.Compute.Quantile(0.5)), "compute-p50-ns")
+		})
+	}
+}
