@@ -13,7 +13,9 @@ import (
 // MonotonicClock reads CLOCK_MONOTONIC and sleeps with clock_nanosleep
 // (TIMER_ABSTIME), so a sleep targets the deadline itself rather than a
 // relative delay computed from a possibly stale reading. On the development
-// VM (2 vCPUs, loaded), 5 s at 1 kHz, wake-up latency p50/p99:
+// VM (2 vCPUs, loaded), 5 s at 1 kHz, wake-up latency p50/p99, measured
+// before the runner set the thread's timer slack (exactTimers), which
+// since takes ~50 µs off the SCHED_OTHER figures:
 //
 //	clock_nanosleep            102/508 µs, with SCHED_FIFO  57/131 µs
 //	time.Sleep (Go timers)     688/3670 µs, with SCHED_FIFO 688/2621 µs

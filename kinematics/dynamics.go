@@ -12,8 +12,8 @@ var StandardGravity = [3]float64{0, 0, -9.81}
 
 // Dynamics holds the preallocated state for the rigid-body dynamics of one
 // chain: after NewDynamics, Gravity, Coriolis, InverseDynamics, MassMatrix,
-// BiasAndMassMatrix, BiasMassAndJacobian and ForwardDynamics allocate
-// nothing, so a control loop or a simulated plant can call them every cycle.
+// BiasMassAndJacobian and ForwardDynamics allocate nothing, so a control
+// loop or a simulated plant can call them every cycle.
 //
 // The algorithms are Featherstone's ("Rigid Body Dynamics Algorithms",
 // Springer 2008) in spatial vector algebra with body coordinates: the
@@ -255,36 +255,16 @@ func (d *Dynamics) MassMatrix(dst *mat.SymDense, q []float64) {
 	if dst.IsEmpty() {
 		dst.ReuseAsSym(n)
 	}
-	if r := dst.SymmetricDim(); r != n {
-		panic(fmt.Sprintf("kinematics: Dynamics.MassMatrix: destination is %d×%d, want %d×%d", r, r, n, n))
-	}
+	d.checkMass("MassMatrix", dst)
 	d.kinematics(q)
 	d.crba(dst)
 }
 
-// BiasAndMassMatrix sets bias to the torques C(q, q̇)·q̇ + g(q) (the inverse
-// dynamics at q̈ = 0) and dst to M(q), sharing one pass over the chain's
-// kinematics: what a forward-dynamics integrator solving M·q̈ = τ − bias
-// needs every substep, for less than the two calls separately. The results
-// are those of InverseDynamics and MassMatrix, bit for bit
-// (BiasMassAndJacobian computes the same in base coordinates for about half
-// the cost, equal to rounding; the plant uses that). dst must be
-// DoF×DoF (an empty dst is resized, which allocates); it panics when a
-// length differs from the chain's DoF.
-func (d *Dynamics) BiasAndMassMatrix(bias []float64, dst *mat.SymDense, q, qd []float64) {
-	n := len(d.body)
-	d.check("BiasAndMassMatrix", "bias", bias)
-	d.check("BiasAndMassMatrix", "q", q)
-	d.check("BiasAndMassMatrix", "qd", qd)
-	if dst.IsEmpty() {
-		dst.ReuseAsSym(n)
+// checkMass panics unless dst is DoF×DoF.
+func (d *Dynamics) checkMass(method string, dst *mat.SymDense) {
+	if r, n := dst.SymmetricDim(), len(d.body); r != n {
+		panic(fmt.Sprintf("kinematics: Dynamics.%s: destination is %d×%d, want %d×%d", method, r, r, n, n))
 	}
-	if r := dst.SymmetricDim(); r != n {
-		panic(fmt.Sprintf("kinematics: Dynamics.BiasAndMassMatrix: destination is %d×%d, want %d×%d", r, r, n, n))
-	}
-	d.kinematics(q)
-	d.rnea(bias, qd, nil, true, nil)
-	d.crba(dst)
 }
 
 // crba is the composite-rigid-body algorithm writing M into dst (DoF×DoF).
@@ -446,14 +426,13 @@ func (d *Dynamics) KineticEnergy(q, qd []float64) float64 {
 // It panics when len(q) differs from the chain's DoF.
 func (d *Dynamics) PotentialEnergy(q []float64) float64 {
 	d.check("PotentialEnergy", "q", q)
-	var motion, pose Frame
-	pose = Identity()
+	var local Frame
+	pose := Identity()
 	e := 0.0
 	for i := range d.chain.Joints {
 		j := &d.chain.Joints[i]
-		pose.Mul(&pose, &j.Origin)
-		jointMotion(&motion, j, q[i])
-		pose.Mul(&pose, &motion)
+		jointPose(&local, j, q[i])
+		pose.Mul(&pose, &local)
 		c := pose.Apply(j.Body.COM)
 		e -= j.Body.Mass * (d.G[0]*c[0] + d.G[1]*c[1] + d.G[2]*c[2])
 	}

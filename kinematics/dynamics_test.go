@@ -237,38 +237,6 @@ func TestMassMatrixColumnsFromInverseDynamics(t *testing.T) {
 	}
 }
 
-// TestBiasAndMassMatrixMatchesSeparateCalls: the shared-pass method gives
-// exactly what InverseDynamics at q̈ = 0 and MassMatrix give, including after
-// a call on another state (no scratch carried over).
-func TestBiasAndMassMatrixMatchesSeparateCalls(t *testing.T) {
-	for _, tc := range dynCases(t) {
-		t.Run(tc.name, func(t *testing.T) {
-			c := tc.chain
-			n := c.DoF()
-			d := NewDynamics(c)
-			rng := rand.New(rand.NewPCG(5, uint64(n)))
-			M, Mb := mat.NewSymDense(n, nil), mat.NewSymDense(n, nil)
-			want, got, zero := make([]float64, n), make([]float64, n), make([]float64, n)
-			for trial := 0; trial < 20; trial++ {
-				q, qd, _ := dynState(rng, c)
-				d.InverseDynamics(want, q, qd, zero)
-				d.MassMatrix(M, q)
-				d.BiasAndMassMatrix(got, Mb, q, qd)
-				for i := 0; i < n; i++ {
-					if got[i] != want[i] {
-						t.Fatalf("q %v: bias[%d] = %.17g, InverseDynamics %.17g", q, i, got[i], want[i])
-					}
-					for j := 0; j < n; j++ {
-						if Mb.At(i, j) != M.At(i, j) {
-							t.Fatalf("q %v: M[%d][%d] = %.17g, MassMatrix %.17g", q, i, j, Mb.At(i, j), M.At(i, j))
-						}
-					}
-				}
-			}
-		})
-	}
-}
-
 // TestBiasMassAndJacobianMatchesSeparateCalls: the one-pass method, which
 // runs RNEA and CRBA in base coordinates, gives what InverseDynamics at
 // q̈ = 0 (Gravity when q̇ is nil) and MassMatrix give in body coordinates to
@@ -815,7 +783,6 @@ func TestDynamicsAllocateNothing(t *testing.T) {
 		{"InverseDynamics", func() { d.InverseDynamics(tau, q, qd, qdd) }},
 		{"InverseDynamicsExt", func() { d.InverseDynamicsExt(tau, q, qd, qdd, wr) }},
 		{"MassMatrix", func() { d.MassMatrix(M, q) }},
-		{"BiasAndMassMatrix", func() { d.BiasAndMassMatrix(tau, M, q, qd) }},
 		{"BiasMassAndJacobian", func() { d.BiasMassAndJacobian(tau, M, &pose, J, q, qd) }},
 		{"ForwardDynamics", func() { d.ForwardDynamics(qdd, q, qd, tau) }},
 		{"ForwardDynamicsExt", func() { d.ForwardDynamicsExt(qdd, q, qd, tau, wr) }},

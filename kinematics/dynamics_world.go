@@ -41,9 +41,7 @@ func (d *Dynamics) BiasMassAndJacobian(bias []float64, mass *mat.SymDense, pose 
 		d.check("BiasMassAndJacobian", "qd", qd)
 	}
 	if mass != nil {
-		if r := mass.SymmetricDim(); r != n {
-			panic(fmt.Sprintf("kinematics: Dynamics.BiasMassAndJacobian: mass is %d×%d, want %d×%d", r, r, n, n))
-		}
+		d.checkMass("BiasMassAndJacobian", mass)
 	}
 	if jac != nil {
 		if r, c := jac.Dims(); r != 6 || c != n {
