@@ -31,6 +31,10 @@ func (p *HeartbeatProducer) Poll(now time.Duration) (canbus.Frame, bool) {
 	return EncodeHeartbeat(p.Node, p.State), true
 }
 
+// Shift moves the producer's schedule by d, as when its caller changes to a
+// clock whose readings differ from the old one's by d.
+func (p *HeartbeatProducer) Shift(d time.Duration) { p.next += d }
+
 // HeartbeatConsumer tracks the NMT state and last heartbeat time of watched
 // nodes (the master-side counterpart of a device's 0x1016). The zero value
 // watches nothing.
@@ -48,6 +52,16 @@ func (c *HeartbeatConsumer) Watch(node uint8, timeout time.Duration, now time.Du
 		return
 	}
 	c.timeout[node], c.last[node], c.seen[node] = timeout, now, false
+}
+
+// Shift moves every watched node's last heartbeat time by d, as when the
+// caller changes to a clock whose readings differ from the old one's by d.
+func (c *HeartbeatConsumer) Shift(d time.Duration) {
+	for i := range c.last {
+		if c.timeout[i] != 0 {
+			c.last[i] += d
+		}
+	}
 }
 
 // Observe records f at now if it is a heartbeat of a watched node, and

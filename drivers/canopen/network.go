@@ -215,6 +215,11 @@ type Network struct {
 	lastWrite time.Duration
 	wrote     bool
 	started   bool
+	// startedAt is the start-up clock's last reading in Start; cycling
+	// is set by the first Read or Write after it, which moves every timer
+	// onto the caller's clock (see enterCycles).
+	startedAt time.Duration
+	cycling   bool
 
 	errLen, errNoSync, errNotStarted *drivers.Error
 }
@@ -399,6 +404,28 @@ func (n *Network) dispatch(f canbus.Frame, now time.Duration, acceptTPDO bool) {
 	}
 }
 
+// enterCycles moves the network's timers — the master heartbeat's
+// schedule, the drives' last heartbeats, the last SYNC and Write — from the
+// start-up clock (Config.Clock) to the clock of the first Read or Write
+// after Start, keeping each one's distance from the end of Start. The
+// caller of Read and Write is the control loop, whose clock has an epoch of
+// its own (the runner's start), usually behind the start-up clock's: left
+// on the start-up clock, the master heartbeat's next send would lie that far
+// in the future, so the drives, hearing nothing, would take the master for
+// dead after their 0x1016 time and fault — `chiron demo`'s PSM did, 50 ms
+// after enabling, in every start — and a clock ahead of it would expire the
+// drives' heartbeats at once. On one clock throughout the shift is the time
+// that passed between Start and the first cycle, and the heartbeat follows
+// within one period either way.
+func (n *Network) enterCycles(now time.Duration) {
+	d := now - n.startedAt
+	n.hb.Shift(d)
+	n.consumer.Shift(d)
+	n.syncStamp += d
+	n.lastWrite += d
+	n.cycling = true
+}
+
 // drain handles every frame already received without waiting, dropping
 // TPDOs (they answer a SYNC whose Read has finished).
 func (n *Network) drain(now time.Duration) {
@@ -480,6 +507,9 @@ func (n *Network) Read(now time.Duration, states []drivers.JointState) error {
 	}
 	if !n.started {
 		return n.errNotStarted
+	}
+	if !n.cycling {
+		n.enterCycles(now)
 	}
 	if !n.pending {
 		return n.errNoSync
@@ -611,6 +641,9 @@ func (n *Network) Write(now time.Duration, cmds []drivers.JointCommand) error {
 	}
 	if !n.started {
 		return n.errNotStarted
+	}
+	if !n.cycling {
+		n.enterCycles(now)
 	}
 	n.drain(now)
 	dt := 0.0

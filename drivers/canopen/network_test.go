@@ -383,6 +383,60 @@ func TestMasterHeartbeatFollowsTheLoop(t *testing.T) {
 	}
 }
 
+// TestLoopClockOtherThanStartupClock runs the cycles on a clock whose epoch
+// differs from the start-up clock's, as a control loop's runner does (its
+// clock starts when it does): behind it, the master heartbeat used to stay
+// silent until the loop's clock caught up with the start-up's, and the
+// drives took the master for dead (chiron demo's PSM faulted 50 ms after
+// enabling); ahead of it, the drives' heartbeats would expire at once.
+func TestLoopClockOtherThanStartupClock(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		epoch func(startEnd time.Duration) time.Duration // the loop clock's first reading
+	}{
+		{"loop clock starts at zero", func(time.Duration) time.Duration { return 0 }},
+		{"loop clock behind by 5 s", func(e time.Duration) time.Duration { return e - 5*time.Second }},
+		{"loop clock ahead by 10 s", func(e time.Duration) time.Duration { return e + 10*time.Second }},
+		{"same clock, 300 ms later", func(e time.Duration) time.Duration { return e + 300*time.Millisecond }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newRig(t, threeJoints(), nil)
+			r.clock.t = 5 * time.Second // start-up well past the loop clock's epoch
+			sniff := r.bus.Connect()
+			r.start(t)
+			for {
+				if _, err := sniff.ReadFrame(0); err != nil {
+					break
+				}
+			}
+			r.now = tc.epoch(r.now)
+			for k := 0; k < 300; k++ { // 300 ms of 1 ms cycles; drive timeout 100 ms
+				if rerr, werr := r.cycle(); rerr != nil || werr != nil {
+					t.Fatalf("cycle %d: read %v, write %v", k, rerr, werr)
+				}
+			}
+			beats := 0
+			for {
+				f, err := sniff.ReadFrame(0)
+				if err != nil {
+					break
+				}
+				if f.ID == 0x77F {
+					beats++
+				}
+			}
+			if beats < 29 || beats > 31 {
+				t.Errorf("%d master heartbeats in 300 ms at a 10 ms period", beats)
+			}
+			for i, s := range r.states {
+				if s.Stamp > r.now || s.Stamp < r.now-2*time.Millisecond {
+					t.Errorf("joint %d stamped %v at loop time %v", i, s.Stamp, r.now)
+				}
+			}
+		})
+	}
+}
+
 func TestFaultSurfacesAndResets(t *testing.T) {
 	r := newRig(t, threeJoints(), nil)
 	r.start(t)

@@ -34,7 +34,7 @@ import (
 // *drivers.Error naming the joint.
 func (n *Network) Start() error {
 	clock := n.cfg.Clock
-	n.started = false
+	n.started, n.cycling = false, false
 	now := clock()
 	n.hb.primed = false
 	if err := n.pollHeartbeat(now); err != nil {
@@ -79,7 +79,7 @@ func (n *Network) Start() error {
 			return err
 		}
 	}
-	n.lastWrite, n.wrote = now, true
+	n.lastWrite, n.wrote, n.startedAt = now, true, now
 	if err := n.sendSync(now); err != nil {
 		return err
 	}
