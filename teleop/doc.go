@@ -15,6 +15,10 @@
 // clientPublish) on /teleop/command, /teleop/control and /teleop/estop.
 // Every malformed or refused client message is answered with a status
 // message of level 2 that names the problem; none ends the connection.
+// Teleop payloads are decoded strictly: an unknown key, a key given twice
+// or a key in another case ("Deadman" for "deadman") is refused with the
+// key named, because encoding/json alone would match keys case-insensitively
+// and keep the last duplicate, silently.
 //
 // # Authentication and roles
 //

@@ -1,7 +1,10 @@
 package teleop
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/gorilla/websocket"
@@ -48,6 +51,20 @@ func FuzzClientMessage(f *testing.F) {
 				}
 			}
 			if c, err := DecodeCommand(m.Payload); err == nil {
+				// Accepted ⇒ every key is exactly one of the command's and
+				// none is repeated (counted independently of checkKeys).
+				var obj map[string]json.RawMessage
+				if err := json.Unmarshal(m.Payload, &obj); err != nil {
+					t.Fatalf("accepted command is not an object: %v", err)
+				}
+				for k := range obj {
+					if !slices.Contains(commandKeys, k) {
+						t.Fatalf("accepted command with key %q", k)
+					}
+				}
+				if n := topLevelKeys(m.Payload); n != len(obj) {
+					t.Fatalf("accepted command with %d keys, %d distinct: %q", n, len(obj), m.Payload)
+				}
 				for _, v := range append(c.Linear[:], c.Angular[:]...) {
 					if !(v >= -maxMasterRate && v <= maxMasterRate) {
 						t.Fatalf("accepted command with component %g", v)
@@ -58,4 +75,38 @@ func FuzzClientMessage(f *testing.F) {
 			t.Fatalf("accepted message of unknown kind %d", m.Kind)
 		}
 	})
+}
+
+var commandKeys = []string{"seq", "deadman", "clutch", "frame", "linear", "angular", "gripper"}
+
+// topLevelKeys counts the keys of the top-level JSON object in b, by a walk
+// that tracks nesting by hand.
+func topLevelKeys(b []byte) int {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	depth, n, expectKey := 0, 0, false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return n
+		}
+		switch tok {
+		case json.Delim('{'):
+			depth++
+			expectKey = depth == 1
+			continue
+		case json.Delim('['):
+			depth++
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+			expectKey = depth == 1
+			continue
+		}
+		if depth == 1 {
+			if expectKey {
+				n++
+			}
+			expectKey = !expectKey
+		}
+	}
 }

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"reflect"
 	"strings"
 
 	"github.com/gorilla/websocket"
@@ -297,8 +299,16 @@ func (f Frame) String() string {
 
 // decodeStrict decodes one JSON object into v, refusing unknown fields and
 // trailing data: on a channel that moves an arm a misspelt field must be an
-// error, not a silently missing value.
+// error, not a silently missing value. v points to a struct whose json tags
+// name every accepted key; keys are checked first by checkKeys, because
+// encoding/json matches keys case-insensitively (with Unicode folding:
+// "ſeq" is "seq" to it) and keeps the last of duplicate keys, so
+// {"deadman":true,"Deadman":false} would decode as deadman false with no
+// error — what a client meant and what the server understood would differ.
 func decodeStrict(data []byte, v any) error {
+	if err := checkKeys(data, jsonKeys(v)); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -308,6 +318,97 @@ func decodeStrict(data []byte, v any) error {
 		return errors.New("trailing data after the JSON object")
 	}
 	return nil
+}
+
+// jsonKeys returns the json tag names of the struct v points to.
+func jsonKeys(v any) []string {
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	keys := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
+}
+
+// checkKeys walks the top-level JSON object of data token by token and
+// refuses a key that is not exactly one of keys (naming the accepted key a
+// case variant stands for) and a key given twice. Nested values are skipped:
+// the payloads here nest only arrays of numbers, which the decoder checks.
+// Syntax errors are left to the decoder, which reports them with an offset.
+func checkKeys(data []byte, keys []string) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil || tok != json.Delim('{') {
+		return nil // not an object: the decoder says what is wrong
+	}
+	seen := make(map[string]bool, len(keys))
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		k, ok := tok.(string)
+		if !ok {
+			return nil
+		}
+		switch {
+		case seen[k]:
+			return fmt.Errorf("duplicate field %q", truncate(k, 32))
+		case !containsExact(keys, k):
+			for _, want := range keys {
+				if strings.EqualFold(k, want) {
+					return fmt.Errorf("field %q: keys are case-sensitive, want %q", truncate(k, 32), want)
+				}
+			}
+			return fmt.Errorf("unknown field %q", truncate(k, 32))
+		}
+		seen[k] = true
+		if err := skipValue(dec); err != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+func containsExact(keys []string, k string) bool {
+	for _, s := range keys {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+// skipValue consumes one JSON value (scalar, array or object) from dec.
+func skipValue(dec *json.Decoder) error {
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if err == io.EOF {
+				return io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
 }
 
 // maxMasterRate bounds every number of a command (m/s, rad/s): no hand

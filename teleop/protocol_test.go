@@ -79,6 +79,15 @@ func TestDecodeCommand(t *testing.T) {
 		{`{"seq":1,"deadman":true,"deadmn":true}`, `unknown field "deadmn"`},
 		{`{"seq":1,"deadman":true} {}`, "trailing data"},
 		{`{"seq":1,"deadman":true,"linear":[1,2,1e999]}`, `field "linear"`},
+		// Duplicate and case-variant keys: encoding/json alone would take
+		// the last of them (deadman false) and say nothing.
+		{`{"seq":1,"deadman":true,"Deadman":false}`, `field "Deadman": keys are case-sensitive, want "deadman"`},
+		{`{"seq":1,"deadman":true,"deadman":false}`, `duplicate field "deadman"`},
+		{`{"seq":1,"Seq":2,"deadman":true}`, `field "Seq"`},
+		{`{"ſeq":1,"deadman":true}`, `field "ſeq": keys are case-sensitive, want "seq"`},
+		{`{"seq":1,"deadman":true,"linear":[0,0,0],"linear":[1,0,0]}`, `duplicate field "linear"`},
+		{`{"seq":1,"deadman":true,"LINEAR":[1,0,0]}`, `field "LINEAR"`},
+		{`{"seq":1,"deadman":true,"extra":{"deadman":false}}`, `unknown field "extra"`},
 	} {
 		if _, err := DecodeCommand([]byte(tc.in)); err == nil || !strings.Contains(err.Error(), tc.err) {
 			t.Errorf("DecodeCommand(%s): %v, want error containing %q", tc.in, err, tc.err)
@@ -93,7 +102,8 @@ func TestDecodeControlAndEStop(t *testing.T) {
 	if c, err := DecodeControl([]byte(`{"action":"scale","scale":0.3}`)); err != nil || c.Scale != 0.3 {
 		t.Errorf("scale: %+v %v", c, err)
 	}
-	for _, in := range []string{`{}`, `{"action":"grab"}`, `{"action":"scale"}`, `{"action":1}`} {
+	for _, in := range []string{`{}`, `{"action":"grab"}`, `{"action":"scale"}`, `{"action":1}`,
+		`{"action":"take","Action":"release"}`, `{"action":"take","action":"release"}`} {
 		if _, err := DecodeControl([]byte(in)); err == nil {
 			t.Errorf("DecodeControl(%s): no error", in)
 		}
@@ -101,7 +111,7 @@ func TestDecodeControlAndEStop(t *testing.T) {
 	if e, err := DecodeEStop([]byte(`{"engage":true}`)); err != nil || !e {
 		t.Errorf("estop: %v %v", e, err)
 	}
-	for _, in := range []string{`{}`, `{"engage":1}`, `null`, ``} {
+	for _, in := range []string{`{}`, `{"engage":1}`, `null`, ``, `{"engage":true,"Engage":false}`, `{"engage":true,"engage":false}`} {
 		if _, err := DecodeEStop([]byte(in)); err == nil {
 			t.Errorf("DecodeEStop(%q): no error", in)
 		}
