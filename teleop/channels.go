@@ -48,19 +48,31 @@ type channelSpec struct {
 
 // channelSpecs are the server channels in channelKind order. Schemas are
 // JSON Schema (draft 2020-12), announced with schemaEncoding "jsonschema".
+//
+// Every property has exactly one "type", a string: Foxglove Studio's and
+// Lichtblick's schema parser accepts one type per property and drops a
+// channel whose schema has a union such as ["number","null"]. JSON has no
+// NaN, so a reading that is not finite cannot be sent as a number, and no
+// number stands in for it (a 0.0 would read as a real position): a joint
+// with a non-finite reading is left out of /joint_states' arrays (which stay
+// aligned with its "name", as in a ROS JointState carrying a subset of the
+// joints) and named in "lost"; a non-finite tool pose is sent with "valid"
+// false and empty arrays, and so is the haptic cue computed from it.
 var channelSpecs = [numChannelKinds]channelSpec{
 	chJointStates: {TopicJointStates, "chiron.JointStates", `{"type":"object","title":"chiron.JointStates","properties":{` +
 		`"timestamp_ns":{"type":"integer","description":"snapshot time, ns"},` +
-		`"name":{"type":"array","items":{"type":"string"}},` +
-		`"position":{"type":"array","items":{"type":["number","null"]},"description":"rad or m"},` +
-		`"velocity":{"type":"array","items":{"type":["number","null"]},"description":"rad/s or m/s"},` +
-		`"effort":{"type":"array","items":{"type":["number","null"]},"description":"N·m or N"}},` +
-		`"required":["timestamp_ns","name","position","velocity","effort"]}`},
+		`"name":{"type":"array","items":{"type":"string"},"description":"joints with finite readings, in loop order; position, velocity and effort are aligned with it"},` +
+		`"position":{"type":"array","items":{"type":"number"},"description":"rad or m"},` +
+		`"velocity":{"type":"array","items":{"type":"number"},"description":"rad/s or m/s"},` +
+		`"effort":{"type":"array","items":{"type":"number"},"description":"N·m or N"},` +
+		`"lost":{"type":"array","items":{"type":"string"},"description":"joints left out because a reading is not finite"}},` +
+		`"required":["timestamp_ns","name","position","velocity","effort","lost"]}`},
 	chToolPose: {TopicToolPose, "chiron.ToolPose", `{"type":"object","title":"chiron.ToolPose","properties":{` +
 		`"timestamp_ns":{"type":"integer"},` +
-		`"position":{"type":"array","items":{"type":["number","null"]},"minItems":3,"maxItems":3,"description":"tool tip in the base frame, m"},` +
-		`"orientation":{"type":"array","items":{"type":["number","null"]},"minItems":4,"maxItems":4,"description":"unit quaternion x, y, z, w"}},` +
-		`"required":["timestamp_ns","position","orientation"]}`},
+		`"valid":{"type":"boolean","description":"false when the pose is not finite (a joint reading lost): the arrays are then empty"},` +
+		`"position":{"type":"array","items":{"type":"number"},"maxItems":3,"description":"tool tip in the base frame, m (3 values, or none when not valid)"},` +
+		`"orientation":{"type":"array","items":{"type":"number"},"maxItems":4,"description":"unit quaternion x, y, z, w (4 values, or none when not valid)"}},` +
+		`"required":["timestamp_ns","valid","position","orientation"]}`},
 	chSafety: {TopicSafety, "chiron.Safety", `{"type":"object","title":"chiron.Safety","properties":{` +
 		`"timestamp_ns":{"type":"integer"},` +
 		`"state":{"type":"string"},"reason":{"type":"string"},` +
@@ -83,11 +95,12 @@ var channelSpecs = [numChannelKinds]channelSpec{
 		`"required":["operator","engaged","clutch","scale","last_seq_applied","latency_ms"]}`},
 	chHaptic: {TopicHapticFeedback, "chiron.HapticCue", `{"type":"object","title":"chiron.HapticCue","properties":{` +
 		`"timestamp_ns":{"type":"integer"},` +
-		`"force":{"type":"array","items":{"type":["number","null"]},"minItems":3,"maxItems":3,"description":"cue force in the base frame, N"},` +
+		`"valid":{"type":"boolean","description":"false when the tool pose is not finite: force is then empty and penetration_m, in_workspace absent"},` +
+		`"force":{"type":"array","items":{"type":"number"},"maxItems":3,"description":"cue force in the base frame, N (3 values, or none when not valid)"},` +
 		`"penetration_m":{"type":"number"},"in_workspace":{"type":"boolean"},` +
-		`"joint_proximity":{"type":"array","items":{"type":["number","null"]},"description":"0 far, 1 at a joint limit"},` +
+		`"joint_proximity":{"type":"array","items":{"type":"number","minimum":0,"maximum":1},"description":"per joint in loop order: 0 far, 1 at a joint limit or position not finite"},` +
 		`"nearest_joint":{"type":"string"}},` +
-		`"required":["timestamp_ns","force","penetration_m","joint_proximity"]}`},
+		`"required":["timestamp_ns","valid","force","joint_proximity"]}`},
 }
 
 // Schemas of the client-published channels, for documentation and for the
@@ -95,29 +108,90 @@ var channelSpecs = [numChannelKinds]channelSpec{
 const (
 	CommandSchema = `{"type":"object","title":"chiron.TeleopCommand","properties":{` +
 		`"seq":{"type":"integer","minimum":0},"deadman":{"type":"boolean"},"clutch":{"type":"boolean"},` +
-		`"frame":{"enum":["tool","base"]},` +
+		`"frame":{"type":"string","enum":["tool","base"]},` +
 		`"linear":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3,"description":"m/s"},` +
 		`"angular":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3,"description":"rad/s"},` +
 		`"gripper":{"type":"number","minimum":0,"maximum":1}},"required":["seq","deadman"],"additionalProperties":false}`
 	ControlSchema = `{"type":"object","title":"chiron.TeleopControl","properties":{` +
-		`"action":{"enum":["take","release","scale"]},"scale":{"type":"number"}},"required":["action"],"additionalProperties":false}`
+		`"action":{"type":"string","enum":["take","release","scale"]},"scale":{"type":"number"}},"required":["action"],"additionalProperties":false}`
 	EStopSchema = `{"type":"object","title":"chiron.EStop","properties":{"engage":{"type":"boolean"}},"required":["engage"],"additionalProperties":false}`
 )
 
 // --- payloads ---------------------------------------------------------------
 
 type jointStatesMsg struct {
-	TimestampNs int64      `json:"timestamp_ns"`
-	Name        []string   `json:"name"`
-	Position    jsonFloats `json:"position"`
-	Velocity    jsonFloats `json:"velocity"`
-	Effort      jsonFloats `json:"effort"`
+	TimestampNs int64     `json:"timestamp_ns"`
+	Name        []string  `json:"name"`
+	Position    []float64 `json:"position"`
+	Velocity    []float64 `json:"velocity"`
+	Effort      []float64 `json:"effort"`
+	Lost        []string  `json:"lost"`
+}
+
+// fill sets m from the joints of st named names: joints whose three readings
+// are finite go to the arrays, the others to Lost. The slices of m are
+// reused.
+func (m *jointStatesMsg) fill(ts int64, names []string, st *State) {
+	m.TimestampNs = ts
+	m.Name, m.Position, m.Velocity, m.Effort, m.Lost = empty(m.Name), empty(m.Position), empty(m.Velocity), empty(m.Effort), empty(m.Lost)
+	for i, name := range names {
+		p, v, e := at(st.Position, i), at(st.Velocity, i), at(st.Effort, i)
+		if !finite(p) || !finite(v) || !finite(e) {
+			m.Lost = append(m.Lost, name)
+			continue
+		}
+		m.Name = append(m.Name, name)
+		m.Position, m.Velocity, m.Effort = append(m.Position, p), append(m.Velocity, v), append(m.Effort, e)
+	}
+}
+
+// empty returns xs emptied, never nil: a nil slice would encode as null,
+// which the schema's single type does not allow.
+func empty[T any](xs []T) []T {
+	if xs == nil {
+		return make([]T, 0, 8)
+	}
+	return xs[:0]
+}
+
+// at returns xs[i], or NaN when the snapshot has no reading for joint i.
+func at(xs []float64, i int) float64 {
+	if i < len(xs) {
+		return xs[i]
+	}
+	return math.NaN()
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+func finiteVec(xs ...float64) bool {
+	for _, x := range xs {
+		if !finite(x) {
+			return false
+		}
+	}
+	return true
 }
 
 type toolPoseMsg struct {
-	TimestampNs int64    `json:"timestamp_ns"`
-	Position    jsonVec  `json:"position"`
-	Orientation jsonQuat `json:"orientation"`
+	TimestampNs int64     `json:"timestamp_ns"`
+	Valid       bool      `json:"valid"`
+	Position    []float64 `json:"position"`
+	Orientation []float64 `json:"orientation"`
+}
+
+// fill sets m from st; a non-finite pose is sent as not valid, with no
+// numbers.
+func (m *toolPoseMsg) fill(ts int64, st *State) {
+	m.TimestampNs = ts
+	m.Position, m.Orientation = empty(m.Position), empty(m.Orientation)
+	p, q := st.ToolPosition, st.ToolOrientation
+	m.Valid = finiteVec(p[:]...) && finiteVec(q[:]...)
+	if m.Valid {
+		q = normQuat(q)
+		m.Position = append(m.Position, p[:]...)
+		m.Orientation = append(m.Orientation, q[:]...)
+	}
 }
 
 type safetyMsg struct {
@@ -145,13 +219,13 @@ type teleopStatusMsg struct {
 	StaleDropped   uint64  `json:"stale_dropped"`
 }
 
-// jsonFloats, jsonVec and jsonQuat encode non-finite values as null: a
-// sensor gone NaN must show up in the console, not stop the whole message
-// (encoding/json refuses NaN).
+// jsonFloats and jsonVec encode non-finite values as null, a last resort so
+// that a NaN never stops a whole message (encoding/json refuses NaN). The
+// publisher filters non-finite readings out before they get here (see
+// channelSpecs), so published messages carry no null.
 type (
 	jsonFloats []float64
 	jsonVec    [3]float64
-	jsonQuat   [4]float64
 )
 
 func appendFloats(b []byte, xs []float64) []byte {
@@ -171,4 +245,3 @@ func appendFloats(b []byte, xs []float64) []byte {
 
 func (f jsonFloats) MarshalJSON() ([]byte, error) { return appendFloats(nil, f), nil }
 func (v jsonVec) MarshalJSON() ([]byte, error)    { return appendFloats(nil, v[:]), nil }
-func (q jsonQuat) MarshalJSON() ([]byte, error)   { return appendFloats(nil, q[:]), nil }

@@ -7,7 +7,11 @@
 // Clients connect to /ws with the Foxglove WebSocket protocol
 // (subprotocol foxglove.websocket.v1, or foxglove.sdk.v1), so the browser
 // console, Foxglove Studio and Lichtblick all speak to the same server.
-// Every channel is JSON-encoded with a JSON Schema ("jsonschema") schema.
+// Every channel is JSON-encoded with a JSON Schema ("jsonschema") schema in
+// which every property has a single type (Foxglove Studio and Lichtblick
+// drop channels with type unions); a non-finite reading is never sent as a
+// number or null: /joint_states leaves such a joint out of its arrays and
+// names it in "lost", /tool_pose and /haptic_feedback say "valid": false.
 // Per robot (optionally under a prefix such as "/psm") the server
 // publishes /joint_states, /tool_pose, /safety, /loop_stats,
 // /teleop/status and /haptic_feedback at Options.TelemetryRate (default

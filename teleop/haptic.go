@@ -1,6 +1,9 @@
 package teleop
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // Defaults of HapticConfig.
 const (
@@ -51,16 +54,46 @@ func (c HapticConfig) withDefaults() HapticConfig {
 // HapticCue is the payload of /haptic_feedback.
 type HapticCue struct {
 	TimestampNs int64 `json:"timestamp_ns"`
+	// Valid is false when the tool pose is not finite (a joint reading
+	// lost): Force, Penetration and InWorkspace are then unknown, and are
+	// published as an empty force and absent fields rather than as zeros
+	// that would read "nothing near".
+	Valid bool `json:"valid"`
 	// Force is the cue force in the base frame, N.
 	Force jsonVec `json:"force"`
 	// Penetration is the largest distance past a virtual wall, m.
 	Penetration float64 `json:"penetration_m"`
 	// InWorkspace is false when the tool is outside the workspace box.
 	InWorkspace bool `json:"in_workspace"`
-	// JointProximity per joint: 0 far from both limits, 1 at a limit.
+	// JointProximity per joint: 0 far from both limits, 1 at a limit. A
+	// joint whose position is not finite has proximity 1: where a joint is
+	// unknown the cue warns as loudly as it can.
 	JointProximity jsonFloats `json:"joint_proximity"`
 	// NearestJoint names the joint with the highest proximity (> 0), if any.
 	NearestJoint string `json:"nearest_joint"`
+}
+
+// MarshalJSON writes the cue with only finite numbers (see Valid).
+func (c *HapticCue) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 160+12*len(c.JointProximity))
+	b = append(b, `{"timestamp_ns":`...)
+	b = strconv.AppendInt(b, c.TimestampNs, 10)
+	b = append(b, `,"valid":`...)
+	b = strconv.AppendBool(b, c.Valid)
+	b = append(b, `,"force":`...)
+	if c.Valid {
+		b = appendFloats(b, c.Force[:])
+		b = append(b, `,"penetration_m":`...)
+		b = strconv.AppendFloat(b, c.Penetration, 'g', -1, 64)
+		b = append(b, `,"in_workspace":`...)
+		b = strconv.AppendBool(b, c.InWorkspace)
+	} else {
+		b = append(b, "[]"...)
+	}
+	b = append(b, `,"joint_proximity":`...)
+	b = appendFloats(b, c.JointProximity)
+	b = append(b, `,"nearest_joint":`...)
+	return append(strconv.AppendQuote(b, c.NearestJoint), '}'), nil
 }
 
 // computeHaptic fills cue from the snapshot st. names are the joint names.
@@ -68,7 +101,8 @@ func computeHaptic(cfg *HapticConfig, names []string, st *State, cue *HapticCue)
 	cue.Force = jsonVec{}
 	cue.Penetration = 0
 	cue.InWorkspace = true
-	if b := cfg.Workspace; b.Valid() {
+	cue.Valid = finiteVec(st.ToolPosition[:]...)
+	if b := cfg.Workspace; b.Valid() && cue.Valid {
 		p := st.ToolPosition
 		for i := range 3 {
 			lo, hi := b.Min[i]+cfg.WallMargin, b.Max[i]-cfg.WallMargin
@@ -93,7 +127,10 @@ func computeHaptic(cfg *HapticConfig, names []string, st *State, cue *HapticCue)
 	best := 0.0
 	for i, q := range st.Position {
 		prox := 0.0
-		if i < len(cfg.JointLower) && i < len(cfg.JointUpper) && cfg.JointMargin > 0 {
+		switch {
+		case !finite(q):
+			prox = 1
+		case i < len(cfg.JointLower) && i < len(cfg.JointUpper) && cfg.JointMargin > 0:
 			d := math.Min(q-cfg.JointLower[i], cfg.JointUpper[i]-q) // distance to the nearer limit
 			prox = math.Max(0, math.Min(1, 1-d/cfg.JointMargin))
 		}

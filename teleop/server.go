@@ -136,8 +136,10 @@ type robotSession struct {
 	reportsApplied bool
 
 	// publisher goroutine only
-	pub State
-	cue HapticCue
+	pub    State
+	cue    HapticCue
+	joints jointStatesMsg
+	pose   toolPoseMsg
 }
 
 // New validates opts and returns a Server. It does not listen.
@@ -457,9 +459,11 @@ func (s *Server) publish(rs *robotSession) {
 		var v any
 		switch k {
 		case chJointStates:
-			v = jointStatesMsg{TimestampNs: ts, Name: rs.names, Position: st.Position, Velocity: st.Velocity, Effort: st.Effort}
+			rs.joints.fill(ts, rs.names, st)
+			v = &rs.joints
 		case chToolPose:
-			v = toolPoseMsg{TimestampNs: ts, Position: st.ToolPosition, Orientation: jsonQuat(normQuat(st.ToolOrientation))}
+			rs.pose.fill(ts, st)
+			v = &rs.pose
 		case chSafety:
 			ev := st.SafetyEvents
 			if ev == nil {
@@ -478,7 +482,7 @@ func (s *Server) publish(rs *robotSession) {
 			v = &rs.cue
 		}
 		payload, err := json.Marshal(v)
-		if err != nil { // only non-finite scalars could do this; the vectors encode them as null
+		if err != nil { // only a non-finite scalar could do this: readings are filtered above
 			s.log.Warn("teleop: encode telemetry", "topic", channelSpecs[k].topic, "err", err)
 			continue
 		}

@@ -1,0 +1,254 @@
+package teleop
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// singleTyped checks that every (sub)schema of s declares exactly one type,
+// as a string: Foxglove Studio and Lichtblick accept one type per property
+// and drop a channel with a union such as ["number","null"]. It returns one
+// error per offending schema, naming it by path.
+func singleTyped(s map[string]any, path string) []error {
+	var errs []error
+	switch t := s["type"].(type) {
+	case string:
+	case nil:
+		errs = append(errs, fmt.Errorf("%s: no \"type\"", path))
+	default:
+		errs = append(errs, fmt.Errorf("%s: \"type\" is %v (%T), want one type as a string", path, t, t))
+	}
+	if props, ok := s["properties"].(map[string]any); ok {
+		for name, p := range props {
+			ps, ok := p.(map[string]any)
+			if !ok {
+				errs = append(errs, fmt.Errorf("%s.%s: not a schema", path, name))
+				continue
+			}
+			errs = append(errs, singleTyped(ps, path+"."+name)...)
+		}
+	}
+	for _, k := range []string{"items", "additionalProperties"} {
+		if sub, ok := s[k].(map[string]any); ok {
+			errs = append(errs, singleTyped(sub, path+"["+k+"]")...)
+		}
+	}
+	return errs
+}
+
+// validate checks v (decoded with UseNumber-free json.Unmarshal into any)
+// against the subset of JSON Schema the teleop schemas use: type,
+// properties, required, additionalProperties false, items, minItems,
+// maxItems, minimum, maximum and enum.
+func validate(s map[string]any, v any, path string) []error {
+	var errs []error
+	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(path+": "+format, a...)) }
+	switch t, _ := s["type"].(string); t {
+	case "object":
+		obj, ok := v.(map[string]any)
+		if !ok {
+			bad("%v is not an object", v)
+			return errs
+		}
+		props, _ := s["properties"].(map[string]any)
+		for _, r := range s["required"].([]any) {
+			if _, ok := obj[r.(string)]; !ok {
+				bad("required %q missing", r)
+			}
+		}
+		for k, x := range obj {
+			ps, ok := props[k].(map[string]any)
+			if !ok {
+				if s["additionalProperties"] == false {
+					bad("property %q not allowed", k)
+				}
+				continue
+			}
+			errs = append(errs, validate(ps, x, path+"."+k)...)
+		}
+	case "array":
+		arr, ok := v.([]any)
+		if !ok {
+			bad("%v is not an array", v)
+			return errs
+		}
+		if n, ok := s["minItems"].(float64); ok && float64(len(arr)) < n {
+			bad("%d items, minItems %g", len(arr), n)
+		}
+		if n, ok := s["maxItems"].(float64); ok && float64(len(arr)) > n {
+			bad("%d items, maxItems %g", len(arr), n)
+		}
+		if is, ok := s["items"].(map[string]any); ok {
+			for i, x := range arr {
+				errs = append(errs, validate(is, x, fmt.Sprintf("%s[%d]", path, i))...)
+			}
+		}
+	case "string":
+		if _, ok := v.(string); !ok {
+			bad("%v is not a string", v)
+		}
+	case "boolean":
+		if _, ok := v.(bool); !ok {
+			bad("%v is not a boolean", v)
+		}
+	case "number", "integer":
+		x, ok := v.(float64)
+		switch {
+		case !ok:
+			bad("%v (%T) is not a number", v, v)
+		case t == "integer" && x != math.Trunc(x):
+			bad("%v is not an integer", x)
+		}
+		if m, ok := s["minimum"].(float64); ok && x < m {
+			bad("%g below minimum %g", x, m)
+		}
+		if m, ok := s["maximum"].(float64); ok && x > m {
+			bad("%g above maximum %g", x, m)
+		}
+	default:
+		bad("schema type %q not handled by this validator", t)
+	}
+	if enum, ok := s["enum"].([]any); ok && !slices.Contains(enum, v) {
+		bad("%v not in %v", v, enum)
+	}
+	return errs
+}
+
+func parseSchema(t *testing.T, name, schema string) map[string]any {
+	t.Helper()
+	var s map[string]any
+	if err := json.Unmarshal([]byte(schema), &s); err != nil {
+		t.Fatalf("%s: schema is not JSON: %v", name, err)
+	}
+	return s
+}
+
+// TestValidatorCatchesUnionsAndViolations: the checks below can fail.
+func TestValidatorCatchesUnionsAndViolations(t *testing.T) {
+	union := parseSchema(t, "union", `{"type":"object","properties":{"p":{"type":"array","items":{"type":["number","null"]}},"q":{}}}`)
+	if errs := singleTyped(union, "union"); len(errs) != 2 {
+		t.Errorf("union schema: %v, want 2 errors (items union, q untyped)", errs)
+	}
+	s := parseSchema(t, "s", `{"type":"object","properties":{"a":{"type":"array","items":{"type":"number"},"maxItems":2},"e":{"type":"string","enum":["x"]}},"required":["a"],"additionalProperties":false}`)
+	for _, tc := range []struct {
+		msg  string
+		want int
+	}{
+		{`{"a":[1,2],"e":"x"}`, 0},
+		{`{"a":[1,null]}`, 1},
+		{`{"a":[1,2,3]}`, 1},
+		{`{"e":"y"}`, 2},
+		{`{"a":[],"z":1}`, 1},
+	} {
+		var v any
+		if err := json.Unmarshal([]byte(tc.msg), &v); err != nil {
+			t.Fatal(err)
+		}
+		if errs := validate(s, v, "s"); len(errs) != tc.want {
+			t.Errorf("validate(%s) = %v, want %d errors", tc.msg, errs, tc.want)
+		}
+	}
+}
+
+// TestSchemasSingleTypedAndMessagesValid parses every schema teleop
+// advertises (the server's channels, and the client channels' schemas the
+// console and the gamepad bridge advertise), refuses any property whose
+// type is not a single string, and validates a published message of every
+// server channel against its schema — with all readings finite, and with a
+// joint and the tool pose lost (NaN), where no null and no stand-in number
+// may appear.
+func TestSchemasSingleTypedAndMessagesValid(t *testing.T) {
+	e := newEnv(t, func(o *Options) {
+		o.Robots[0].Haptics.Workspace = Box{Min: [3]float64{-0.1, -0.1, -0.2}, Max: [3]float64{0.1, 0.1, 0}}
+	})
+	var adv advertiseMsg
+	if err := json.Unmarshal(e.srv.advertise, &adv); err != nil {
+		t.Fatal(err)
+	}
+	schemas := map[uint32]map[string]any{}
+	for _, ch := range adv.Channels {
+		s := parseSchema(t, ch.Topic, ch.Schema)
+		for _, err := range singleTyped(s, ch.Topic) {
+			t.Error(err)
+		}
+		schemas[ch.ID] = s
+	}
+	client := map[string]string{"command": CommandSchema, "control": ControlSchema, "estop": EStopSchema}
+	samples := map[string]string{
+		"command": `{"seq":1,"deadman":true,"clutch":false,"frame":"tool","linear":[0,0,0.1],"angular":[0,0,0],"gripper":1}`,
+		"control": `{"action":"take"}`,
+		"estop":   `{"engage":true}`,
+	}
+	for name, schema := range client {
+		s := parseSchema(t, name, schema)
+		for _, err := range singleTyped(s, name) {
+			t.Error(err)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(samples[name]), &v); err != nil {
+			t.Fatal(err)
+		}
+		for _, err := range validate(s, v, name) {
+			t.Error(err)
+		}
+	}
+
+	c := e.dial(tokViewer, false, nil)
+	subs := map[uint32]string{}
+	for i, ch := range adv.Channels {
+		sub := uint32(100 + i)
+		c.subscribe(sub, ch.Topic)
+		subs[sub] = ch.Topic
+	}
+	// check reads one message of every channel, validates it and returns
+	// them decoded by topic.
+	check := func(state string) map[string]map[string]any {
+		t.Helper()
+		got := map[string]map[string]any{}
+		for sub, topic := range subs {
+			_, p := c.data(sub)
+			if strings.Contains(string(p), "null") {
+				t.Errorf("%s %s: null in %s", state, topic, p)
+			}
+			var v map[string]any
+			if err := json.Unmarshal(p, &v); err != nil {
+				t.Fatalf("%s %s: %v in %s", state, topic, err, p)
+			}
+			for _, err := range validate(schemas[c.channels[topic]], v, state+" "+topic) {
+				t.Errorf("%v (message %s)", err, p)
+			}
+			got[topic] = v
+		}
+		return got
+	}
+	check("finite")
+
+	nan := math.NaN()
+	e.robot.SetJointPositions([]float64{0.1, 0.2, nan})
+	e.robot.SetToolPose([3]float64{nan, 0, 0}, [4]float64{0, 0, 0, 1})
+	// Telemetry published before the change may still be queued: read
+	// until the lost joint shows (bounded by the frame waits' guard).
+	var got map[string]map[string]any
+	for range 100 {
+		got = check("lost")
+		if lost, _ := got["/psm/joint_states"]["lost"].([]any); len(lost) == 1 &&
+			got["/psm/tool_pose"]["valid"] == false && got["/psm/haptic_feedback"]["valid"] == false {
+			break
+		}
+	}
+	js := got["/psm/joint_states"]
+	if fmt.Sprint(js["name"], js["position"], js["lost"]) != "[outer_yaw outer_pitch] [0.1 0.2] [insertion]" {
+		t.Errorf("joint_states with a lost joint: %v", js)
+	}
+	if tp := got["/psm/tool_pose"]; tp["valid"] != false || len(tp["position"].([]any)) != 0 || len(tp["orientation"].([]any)) != 0 {
+		t.Errorf("tool_pose not finite: %v", tp)
+	}
+	h := got["/psm/haptic_feedback"]
+	if _, has := h["penetration_m"]; h["valid"] != false || len(h["force"].([]any)) != 0 || has || h["nearest_joint"] != "insertion" {
+		t.Errorf("haptic_feedback with the tool pose lost: %v", h)
+	}
+}
