@@ -18,6 +18,34 @@ type SampleSink interface {
 	Done(completed bool, err error)
 }
 
+// Note is something that happened in a session that the clinician should
+// read, in plain language and their units: a joint that stopped short of
+// its planned posture and the limit that stopped it, the reason the session
+// ended early. T is seconds since the session started, as Sample.T;
+// Exercise indexes Protocol.Exercises (−1: the session as a whole).
+type Note struct {
+	T        float64 `json:"t"`
+	Exercise int     `json:"exercise"`
+	Text     string  `json:"text"`
+}
+
+// NoteSink is implemented by sinks that take notes; a runner passes them
+// on the same goroutine as samples, in time order.
+type NoteSink interface {
+	Note(Note)
+}
+
+// PrescriptionChecker is implemented by runners that can tell, when a
+// session is prescribed, whether they can run it: the API asks at
+// creation, so that a joint the robot does not have or a parameter out of
+// range is refused with its field named rather than when the session
+// starts. CheckPrescription returns a *FieldError whose Field is relative
+// to the protocol ("exercises[0].params.period_s"), or "patient_id" for a
+// patient record that does not fit the robot.
+type PrescriptionChecker interface {
+	CheckPrescription(p *Patient, pr *Protocol) error
+}
+
 // RunSpec is what a runner needs to execute a session.
 type RunSpec struct {
 	Session  Session

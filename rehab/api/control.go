@@ -32,6 +32,15 @@ func (k sink) Sample(sm rehab.Sample) {
 	}
 }
 
+// Note keeps what the runner tells the clinician, for the live view, and
+// logs it.
+func (k sink) Note(n rehab.Note) {
+	k.s.notes.add(k.a.id, n)
+	k.s.log.Info("session note", "session", k.a.id, "t", n.T, "exercise", n.Exercise, "note", n.Text)
+}
+
+var _ rehab.NoteSink = sink{}
+
 // Done ends the run on a goroutine of its own: the runner may call it
 // while a request holds the run.
 func (k sink) Done(completed bool, err error) { go k.s.finish(k.a, completed, err) }

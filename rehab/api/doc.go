@@ -32,7 +32,12 @@
 // (strict decoding: unknown fields are refused and named; ranges are
 // validated), 404 for an unknown id, 409 for a refused state transition or
 // a robot busy with another session, 422 when the robot's runner refuses a
-// prescription it cannot execute (its message says why).
+// prescription it cannot execute (its message says why). A runner that
+// implements rehab.PrescriptionChecker (the simulated robot does) checks a
+// prescription when the session is created: unknown modes, parameters,
+// joints the robot does not have, parameter values out of range and
+// postures outside the patient's range are then 400 naming the field
+// ("protocol.exercises[0].params.period_s"), angles in degrees.
 //
 // # Sessions
 //

@@ -40,6 +40,50 @@ type LiveView struct {
 	Latest *LivePoint `json:"latest"`
 	// Points are the kept points after the requested time, oldest first.
 	Points []LivePoint `json:"points"`
+	// Notes are what the runner told the clinician about the session (a
+	// range shortened by a torque limit, a joint that stopped short of its
+	// posture and why, why the session ended early), oldest first. They
+	// are kept in memory for the sessions this process ran (the last
+	// MaxNotedSessions), not in the store.
+	Notes []rehab.Note `json:"notes,omitempty"`
+}
+
+// Bounds of the notes kept in memory.
+const (
+	MaxNotedSessions = 64
+	MaxNotes         = 200 // per session
+)
+
+// noteBook keeps the notes of the sessions this server ran.
+type noteBook struct {
+	mu    sync.Mutex
+	order []string
+	notes map[string][]rehab.Note
+}
+
+func (b *noteBook) add(id string, n rehab.Note) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.notes == nil {
+		b.notes = map[string][]rehab.Note{}
+	}
+	list, ok := b.notes[id]
+	if !ok {
+		b.order = append(b.order, id)
+		if len(b.order) > MaxNotedSessions {
+			delete(b.notes, b.order[0])
+			b.order = b.order[1:]
+		}
+	}
+	if len(list) < MaxNotes {
+		b.notes[id] = append(list, n)
+	}
+}
+
+func (b *noteBook) get(id string) []rehab.Note {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]rehab.Note(nil), b.notes[id]...)
 }
 
 // liveBuf is a run's live window. Sample adds from the runner's goroutine;
@@ -108,7 +152,7 @@ func (s *Server) live(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := LiveView{Session: s.view(sess), Points: []LivePoint{}}
+	out := LiveView{Session: s.view(sess), Points: []LivePoint{}, Notes: s.notes.get(sess.ID)}
 	if a := s.activeRun(sess.ID); a != nil {
 		out.Latest, out.Points = a.live.since(after)
 	}

@@ -51,6 +51,7 @@ type Server struct {
 
 	mu     sync.Mutex
 	active *run // the session holding the robot, if any
+	notes  noteBook
 }
 
 var _ http.Handler = (*Server)(nil)
@@ -319,6 +320,25 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) error {
 	req, err := DecodeSession(r.Body)
 	if err != nil {
 		return err
+	}
+	// A runner that can check a prescription does so now, so that what
+	// the robot cannot run is refused here, naming the field, rather than
+	// when the session starts.
+	if pc, ok := s.opts.Runner.(rehab.PrescriptionChecker); ok {
+		p, err := s.opts.Store.GetPatient(r.Context(), req.PatientID)
+		if errors.Is(err, store.ErrNotFound) {
+			return &RequestError{Field: "patient_id", Msg: "no patient " + req.PatientID}
+		}
+		if err != nil {
+			return err
+		}
+		if err := pc.CheckPrescription(&p, req.Protocol); err != nil {
+			var fe *rehab.FieldError
+			if errors.As(err, &fe) && fe.Field == "patient_id" {
+				return &RequestError{Field: fe.Field, Msg: fe.Msg}
+			}
+			return fieldError(err, "protocol.")
+		}
 	}
 	sess := rehab.Session{ID: newSessionID(), PatientID: req.PatientID, Robot: s.opts.Robot, Protocol: *req.Protocol}
 	if err := s.opts.Store.CreateSession(r.Context(), &sess); err != nil {

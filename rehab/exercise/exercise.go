@@ -90,6 +90,9 @@ type Shuttle struct {
 	Repetitions int
 	// Hold is the time spent at each end before moving on.
 	Hold time.Duration
+	// notes are told the clinician when the exercise starts (Build's
+	// adjustments of the prescription).
+	notes []string
 }
 
 func (s *Shuttle) check(name string, n int) error {

@@ -29,7 +29,17 @@ type PassiveConfig struct {
 	// bounded to ±0.1 rad; the supervisor still clamps the result into the
 	// patient's range.
 	Integral float64
+	// EffortLimit is the supervisor's effort limit per joint, N·m (nil:
+	// unknown); it names the limit when the limb stops short of a posture.
+	EffortLimit []float64
+	// JointNames name the joints in notes (nil: "joint 1", …).
+	JointNames []string
 }
+
+// ShortfallTolerance is how far (rad) a passive motion may end from its
+// planned posture before the session notes it: 3°, about the inter-rater
+// error of goniometry (Gajdosik & Bohannon 1987).
+const ShortfallTolerance = 3 * math.Pi / 180
 
 // Passive is passive range of motion: the robot moves the relaxed limb
 // through the clinician's range in minimum-jerk cycles (Flash & Hogan 1985)
@@ -43,6 +53,10 @@ type Passive struct {
 	ki     float64
 	offset []float64
 	last   time.Duration
+	effort []float64
+	names  []string
+	noted  []bool // a shortfall of the joint was noted
+	notes  []string
 }
 
 // NewPassive returns a passive range-of-motion exercise for n joints.
@@ -75,7 +89,11 @@ func NewPassive(n int, cfg PassiveConfig) (*Passive, error) {
 	if !finite(ki) {
 		return nil, fmt.Errorf("passive %s: integral gain %g: %w", cfg.Name, cfg.Integral, ErrExercise)
 	}
-	return &Passive{name: cfg.Name, p: p, ctrl: pd, ki: ki, offset: make([]float64, n)}, nil
+	if cfg.EffortLimit != nil && len(cfg.EffortLimit) != n {
+		return nil, fmt.Errorf("passive %s: %d effort limits for %d joints: %w", cfg.Name, len(cfg.EffortLimit), n, ErrExercise)
+	}
+	return &Passive{name: cfg.Name, p: p, ctrl: pd, ki: ki, offset: make([]float64, n),
+		effort: cfg.EffortLimit, names: cfg.JointNames, noted: make([]bool, n)}, nil
 }
 
 // Name returns the exercise's name (also its controller's).
@@ -98,7 +116,11 @@ func (e *Passive) Begin(now time.Duration, st *State) error {
 
 // Update writes the minimum-jerk reference plus the integral correction.
 func (e *Passive) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
+	leg, reps, target := e.p.leg, e.p.done, e.p.target()
 	done := e.p.update(now, sp)
+	if e.p.leg != leg || e.p.done != reps {
+		e.checkReached(st, target)
+	}
 	dt := (now - e.last).Seconds()
 	e.last = now
 	for i := range e.offset {
@@ -107,6 +129,30 @@ func (e *Passive) Update(now time.Duration, st *State, sp *control.Setpoint) boo
 		sp.Q[i] += e.offset[i]
 	}
 	return done
+}
+
+// checkReached notes, once per joint, a leg that ended more than
+// ShortfallTolerance from its posture, and the limit that stopped it.
+func (e *Passive) checkReached(st *State, target []float64) {
+	for i, g := range target {
+		miss := g - st.Q[i]
+		if e.noted[i] || math.Abs(miss) <= ShortfallTolerance {
+			continue
+		}
+		e.noted[i] = true
+		why := "the limb's resistance (its stiffness or spasticity) held it back"
+		if e.effort != nil && e.effort[i] > 0 && math.Abs(st.Effort[i]) >= 0.95*e.effort[i] {
+			why = fmt.Sprintf("the robot was pushing at the patient's torque limit of %s N·m", trimNum(e.effort[i]))
+		}
+		e.notes = append(e.notes, fmt.Sprintf("%s reached %s of the planned %s: %s", jointName(e.names, i), Deg(st.Q[i]), Deg(g), why))
+	}
+}
+
+// takeNotes returns the notes made since the last call.
+func (e *Passive) takeNotes() []string {
+	n := e.notes
+	e.notes = nil
+	return n
 }
 
 // Repetitions returns the completed repetitions and whether one is in progress.
@@ -426,3 +472,15 @@ var (
 	_ Exercise = (*Resistive)(nil)
 	_ Exercise = (*Guidance)(nil)
 )
+
+// Notes returns what the clinician should know about how the exercise was
+// fitted to the patient and robot (a range shortened by a torque limit).
+func (e *Passive) Notes() []string { return e.p.notes }
+
+// Notes returns what the clinician should know about how the exercise was
+// fitted to the patient and robot.
+func (e *AssistAsNeeded) Notes() []string { return e.p.notes }
+
+// Notes returns what the clinician should know about how the exercise was
+// fitted to the patient and robot.
+func (e *cued) Notes() []string { return e.r.notes }

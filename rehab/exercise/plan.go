@@ -78,17 +78,37 @@ func (p *Plan) Gravity() control.GravityModel { return kinematics.NewDynamics(p.
 // posture and 1, 2, … during repetitions. cue may be nil.
 func (p *Plan) Runner(robot Robot, sink rehab.SampleSink, cue func(time.Duration, *Cue)) (*Runner, error) {
 	var t0 time.Duration = -1
+	return NewRunner(p.runnerConfig(robot, sink, nil, cue, &t0))
+}
+
+// runnerConfig is Runner's configuration; *t0 (−1 at first) becomes the
+// loop time of the first sample, the origin of rehab.Sample.T.
+func (p *Plan) runnerConfig(robot Robot, sink rehab.SampleSink, onEvent func(*Event), cue func(time.Duration, *Cue), t0p *time.Duration) RunnerConfig {
 	k := len(p.Order)
 	onSample := func(smp *Sample) {
-		if t0 < 0 {
-			t0 = smp.T
+		if *t0p < 0 {
+			*t0p = smp.T
 		}
-		o := rehab.Sample{T: (smp.T - t0).Seconds(), Q: make([]float64, k), QD: make([]float64, k), Tau: make([]float64, k),
+		o := rehab.Sample{T: (smp.T - *t0p).Seconds(), Q: make([]float64, k), QD: make([]float64, k), Tau: make([]float64, k),
 			Assistance: smp.Assistance, Exercise: smp.Exercise, Repetition: smp.Repetition}
 		for j, i := range p.Order {
 			o.Q[j], o.QD[j], o.Tau[j] = smp.Q[i], smp.Qd[i], smp.Interaction[i]
 		}
 		sink.Sample(o)
 	}
-	return NewRunner(RunnerConfig{Robot: robot, Protocol: p.Protocol, Sink: SinkFuncs{OnSample: onSample}, Cue: cue})
+	return RunnerConfig{Robot: robot, Protocol: p.Protocol, Sink: SinkFuncs{OnSample: onSample, OnEvent: onEvent}, Cue: cue,
+		JointNames: p.jointNames()}
+}
+
+// jointNames names the chain's joints as the patient record does (the
+// robot's own name for a joint the record does not list).
+func (p *Plan) jointNames() []string {
+	names := make([]string, p.Chain.DoF())
+	for i, j := range p.Chain.Joints {
+		names[i] = j.Name
+	}
+	for nm, i := range p.Joints {
+		names[i] = nm
+	}
+	return names
 }

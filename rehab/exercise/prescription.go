@@ -181,6 +181,18 @@ func Build(name string, ex *rehab.Exercise, env *Env, gravity func() control.Gra
 		}
 		sh.To[i] = v
 	}
+	var notes []string
+	if kind == KindPassive || kind == KindAssist {
+		// The robot carries the limb along the whole path: shorten the
+		// path to where that fits within the torque limits, and say so.
+		note, err := fitTorque(&sh, env, gravity(), jointNamesOf(env))
+		if err != nil {
+			return nil, fmt.Errorf("exercise %s: %w", name, err)
+		}
+		if note != "" {
+			notes = append(notes, note)
+		}
+	}
 	hold := p.HoldS
 	if hold == 0 && (kind == KindPassive || kind == KindAssist) {
 		hold = 0.5
@@ -205,10 +217,16 @@ func Build(name string, ex *rehab.Exercise, env *Env, gravity func() control.Gra
 			speed = math.Min(speed, 0.8*l.Velocity)
 		}
 	}
+	sh.notes = notes
 	cued := CuedConfig{Name: name, Shuttle: sh, Tolerance: p.Tolerance, AttemptTime: time.Duration(p.AttemptS * float64(time.Second))}
 	switch kind {
 	case KindPassive:
-		return NewPassive(n, PassiveConfig{Name: name, Shuttle: sh, PeakSpeed: speed, Gravity: gravity()})
+		effort := make([]float64, n)
+		for i, l := range env.Limits {
+			effort[i] = l.Effort
+		}
+		return NewPassive(n, PassiveConfig{Name: name, Shuttle: sh, PeakSpeed: speed, Gravity: gravity(),
+			EffortLimit: effort, JointNames: jointNamesOf(env)})
 	case KindAssist:
 		maxK := p.MaxStiffness
 		if maxK == 0 {
@@ -255,4 +273,91 @@ func def(p *float64, v float64) {
 	if *p == 0 {
 		*p = v
 	}
+}
+
+// HoldTorqueShare is the share of a joint's effort limit that carrying the
+// limb's and the robot's weight may take along a planned (passive or
+// assisted) path. The rest is for accelerating the limb, the limb's own
+// stiffness and the correction that brings it onto the path; a path that
+// needs the whole limit for the weight alone leaves the limb sagging at the
+// limit and falling when the reference turns (issue 14: the hip with a
+// 40 N·m limit at 97° of flexion).
+const HoldTorqueShare = 0.8
+
+// fitTorque shortens the shuttle's path, symmetrically about its
+// best-supported point, to the stretch where the gravity torque stays
+// within HoldTorqueShare of every joint's effort limit. It returns a note
+// for the clinician when it shortened the path, and an error when no
+// posture on the path can be held.
+func fitTorque(sh *Shuttle, env *Env, g control.GravityModel, names []string) (string, error) {
+	const steps = 64
+	n := len(sh.From)
+	q, tau := make([]float64, n), make([]float64, n)
+	ok := make([]bool, steps+1)
+	worst, worstJ, worstTau := -1, -1, 0.0
+	for k := 0; k <= steps; k++ {
+		s := float64(k) / steps
+		for i := range q {
+			q[i] = sh.From[i] + s*(sh.To[i]-sh.From[i])
+		}
+		g.Gravity(tau, q)
+		ok[k] = true
+		for i := range tau {
+			lim := env.Limits[i].Effort
+			if lim > 0 && math.Abs(tau[i]) > HoldTorqueShare*lim {
+				ok[k] = false
+				if worst < 0 || math.Abs(tau[i]) > worstTau {
+					worst, worstJ, worstTau = k, i, math.Abs(tau[i])
+				}
+			}
+		}
+	}
+	if worst < 0 {
+		return "", nil
+	}
+	// The longest run of holdable postures.
+	best0, best1 := -1, -1
+	for k := 0; k <= steps; {
+		if !ok[k] {
+			k++
+			continue
+		}
+		e := k
+		for e+1 <= steps && ok[e+1] {
+			e++
+		}
+		if best0 < 0 || e-k > best1-best0 {
+			best0, best1 = k, e
+		}
+		k = e + 1
+	}
+	lim := env.Limits[worstJ].Effort
+	if best0 < 0 || best1 == best0 {
+		return "", fmt.Errorf("holding the limb anywhere on the prescribed path needs up to %s N·m at %s, more than %g %% of the patient's torque limit of %s N·m there: %w",
+			trimNum(worstTau), jointName(names, worstJ), 100*HoldTorqueShare, trimNum(lim), ErrExercise)
+	}
+	from, to := append([]float64(nil), sh.From...), append([]float64(nil), sh.To...)
+	s0, s1 := float64(best0)/steps, float64(best1)/steps
+	var moved []string
+	for i := range sh.From {
+		a, b := from[i]+s0*(to[i]-from[i]), from[i]+s1*(to[i]-from[i])
+		if math.Abs(a-from[i]) > 1e-9 || math.Abs(b-to[i]) > 1e-9 {
+			moved = append(moved, fmt.Sprintf("%s %s…%s instead of %s…%s", jointName(names, i), Deg(a), Deg(b), Deg(from[i]), Deg(to[i])))
+		}
+		sh.From[i], sh.To[i] = a, b
+	}
+	return fmt.Sprintf("range shortened by the torque limit: %s; beyond, carrying the leg needs up to %s N·m at %s, more than %g %% of the patient's torque limit of %s N·m (raise the limit if the patient tolerates it)",
+		strings.Join(moved, ", "), trimNum(worstTau), jointName(names, worstJ), 100*HoldTorqueShare, trimNum(lim)), nil
+}
+
+// jointNamesOf names the chain's joints as the patient record does.
+func jointNamesOf(env *Env) []string {
+	names := make([]string, env.Chain.DoF())
+	for i, j := range env.Chain.Joints {
+		names[i] = j.Name
+	}
+	for nm, i := range env.Joints {
+		names[i] = nm
+	}
+	return names
 }

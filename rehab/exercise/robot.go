@@ -45,10 +45,11 @@ type Robot interface {
 
 // LoopRobot is a Robot over an in-process control.Loop.
 type LoopRobot struct {
-	loop *control.Loop
-	grav control.GravityModel
-	snap *control.Snapshot
-	q, g []float64
+	loop   *control.Loop
+	grav   control.GravityModel
+	snap   *control.Snapshot
+	q, g   []float64
+	events []control.Event
 }
 
 // NewLoopRobot wraps loop. gravity, when not nil, estimates the interaction
@@ -88,6 +89,19 @@ func (r *LoopRobot) Read(st *State) error {
 		st.Interaction[i] = r.g[i] - st.Effort[i]
 	}
 	return nil
+}
+
+// LastStop returns the supervisor's most recent transition to a
+// protective stop or a fault still in its event log.
+func (r *LoopRobot) LastStop() (control.Event, bool) {
+	r.loop.Snapshot(r.snap)
+	r.events = r.snap.Events(r.events[:0])
+	for i := len(r.events) - 1; i >= 0; i-- {
+		if e := r.events[i]; e.From != e.To && (e.To == control.ProtectiveStop || e.To == control.Fault) {
+			return e, true
+		}
+	}
+	return control.Event{}, false
 }
 
 // Post posts sp to the loop's mailbox.

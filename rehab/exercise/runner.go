@@ -51,6 +51,10 @@ const (
 	EventSafetyStop      EventKind = "safety-stop"
 	EventStopped         EventKind = "stopped"
 	EventCompleted       EventKind = "session-completed"
+	// EventNote is something the clinician should read (Detail, plain
+	// language): a joint that did not reach its planned posture and the
+	// limit that stopped it, a movement given up after its attempt time.
+	EventNote EventKind = "note"
 )
 
 // Event is a session event. Repetition events carry the repetition's
@@ -128,7 +132,33 @@ type RunnerConfig struct {
 	// (every step while a target moves). The console draws it; a simulated
 	// patient acts on it. c is valid only during the call.
 	Cue func(now time.Duration, c *Cue)
+	// JointNames name the robot's joints in the runner's messages (nil:
+	// "joint 1", "joint 2", …).
+	JointNames []string
+	// EnableWait bounds how long the runner waits for the supervisor to
+	// enable (at Start, or after a Resume) before it ends the session with
+	// the reason; 0 means DefaultEnableWait.
+	EnableWait time.Duration
+	// SafetyStopWait bounds how long a session the supervisor stopped (a
+	// protective stop or a fault) waits for a Resume before it ends with
+	// the stop's reason; 0 means DefaultSafetyStopWait, negative ends it at
+	// once (for a runner nobody can resume, such as the clinicians' API's).
+	SafetyStopWait time.Duration
 }
+
+// Bounds of the phases that do not end by themselves. The exercises' own
+// phases are bounded by construction: planned motions (passive, assisted)
+// by their duration and holds, patient-driven ones by their attempt time.
+const (
+	// DefaultEnableWait: the supervisor's enabling check takes a few
+	// cycles (control.SafetyConfig.EnableCycles); seconds without it mean
+	// something refuses the enable (a fault, an e-stop), which a person
+	// has to look at.
+	DefaultEnableWait = 10 * time.Second
+	// DefaultSafetyStopWait is how long a console has to Resume after a
+	// protective stop: time to check the patient and the device.
+	DefaultSafetyStopWait = 2 * time.Minute
+)
 
 // Status is the runner's progress, for a console.
 type Status struct {
@@ -139,6 +169,10 @@ type Status struct {
 	Of         int // repetitions prescribed (0 when unknown)
 	Assistance float64
 	Supervisor control.State
+	// Reason says, in plain language, why the session stopped when it
+	// ended on a bound or a safety stop rather than by completion or
+	// Stop; empty otherwise.
+	Reason string
 }
 
 // ErrRunner is returned for requests that do not fit the runner's phase.
@@ -189,6 +223,13 @@ type Runner struct {
 	repAssist float64
 	repN      int
 	repPeak   []float64
+	// since is when the current bounded wait (enabling, resuming, a
+	// safety stop) began; reason is why the session ended, if not by
+	// completion or Stop.
+	since    time.Duration
+	waiting  bool
+	reason   string
+	stopText string
 }
 
 // NewRunner checks cfg and returns an idle runner.
@@ -198,6 +239,15 @@ func NewRunner(cfg RunnerConfig) (*Runner, error) {
 	}
 	if cfg.SampleRate == 0 {
 		cfg.SampleRate = 100
+	}
+	if cfg.EnableWait == 0 {
+		cfg.EnableWait = DefaultEnableWait
+	}
+	if cfg.SafetyStopWait == 0 {
+		cfg.SafetyStopWait = DefaultSafetyStopWait
+	}
+	if cfg.EnableWait < 0 {
+		return nil, fmt.Errorf("runner: enable wait %v: %w", cfg.EnableWait, ErrExercise)
 	}
 	if !(cfg.SampleRate >= 100) || math.IsInf(cfg.SampleRate, 0) {
 		return nil, fmt.Errorf("runner: sample rate %g Hz, want ≥ 100: %w", cfg.SampleRate, ErrExercise)
@@ -297,7 +347,20 @@ func (r *Runner) Step(now time.Duration) error {
 	switch r.phase {
 	case PhaseEnabling, PhaseResuming:
 		if r.st.Supervisor == control.Enabled {
+			r.waiting = false
 			err = r.beginExercise(now, r.phase == PhaseResuming)
+			break
+		}
+		if r.wait(now) >= r.cfg.EnableWait {
+			what := "start"
+			if r.phase == PhaseResuming {
+				what = "resume"
+			}
+			msg := fmt.Sprintf("the robot did not enable within %s of the %s (safety supervisor %s)", seconds(r.cfg.EnableWait), what, r.st.Supervisor)
+			if r.stopText != "" {
+				msg += "; last stop: " + r.stopText
+			}
+			err = r.end(now, msg)
 		}
 	case PhaseRunning:
 		if r.st.Supervisor != control.Enabled {
@@ -305,11 +368,24 @@ func (r *Runner) Step(now time.Duration) error {
 			// the current posture so that re-enabling hands over to it,
 			// not to the exercise's stale setpoint.
 			r.phase = PhasePaused
-			r.emit(now, EventSafetyStop, r.st.Supervisor.String())
-			err = r.hold()
+			r.stopText = r.describeStop()
+			r.emit(now, EventSafetyStop, r.stopText)
+			r.waiting, r.since = true, now
+			if err = r.hold(); err != nil {
+				break
+			}
+			if r.cfg.SafetyStopWait < 0 {
+				err = r.end(now, r.stopText)
+			}
 			break
 		}
 		err = r.runExercise(now)
+	case PhasePaused:
+		// A clinician's Pause waits for them; a safety stop waits for a
+		// Resume only so long.
+		if r.waiting && now-r.since >= r.cfg.SafetyStopWait {
+			err = r.end(now, fmt.Sprintf("%s; not resumed within %s", r.stopText, seconds(r.cfg.SafetyStopWait)))
+		}
 	}
 	if err != nil {
 		return err
@@ -326,11 +402,13 @@ func (r *Runner) apply(now time.Duration, q request) error {
 	case reqStart:
 		r.cfg.Robot.Enable()
 		r.phase = PhaseEnabling
+		r.waiting, r.since = true, now
 		r.emit(now, EventStarted, "")
 		return r.hold()
 	case reqPause:
 		if r.phase == PhaseRunning || r.phase == PhaseEnabling || r.phase == PhaseResuming {
 			r.phase = PhasePaused
+			r.waiting = false
 			r.emit(now, EventPaused, "")
 			return r.hold()
 		}
@@ -343,8 +421,10 @@ func (r *Runner) apply(now time.Duration, q request) error {
 				r.cfg.Robot.Enable()
 			}
 			// After a fault a person must Reset the supervisor first; the
-			// runner waits in PhaseResuming until the robot is enabled.
+			// runner waits in PhaseResuming until the robot is enabled, or
+			// EnableWait.
 			r.phase = PhaseResuming
+			r.waiting, r.since = true, now
 		}
 	case reqStop:
 		if r.phase != PhaseIdle {
@@ -374,6 +454,41 @@ func (r *Runner) hold() error {
 	return nil
 }
 
+// wait returns how long the current bounded wait has lasted.
+func (r *Runner) wait(now time.Duration) time.Duration {
+	if !r.waiting {
+		r.waiting, r.since = true, now
+	}
+	return now - r.since
+}
+
+// end stops the session for good on a bound, with the reason a clinician
+// reads: the limb is held, the patient relaxes.
+func (r *Runner) end(now time.Duration, reason string) error {
+	r.reason, r.waiting = reason, false
+	r.phase = PhaseStopped
+	r.emit(now, EventStopped, reason)
+	r.setCue(now, Cue{Mode: CueRelax})
+	return r.hold()
+}
+
+// Reason returns why the session ended on a bound or a safety stop, in
+// plain language ("" while it runs, or after completion or Stop).
+func (r *Runner) Reason() string { return r.Status().Reason }
+
+// describeStop renders the supervisor's latest stop for a clinician.
+func (r *Runner) describeStop() string {
+	src, ok := r.cfg.Robot.(interface{ LastStop() (control.Event, bool) })
+	if !ok {
+		return fmt.Sprintf("the safety supervisor stopped the robot (%s)", r.st.Supervisor)
+	}
+	e, ok := src.LastStop()
+	if !ok {
+		return fmt.Sprintf("the safety supervisor stopped the robot (%s)", r.st.Supervisor)
+	}
+	return DescribeStop(e, r.cfg.JointNames)
+}
+
 func (r *Runner) beginExercise(now time.Duration, resume bool) error {
 	if !resume {
 		r.idx++
@@ -396,6 +511,11 @@ func (r *Runner) beginExercise(now time.Duration, resume bool) error {
 		r.emit(now, EventResumed, "")
 	} else {
 		r.emit(now, EventExerciseStarted, "")
+		if nt, ok := ex.(interface{ Notes() []string }); ok {
+			for _, n := range nt.Notes() {
+				r.emit(now, EventNote, n)
+			}
+		}
 	}
 	r.cueSent = false
 	return nil
@@ -406,6 +526,11 @@ func (r *Runner) runExercise(now time.Duration) error {
 	done := ex.Update(now, r.st, r.sp)
 	if err := r.cfg.Robot.Post(r.sp); err != nil {
 		return fmt.Errorf("runner: %w", err)
+	}
+	if nt, ok := ex.(interface{ takeNotes() []string }); ok {
+		for _, n := range nt.takeNotes() {
+			r.emit(now, EventNote, n)
+		}
 	}
 	r.setCue(now, ex.Cue())
 	if reps, _ := ex.Repetitions(); reps > r.lastReps {
@@ -518,7 +643,7 @@ func (r *Runner) emit(now time.Duration, k EventKind, detail string) {
 }
 
 func (r *Runner) publishStatus() {
-	s := Status{Phase: r.phase, Exercise: r.idx, Supervisor: r.st.Supervisor}
+	s := Status{Phase: r.phase, Exercise: r.idx, Supervisor: r.st.Supervisor, Reason: r.reason}
 	if r.idx >= 0 {
 		ex := r.cfg.Protocol[r.idx]
 		s.Name, s.Assistance = ex.Name(), ex.Assistance()

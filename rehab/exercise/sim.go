@@ -32,6 +32,12 @@ type SimConfig struct {
 	Period time.Duration
 }
 
+// EndError is how a session that ended on a bound or a safety stop
+// reports it (rehab.SampleSink's Done): Reason is for the clinician.
+type EndError struct{ Reason string }
+
+func (e *EndError) Error() string { return "session ended early: " + e.Reason }
+
 // SimRunner is a rehab.SessionRunner on a simulated robot: the firmware-sim
 // plant carrying a simulated patient, the control loop with its supervisor
 // configured from the patient's limits, and this package's Runner, stepped
@@ -62,6 +68,54 @@ type simSession struct {
 	sink    rehab.SampleSink
 	cancel  context.CancelFunc
 	done    chan struct{}
+	now     time.Duration
+	t0      time.Duration // loop time of the first sample (−1: none yet)
+	events  []Event       // the runner's notes and stops (its goroutine only)
+	// disturb, when set (tests), adds to the patient's torque before it
+	// is applied: a kick, a bump.
+	disturb func(now time.Duration, tau []float64)
+}
+
+// event keeps the runner's events that a clinician reads (notes and the
+// reason of an early end) and passes them to the sink when it takes notes.
+func (ss *simSession) event(e *Event) {
+	if e.Kind != EventNote && e.Kind != EventSafetyStop && !(e.Kind == EventStopped && e.Detail != "") {
+		return
+	}
+	if len(ss.events) < maxNotes {
+		ss.events = append(ss.events, *e)
+	}
+	if ns, ok := ss.sink.(rehab.NoteSink); ok {
+		t := time.Duration(0)
+		if ss.t0 >= 0 {
+			t = e.T - ss.t0
+		}
+		ns.Note(rehab.Note{T: t.Seconds(), Exercise: e.Exercise, Text: e.Detail})
+	}
+}
+
+// maxNotes bounds the notes a session keeps (a long session of a patient
+// who cannot reach the targets notes every repetition).
+const maxNotes = 1000
+
+// simEvery is how many loop periods pass between runner steps.
+const simEvery = 5
+
+// step advances the simulation by one runner step: simEvery loop periods
+// of patient, plant and loop, then the session runner.
+func (ss *simSession) step(period time.Duration) error {
+	for range simEvery {
+		ss.now += period
+		if ss.disturb == nil {
+			ss.patient.Apply(ss.now, ss.plant)
+		} else {
+			tau := ss.patient.Torque(ss.now, ss.plant.Position(), ss.plant.Velocity())
+			ss.disturb(ss.now, tau)
+			ss.plant.SetExternalTorque(tau)
+		}
+		ss.loop.Step(ss.now)
+	}
+	return ss.runner.Step(ss.now)
 }
 
 // DefaultSimPatient is the default simulated patient: a moderately
@@ -102,14 +156,16 @@ func (s *SimRunner) Start(ctx context.Context, spec rehab.RunSpec, sink rehab.Sa
 	return nil
 }
 
-func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSession, error) {
-	model := s.cfg.Model
-	if model == nil {
-		model = func(p *rehab.Patient) (*kinematics.Chain, error) {
-			return robots.LowerLimbExo(robots.LowerLimbSpec{Height: p.Height, Mass: p.Mass, WithLimb: true})
-		}
+// model returns the robot chain for patient p.
+func (s *SimRunner) model(p *rehab.Patient) (*kinematics.Chain, error) {
+	if s.cfg.Model != nil {
+		return s.cfg.Model(p)
 	}
-	c, err := model(&spec.Patient)
+	return robots.LowerLimbExo(robots.LowerLimbSpec{Height: p.Height, Mass: p.Mass, WithLimb: true})
+}
+
+func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSession, error) {
+	c, err := s.model(&spec.Patient)
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: model: %w", err)
 	}
@@ -144,7 +200,8 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 		return nil, fmt.Errorf("sim runner: %w", err)
 	}
 	ss := &simSession{loop: loop, plant: pl, patient: pat, sink: sink, done: make(chan struct{})}
-	ss.runner, err = plan.Runner(NewLoopRobot(loop, plan.Gravity()), sink, func(now time.Duration, c *Cue) {
+	ss.t0 = -1
+	rc := plan.runnerConfig(NewLoopRobot(loop, plan.Gravity()), sink, ss.event, func(now time.Duration, c *Cue) {
 		switch c.Mode {
 		case CueReach:
 			pat.SetGoal(now, c.Q)
@@ -153,7 +210,11 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 		default:
 			pat.Relax()
 		}
-	})
+	}, &ss.t0)
+	// Nobody can resume a simulated session the supervisor stopped (the
+	// clinicians' API has no such request): it ends at once, saying why.
+	rc.SafetyStopWait = -1
+	ss.runner, err = NewRunner(rc)
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: %w", err)
 	}
@@ -164,22 +225,14 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 func (s *SimRunner) run(ctx context.Context, ss *simSession) {
 	defer close(ss.done)
 	defer ss.cancel()
-	period := s.cfg.Period
-	const every = 5
-	var now time.Duration
 	wall := time.Now()
 	var err error
 	for !ss.runner.Done() {
-		for range every {
-			now += period
-			ss.patient.Apply(now, ss.plant)
-			ss.loop.Step(now)
-		}
-		if err = ss.runner.Step(now); err != nil {
+		if err = ss.step(s.cfg.Period); err != nil {
 			break
 		}
 		if s.cfg.Pace > 0 {
-			ahead := time.Duration(float64(now)/s.cfg.Pace) - time.Since(wall)
+			ahead := time.Duration(float64(ss.now)/s.cfg.Pace) - time.Since(wall)
 			if ahead > 0 {
 				t := time.NewTimer(ahead)
 				select {
@@ -190,7 +243,11 @@ func (s *SimRunner) run(ctx context.Context, ss *simSession) {
 			}
 		}
 	}
-	completed := err == nil && ss.runner.Status().Phase == PhaseCompleted
+	st := ss.runner.Status()
+	completed := err == nil && st.Phase == PhaseCompleted
+	if err == nil && st.Reason != "" {
+		err = &EndError{Reason: st.Reason}
+	}
 	ss.sink.Done(completed, err)
 }
 

@@ -199,6 +199,13 @@ func (p *Patient) SetGoal(now time.Duration, goal []float64) {
 		return
 	}
 	copy(p.goal, goal)
+	if p.tracking {
+		// Until the reaction delay has passed the patient holds where the
+		// pursuit left them; the trajectory planned before the pursuit is
+		// stale (pursuing it sent the limb at full strength towards a
+		// posture of minutes ago: issue 14).
+		p.planned = false
+	}
 	p.hasGoal, p.active, p.pending, p.tracking = true, true, true, false
 	d := float64(p.cfg.ReactionDelay) * (1 + p.cfg.ReactionJitter*(2*p.rng.Float64()-1))
 	p.onset = now + time.Duration(d)

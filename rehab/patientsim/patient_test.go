@@ -204,3 +204,35 @@ func TestConfigErrors(t *testing.T) {
 		}
 	}
 }
+
+// Issue 14: cued to reach after pursuing a moving target, the patient holds
+// where the pursuit left them during the reaction delay — not the end of a
+// movement planned before the pursuit, which sent the limb at full
+// strength towards a stale posture.
+func TestGoalAfterTrackHoldsDuringReaction(t *testing.T) {
+	p := newPatient(t, Config{Seed: 1, MaxTorque: []float64{100, 60}, ReactionDelay: 300 * time.Millisecond})
+	pl := legPlant(t, p)
+	// An earlier reach to a far posture, finished.
+	p.SetGoal(0, []float64{1.2, 1.4})
+	now := run(p, pl, 0, 3*time.Second, nil)
+	// Then a pursuit that brings the limb back near 0.3 rad.
+	for k := 0; k < 3000; k++ {
+		s := float64(k) / 3000
+		q := []float64{1.2 - 0.9*s, 1.4 - 1.1*s}
+		p.Track(q, []float64{-0.3, -0.37})
+		now = run(p, pl, now, dt, nil)
+	}
+	now = run(p, pl, now, 500*time.Millisecond, func(time.Duration) { p.Track([]float64{0.3, 0.3}, []float64{0, 0}) })
+	at := append([]float64(nil), pl.Position()...)
+	// A reach cue to where the limb already is: nothing should move.
+	p.SetGoal(now, at)
+	maxSpeed := 0.0
+	run(p, pl, now, 250*time.Millisecond, func(time.Duration) {
+		for _, v := range pl.Velocity() {
+			maxSpeed = math.Max(maxSpeed, math.Abs(v))
+		}
+	})
+	if maxSpeed > 0.2 {
+		t.Fatalf("during the reaction delay after a pursuit the limb moved at %.2f rad/s", maxSpeed)
+	}
+}
