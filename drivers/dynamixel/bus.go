@@ -2,8 +2,10 @@ package dynamixel
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
@@ -23,6 +25,19 @@ type BusConfig struct {
 	// OpPosition (the default; goals are checked against the servo's
 	// position limits) or OpExtendedPosition (multi-turn, no limits).
 	PositionMode OperatingMode
+	// Watchdog is the Bus Watchdog (98) period the Bus arms on every
+	// servo, so that a servo whose host goes silent stops on its own
+	// (see Bus). 0 means DefaultWatchdog (100 ms); otherwise a multiple of
+	// WatchdogUnit (20 ms) up to MaxWatchdog (2.54 s). It must exceed the
+	// longest pause between two of the host's instructions, including the
+	// one between NewBus and the first cyclic Read when torque is on.
+	//
+	// WatchdogOff (any negative value) disables it. WARNING: then nothing
+	// stops a servo whose host dies or stalls: it keeps its last goal —
+	// in current mode, the last current, which is how joint-pd runs — for
+	// as long as it has power. Use it only for a servo firmware older
+	// than v38 (which has no Bus Watchdog) on a bench, never on a person.
+	Watchdog time.Duration
 }
 
 // readBlock is the contiguous block the cyclic Read fetches: Present
@@ -50,6 +65,23 @@ const (
 // i.e. a few milliseconds during which the joint is limp. Do it before the
 // cyclic phase with SetMode; Write does the same on demand.
 //
+// Bus Watchdog. Every servo's Bus Watchdog (98) is armed with
+// BusConfig.Watchdog (100 ms by default) by NewBus and again on every
+// torque-on (Write's slow path, SetMode, Enable), so a servo whose host
+// dies or stalls with torque on stops by itself: goal PWM, current and
+// velocity no longer apply, and its goals turn read-only until the error
+// is cleared. Disable and Close set it to 0. A trip is invisible in the
+// cyclic traffic (goals go by sync write, which has no reply), so Read
+// checks address 98 with one more sync read when the host itself has been
+// silent for more than half the period by the loop's clock (the stall that
+// trips a servo), after a failed exchange, on the first Read, and at
+// least once a second otherwise; at 1 kHz that is one extra exchange per
+// thousand cycles. A tripped servo then reports drivers.StatusCommLost
+// and the Read returns a drive-fault error naming it. Clearing a trip
+// (writing 0, the e-Manual's only way) is left to an explicit act:
+// ModeOff for that joint (torque off, then 0), Disable, SetMode or Enable
+// (0, goal, armed, torque on); Write refuses any other command for it.
+//
 // Impedance. drivers.ModeImpedance runs in current mode: Write computes
 // τ = Effort + Kp·(Position − q) + Kd·(Velocity − q̇) on the host from the
 // state of the last Read, converts it to a goal current and sends it; the
@@ -74,6 +106,21 @@ type Bus struct {
 	posMax   []int32
 	hwErr    []byte
 
+	// Bus Watchdog (98): the value to arm (0 = off), the value each servo
+	// was last known to hold (0xFF tripped), the last value the Bus set
+	// on it, and trips found but not yet reported by Read.
+	wdUnits byte
+	wd      []byte
+	wdSet   []byte
+	wdNew   []bool
+	// The loop's clock at the last Read and at the last watchdog check,
+	// and whether the next Read must check (a previous exchange failed).
+	lastTx, lastPoll time.Duration
+	haveTx, pollNext bool
+	// force makes Write take the slow path for joints whose watchdog is
+	// not armed as configured (SetMode and Enable clear a trip).
+	force bool
+
 	// Last measured state, for the impedance law.
 	q, qd    []float64
 	measured []bool
@@ -86,6 +133,8 @@ type Bus struct {
 	data  []byte
 	wids  []byte
 	bulk  []BulkWriteEntry
+	wdRx  []byte
+	wdErr []byte
 	small [8]byte
 }
 
@@ -111,16 +160,24 @@ func OpenBus(open serialport.Opener, name string, cfg serialport.Config, bc BusC
 	return b, nil
 }
 
-// setupBlock covers Operating Mode (11) through Torque Enable (64).
-var setupBlock = struct{ addr, size uint16 }{X.OperatingMode.Addr, X.TorqueEnable.Addr + 1 - X.OperatingMode.Addr}
+// setupBlock covers Operating Mode (11) through Bus Watchdog (98).
+var setupBlock = struct{ addr, size uint16 }{X.OperatingMode.Addr, X.BusWatchdog.Addr + 1 - X.OperatingMode.Addr}
 
 // NewBus pings every joint's servo (checking its model), reads its
-// operating mode, limits and torque state, and returns the Bus. It talks to
-// the servos; it does not change anything on them.
+// operating mode, limits, torque state and Bus Watchdog, and returns the
+// Bus. The only thing it changes on the servos is the Bus Watchdog (98),
+// set to bc.Watchdog where it differs (0 with WatchdogOff) — at start-up,
+// so that a servo left with torque on stops if this host dies too. A servo
+// found tripped (an earlier master went silent) is left so: the first Read
+// reports it, and ModeOff, Disable, SetMode or Enable clears it.
 func NewBus(c *Client, bc BusConfig) (*Bus, error) {
 	n := len(bc.Joints)
 	if n == 0 {
 		return nil, &drivers.Error{Joint: -1, Kind: drivers.KindProtocol, Detail: "dynamixel: bus with no joints"}
+	}
+	wdUnits, err := watchdogUnits(bc.Watchdog)
+	if err != nil {
+		return nil, err
 	}
 	posOp := bc.PositionMode
 	if posOp == 0 {
@@ -136,6 +193,8 @@ func NewBus(c *Client, bc BusConfig) (*Bus, error) {
 		hwErr: make([]byte, n), q: make([]float64, n), qd: make([]float64, n), measured: make([]bool, n),
 		rx: make([]byte, n*int(readBlock.size)), rxErr: make([]byte, n), goal: make([]goal, n), gop: make([]OperatingMode, n),
 		data: make([]byte, 4*n), wids: make([]byte, 0, n), bulk: make([]BulkWriteEntry, 0, n),
+		wdUnits: wdUnits, wd: make([]byte, n), wdSet: make([]byte, n), wdNew: make([]bool, n),
+		wdRx: make([]byte, n), wdErr: make([]byte, n),
 	}
 	// Worst case: every body byte stuffed (+50%), plus header and CRC.
 	c.tx = make([]byte, 0, 2*(16+5*n+5*n+4*n)+64)
@@ -151,9 +210,14 @@ func NewBus(c *Client, bc BusConfig) (*Bus, error) {
 	}
 	blk := make([]byte, setupBlock.size)
 	for i, j := range b.joints {
-		model, _, err := c.Ping(j.ID)
+		model, fw, err := c.Ping(j.ID)
 		if err != nil && kindOf(err) != drivers.KindDriveFault {
 			return nil, err
+		}
+		if wdUnits != 0 && fw < watchdogFirmware {
+			return nil, &drivers.Error{Joint: i, Kind: drivers.KindProtocol, Detail: fmt.Sprintf(
+				"dynamixel id %d: firmware v%d has no Bus Watchdog (98), which needs v%d: update the firmware (or, on a bench only, set BusConfig.Watchdog to WatchdogOff)",
+				j.ID, fw, watchdogFirmware)}
 		}
 		if j.Model == nil {
 			m, ok := ModelByNumber(model)
@@ -174,8 +238,27 @@ func NewBus(c *Client, bc BusConfig) (*Bus, error) {
 		b.posMax[i] = int32(binary.LittleEndian.Uint32(at(X.MaxPositionLimit)))
 		b.posMin[i] = int32(binary.LittleEndian.Uint32(at(X.MinPositionLimit)))
 		b.torque[i] = at(X.TorqueEnable)[0] != 0
+		b.wd[i] = at(X.BusWatchdog)[0]
+	}
+	for i := range b.joints {
+		switch v := b.wd[i]; {
+		case v == watchdogTripped:
+			b.wdNew[i] = true // reported by the first Read
+		case v != wdUnits:
+			if err := b.writeWatchdog(i, wdUnits); err != nil {
+				return nil, err
+			}
+		default:
+			b.wdSet[i] = v
+		}
 	}
 	return b, nil
+}
+
+// Close turns torque and the Bus Watchdog off on every servo (Disable) and
+// closes the port. The port is closed even if Disable fails.
+func (b *Bus) Close() error {
+	return errors.Join(b.Disable(), b.c.Close())
 }
 
 // Client returns the bus's client, for non-cyclic access to the servos.
@@ -192,16 +275,35 @@ func (b *Bus) lenErr(what string, got int) error {
 // position and temperature. A servo whose status carries the alert bit
 // costs one more read (Torque Enable … Hardware Error Status) to learn the
 // cause; its state is still filled, with StatusFault and the cause's bits
-// set, and Read returns a drive-fault error. On any other error the states
-// of the joints before the failing one are updated and the rest keep their
-// previous values.
+// set, and Read returns a drive-fault error. On a timeout, corrupt reply,
+// wrong ID or port failure Read returns it and leaves states as they were.
+//
+// When a check of the Bus Watchdog is due (see Bus) Read costs one more
+// sync read, of address 98. A tripped servo's state carries
+// drivers.StatusCommLost from then on, until the trip is cleared, and the
+// Read that finds the trip returns a drive-fault *drivers.Error naming the
+// joint, wrapping a *BusWatchdogError (several trips are reported one per
+// Read, in joint order).
 func (b *Bus) Read(now time.Duration, states []drivers.JointState) error {
 	if len(states) != len(b.ids) {
 		return b.lenErr("states", len(states))
 	}
+	poll := b.watchdogPollDue(now)
+	b.lastTx, b.haveTx = now, true
+	err := b.read(now, states, poll)
+	if poll && !b.pollNext {
+		b.lastPoll = now
+	}
+	return err
+}
+
+// read is Read with the watchdog check on demand; it leaves the loop's
+// clock alone (SetMode runs outside the loop, at an arbitrary time).
+func (b *Bus) read(now time.Duration, states []drivers.JointState, poll bool) error {
 	clear(b.rxErr)
 	err := b.c.SyncRead(readBlock.addr, b.ids, b.rx, b.rxErr)
 	if k := kindOf(err); err != nil && k != drivers.KindDriveFault && k != drivers.KindAbort {
+		b.pollNext = b.wdUnits != 0 // instructions may not have arrived
 		return err
 	}
 	var fault error
@@ -225,12 +327,25 @@ func (b *Bus) Read(now time.Duration, states []drivers.JointState) error {
 		} else {
 			b.hwErr[i] = 0
 		}
-		s.Status = b.status(i)
 	}
-	if err != nil {
+	var wdErr error
+	if poll {
+		wdErr = b.pollWatchdog()
+	}
+	for i := range b.ids {
+		if b.rxErr[i]&^AlertBit == 0 {
+			states[i].Status = b.status(i)
+		}
+	}
+	switch {
+	case err != nil:
 		return err
+	case fault != nil:
+		return fault
+	case wdErr != nil:
+		return wdErr
 	}
-	return fault
+	return b.watchdogReport()
 }
 
 // readFault reads Torque Enable (64) … Hardware Error Status (70) of joint
@@ -251,6 +366,9 @@ func (b *Bus) status(i int) drivers.Status {
 	var s drivers.Status
 	if b.torque[i] {
 		s |= drivers.StatusEnabled
+	}
+	if b.wd[i] == watchdogTripped {
+		s |= drivers.StatusCommLost
 	}
 	hw := b.hwErr[i]
 	if hw == 0 {
@@ -342,10 +460,18 @@ func (b *Bus) put(dst []byte, g goal) []byte {
 }
 
 // Write sends one command per joint. Every command is checked before
-// anything is sent, so an invalid command leaves all servos as they were.
-// In steady state (modes unchanged) it is one sync write with no reply;
-// see Bus for the cost of a mode change.
+// anything is sent, so an invalid command leaves all servos as they were;
+// a command other than ModeOff for a joint whose Bus Watchdog has tripped
+// is refused the same way (a drive-fault error wrapping a
+// *BusWatchdogError), since the servo would ignore it: ModeOff clears the
+// trip, SetMode or Enable clear it and re-enable. In steady state (modes
+// unchanged) Write is one sync write with no reply; see Bus for the cost of
+// a mode change.
 func (b *Bus) Write(now time.Duration, cmds []drivers.JointCommand) error {
+	return b.write(cmds)
+}
+
+func (b *Bus) write(cmds []drivers.JointCommand) error {
 	if len(cmds) != len(b.ids) {
 		return b.lenErr("commands", len(cmds))
 	}
@@ -354,10 +480,13 @@ func (b *Bus) Write(now time.Duration, cmds []drivers.JointCommand) error {
 		if err != nil {
 			return err
 		}
+		if !g.off && b.wd[i] == watchdogTripped && !b.force {
+			return b.trippedErr(i)
+		}
 		b.goal[i], b.gop[i] = g, op
 	}
 	for i, g := range b.goal {
-		if !g.off && (b.op[i] != b.gop[i] || !b.torque[i]) {
+		if !g.off && (b.op[i] != b.gop[i] || !b.torque[i] || (b.force && b.wd[i] != b.wdUnits)) {
 			// Slow path, once per mode change (see Bus).
 			if err := b.switchMode(i, b.gop[i], g); err != nil {
 				return err
@@ -365,8 +494,19 @@ func (b *Bus) Write(now time.Duration, cmds []drivers.JointCommand) error {
 		}
 	}
 	for i := range cmds {
-		if b.goal[i].off && b.torque[i] {
+		if !b.goal[i].off {
+			continue
+		}
+		if b.torque[i] {
 			if err := b.writeTorque(i, false); err != nil {
+				return err
+			}
+		}
+		if b.wd[i] == watchdogTripped {
+			// Torque is off, so the servo is safe; clear the error now so
+			// that the trip does not outlive its cause (the supervisor
+			// cannot reset a fault whose status bit persists).
+			if err := b.writeWatchdog(i, 0); err != nil {
 				return err
 			}
 		}
@@ -422,7 +562,10 @@ func (b *Bus) writeTorque(i int, on bool) error {
 
 // switchMode puts joint i in op and enables torque with goal g already
 // written, so the servo never acts on a stale goal: torque off (if on),
-// operating mode (if different), goal, torque on.
+// operating mode (if different), Bus Watchdog 0 (if tripped: the e-Manual's
+// only way to clear the error, without which the goal is refused), goal,
+// Bus Watchdog armed (if not already; the servo watches only while torque
+// is on), torque on.
 func (b *Bus) switchMode(i int, op OperatingMode, g goal) error {
 	id := b.ids[i]
 	if b.op[i] != op {
@@ -437,23 +580,42 @@ func (b *Bus) switchMode(i int, op OperatingMode, g goal) error {
 		}
 		b.op[i] = op
 	}
+	if b.wd[i] == watchdogTripped {
+		if err := b.writeWatchdog(i, 0); err != nil {
+			return err
+		}
+	}
 	if err := b.c.Write(id, g.item.Addr, b.put(b.small[:4], g)); err != nil {
 		return err
+	}
+	if b.wd[i] != b.wdUnits {
+		if err := b.writeWatchdog(i, b.wdUnits); err != nil {
+			return err
+		}
 	}
 	return b.writeTorque(i, true)
 }
 
 // SetMode prepares every joint for commands of the given modes (one per
 // joint) outside the cyclic path: joints whose operating mode differs are
-// switched with torque off, and each joint is left with torque on and a
-// goal that holds it where it is (present position, zero velocity, zero
-// current). ModeOff turns a joint's torque off. It reads the bus first.
+// switched with torque off, and each joint is left with torque on, its Bus
+// Watchdog armed (a trip cleared first) and a goal that holds it where it
+// is (present position, zero velocity, zero current). ModeOff turns a
+// joint's torque off. It reads the bus first.
 func (b *Bus) SetMode(modes []drivers.Mode) error {
 	if len(modes) != len(b.ids) {
 		return b.lenErr("modes", len(modes))
 	}
+	// An explicit enable: find any trip first (outside the loop's cadence)
+	// so that Write clears it rather than refusing the command.
+	if b.wdUnits != 0 {
+		if err := b.pollWatchdog(); err != nil && !isWatchdogErr(err) {
+			return err
+		}
+		clear(b.wdNew)
+	}
 	states := make([]drivers.JointState, len(b.ids))
-	if err := b.Read(0, states); err != nil {
+	if err := b.read(0, states, false); err != nil {
 		return err
 	}
 	cmds := make([]drivers.JointCommand, len(b.ids))
@@ -463,7 +625,9 @@ func (b *Bus) SetMode(modes []drivers.Mode) error {
 			cmds[i].Velocity = states[i].Velocity // zero spring, zero damping: no torque
 		}
 	}
-	return b.Write(0, cmds)
+	b.force = true
+	defer func() { b.force = false }()
+	return b.write(cmds)
 }
 
 // Enable turns torque on for every joint in its current operating mode,
@@ -487,8 +651,11 @@ func (b *Bus) Enable() error {
 	return b.SetMode(modes)
 }
 
-// Disable turns torque off on every joint with one sync write, then reads
-// Torque Enable back and reports any joint still enabled.
+// Disable turns torque off on every joint with one sync write, reads
+// Torque Enable back and reports any joint still enabled; then it sets the
+// Bus Watchdog to 0 on every joint with one more sync write (clearing any
+// trip): a cleanly stopped host leaves no watchdog behind, and the next
+// torque-on arms it again.
 func (b *Bus) Disable() error {
 	data := make([]byte, len(b.ids))
 	if err := b.c.SyncWrite(X.TorqueEnable.Addr, b.ids, data); err != nil {
@@ -503,5 +670,13 @@ func (b *Bus) Disable() error {
 			return &drivers.Error{Joint: i, Kind: drivers.KindDriveFault, Detail: fmt.Sprintf("dynamixel id %d: torque still enabled after disable", b.ids[i])}
 		}
 	}
+	if b.wdUnits == 0 && !slices.ContainsFunc(b.wd, func(v byte) bool { return v != 0 }) {
+		return nil // never armed (a servo older than firmware v38 has no address 98)
+	}
+	if err := b.c.SyncWrite(X.BusWatchdog.Addr, b.ids, data); err != nil {
+		return err
+	}
+	clear(b.wd)
+	clear(b.wdNew)
 	return nil
 }

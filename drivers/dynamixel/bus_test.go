@@ -284,6 +284,20 @@ func TestBusCyclicPathAllocatesNothing(t *testing.T) {
 	}); a != 0 {
 		t.Errorf("Write allocates %v per call", a)
 	}
+	// Reads that also check the Bus Watchdog (a gap over half its period
+	// before each) allocate nothing either.
+	now, syncReads := time.Duration(0), f.count(InstSyncRead)
+	if a := testing.AllocsPerRun(200, func() {
+		now += DefaultWatchdog/2 + time.Millisecond
+		if err := b.Read(now, st); err != nil {
+			t.Fatal(err)
+		}
+	}); a != 0 {
+		t.Errorf("Read with a watchdog check allocates %v per call", a)
+	}
+	if n := f.count(InstSyncRead) - syncReads; n != 2*201 {
+		t.Errorf("%d sync reads in 201 Reads, want 2 each (state and watchdog)", n)
+	}
 	cmds[3].Mode = drivers.ModeEffort // mixed modes → bulk write
 	cmds[3].Effort = 0.1
 	if err := b.Write(0, cmds); err != nil {

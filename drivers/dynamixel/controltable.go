@@ -17,8 +17,8 @@ type Item struct {
 var X = struct {
 	ModelNumber, FirmwareVersion, ID, BaudRate, ReturnDelayTime, DriveMode, OperatingMode,
 	CurrentLimit, VelocityLimit, MaxPositionLimit, MinPositionLimit,
-	TorqueEnable, StatusReturnLevel, HardwareErrorStatus,
-	GoalCurrent, GoalVelocity, GoalPosition,
+	TorqueEnable, StatusReturnLevel, HardwareErrorStatus, BusWatchdog,
+	GoalPWM, GoalCurrent, GoalVelocity, GoalPosition,
 	PresentCurrent, PresentVelocity, PresentPosition, PresentInputVoltage, PresentTemperature Item
 }{
 	ModelNumber:         Item{"model number", 0, 2},
@@ -35,6 +35,8 @@ var X = struct {
 	TorqueEnable:        Item{"torque enable", 64, 1},
 	StatusReturnLevel:   Item{"status return level", 68, 1},
 	HardwareErrorStatus: Item{"hardware error status", 70, 1},
+	BusWatchdog:         Item{"bus watchdog", 98, 1}, // 20 ms per unit, 0 off, -1 (0xFF) tripped; see Watchdog
+	GoalPWM:             Item{"goal PWM", 100, 2},
 	GoalCurrent:         Item{"goal current", 102, 2},
 	GoalVelocity:        Item{"goal velocity", 104, 4},
 	GoalPosition:        Item{"goal position", 116, 4},

@@ -43,4 +43,21 @@
 // when modes differ). Operating-mode changes need torque off and cost a few
 // acknowledged writes; see Bus. The X variable is the control table as
 // data, and XM430W350, XH430W350 and XM540W270 hold each model's units.
+//
+// # Bus Watchdog
+//
+// So that a servo stops by itself when its host dies or stalls — in
+// current mode it would otherwise keep the last current — the Bus arms
+// every servo's Bus Watchdog (98; 20 ms units, 0 off, -1 tripped) with
+// BusConfig.Watchdog (DefaultWatchdog, 100 ms, unless set; WatchdogOff
+// disables it, unsafe) at start-up and at every torque-on, and sets it to
+// 0 on Disable and Close. Read checks address 98 with one more sync read
+// when a trip may have gone unseen (the host silent for over half the
+// period, a failed exchange, the first Read, or a second since the last
+// check); a tripped servo's state carries drivers.StatusCommLost and the
+// Read that finds it returns a drive-fault error wrapping a
+// *BusWatchdogError that names it. The trip is cleared, by writing 0 as
+// the e-Manual requires, only by ModeOff, Disable, SetMode or Enable;
+// until then Write refuses other commands for that servo. A servo found
+// at 0 while armed has restarted: it is re-armed and reported likewise.
 package dynamixel

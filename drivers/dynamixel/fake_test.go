@@ -49,6 +49,22 @@ type fakeBus struct {
 	out    []byte
 	log    []byte // instruction codes received, in order
 	prefix []byte // garbage sent before every reply
+
+	// Bus Watchdog model: the servos' clock (advanced by the test with
+	// advance, never by wall time) and when the last instruction packet
+	// arrived on the bus.
+	now, heard time.Duration
+
+	// record keeps a copy of every instruction packet (allocates: leave it
+	// off in allocation tests).
+	record  bool
+	packets []recorded
+}
+
+// recorded is one instruction packet the fake servos received.
+type recorded struct {
+	ID, Inst byte
+	Params   []byte
 }
 
 func newFakeBus() *fakeBus {
@@ -96,16 +112,86 @@ func (f *fakeBus) reply(id byte, s *fakeServo, code StatusCode, data []byte) {
 func inTable(addr, n uint16) bool { return int(addr)+int(n) <= 700 }
 
 // write applies data at addr, refusing EEPROM writes while torque is on as
-// the X-series does (Access Error).
+// the X-series does (Access Error), a Bus Watchdog (98) value outside
+// 0…127, and any goal item (Goal PWM 100 … Goal Position 119) while the Bus
+// Watchdog is tripped (Data Range Error; e-Manual, "Bus Watchdog(98)").
 func (s *fakeServo) write(addr uint16, data []byte) StatusCode {
+	end := addr + uint16(len(data))
 	if !inTable(addr, uint16(len(data))) {
 		return AccessError
 	}
 	if addr < X.TorqueEnable.Addr && s.table[X.TorqueEnable.Addr] != 0 {
 		return AccessError
 	}
+	wd := X.BusWatchdog.Addr
+	if addr <= wd && wd < end && data[wd-addr] > 127 {
+		return DataRangeError
+	}
+	if s.table[wd] == watchdogTripped && addr < X.GoalPosition.Addr+4 && end > X.GoalPWM.Addr {
+		return DataRangeError
+	}
 	copy(s.table[addr:], data)
 	return 0
+}
+
+// advance moves the servos' clock on by d. A servo with torque on and its
+// Bus Watchdog armed that has heard no instruction packet for longer than
+// the watchdog time trips at that moment: Bus Watchdog becomes -1 and the
+// servo stops. The e-Manual says only that it stops (Profile Acceleration
+// and Velocity applied as 0); the fake shows the stop in its goals: PWM,
+// current and velocity 0, position where it is.
+func (f *fakeBus) advance(d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.now += d
+	for _, s := range f.servos {
+		if s == nil || s.table[X.TorqueEnable.Addr] == 0 {
+			continue
+		}
+		v := s.table[X.BusWatchdog.Addr]
+		if v == 0 || v == watchdogTripped || f.now-f.heard <= time.Duration(v)*WatchdogUnit {
+			continue
+		}
+		s.table[X.BusWatchdog.Addr] = watchdogTripped
+		s.set(X.GoalPWM, 0)
+		s.set(X.GoalCurrent, 0)
+		s.set(X.GoalVelocity, 0)
+		s.set(X.GoalPosition, s.get(X.PresentPosition))
+	}
+}
+
+// writes returns the recorded writes (write, sync write and bulk write) of
+// addr, as "id=value" pairs of one-byte items in arrival order.
+func (f *fakeBus) writes(addr uint16) [][2]byte {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out [][2]byte
+	for _, p := range f.packets {
+		switch p.Inst {
+		case InstWrite:
+			if a, data, err := ParseWrite(p.Params); err == nil && a == addr {
+				out = append(out, [2]byte{p.ID, data[0]})
+			}
+		case InstSyncWrite:
+			if sw, err := ParseSyncWrite(p.Params); err == nil && sw.Addr == addr {
+				for i := range sw.Count() {
+					id, data := sw.Entry(i)
+					out = append(out, [2]byte{id, data[0]})
+				}
+			}
+		case InstBulkWrite:
+			bw, err := ParseBulkWrite(p.Params)
+			if err != nil {
+				continue
+			}
+			for e, off, ok := bw.Next(0); ok; e, off, ok = bw.Next(off) {
+				if e.Addr == addr {
+					out = append(out, [2]byte{e.ID, e.Data[0]})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // handle consumes instruction bytes and returns the bytes the servos send.
@@ -130,6 +216,10 @@ func (f *fakeBus) handle(in []byte) []byte {
 
 func (f *fakeBus) dispatch(p *Packet) {
 	f.log = append(f.log, p.Instruction)
+	f.heard = f.now
+	if f.record {
+		f.packets = append(f.packets, recorded{ID: p.ID, Inst: p.Instruction, Params: append([]byte(nil), p.Params...)})
+	}
 	s := f.servo(p.ID)
 	switch p.Instruction {
 	case InstPing:
