@@ -119,8 +119,13 @@ func TestSnapshotHammer(t *testing.T) {
 		}()
 	}
 	for k := range cycles {
-		if k%1000 == 0 {
-			r.sup.Resume() // refused: produces events for the readers
+		// Refused requests produce events for the readers; alternating
+		// them keeps consecutive events distinct (identical ones collapse).
+		switch k % 2000 {
+		case 0:
+			r.sup.Resume()
+		case 1000:
+			r.sup.Reset()
 		}
 		r.steps(1)
 	}

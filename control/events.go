@@ -76,7 +76,35 @@ const (
 	ReasonControllerSwitch
 	ReasonGainsChanged
 	ReasonGainsRejected
+
+	// Added after the first release: appended, so the codes above keep
+	// their values in recorded logs.
+
+	// Fault causes: a joint moved while the supervisor held it
+	// (ProtectiveStop, or Disabled with SafetyConfig.StandstillWhenDisabled).
+	// Value is the measured deviation from the hold position (rad or m) or
+	// the measured velocity (rad/s or m/s), Limit the bound in force.
+	ReasonStandstillPosition
+	ReasonStandstillVelocity
+	// Protective stops asked for by a party outside the loop through
+	// Supervisor.Stop. ReasonStopRequest is the generic one; a requester
+	// whose reason is not in this set is logged with it.
+	ReasonStopRequest
+	ReasonOperatorSilent // teleoperation: the operator's input went quiet
+	ReasonSessionStop    // a rehabilitation session stopped the exercise
+	// ReasonSetpointStale: the newest setpoint outlived its
+	// Setpoint.ValidFor (protective stop). Value is its age, Limit ValidFor,
+	// in s.
+	ReasonSetpointStale
+
+	numReasons // not a reason: the number of reasons, for tests
 )
+
+// isStopRequest reports whether r is one of the reasons Supervisor.Stop
+// records as given.
+func isStopRequest(r Reason) bool {
+	return r == ReasonStopRequest || r == ReasonOperatorSilent || r == ReasonSessionStop
+}
 
 var reasonNames = [...]string{
 	"none", "enable requested", "disable requested", "resume requested", "reset requested",
@@ -86,6 +114,8 @@ var reasonNames = [...]string{
 	"watchdog: stale sensor data", "bus error", "drive fault", "redundant sensors disagree",
 	"over-current", "invalid sensor data", "enable timeout",
 	"controller switched", "gains changed", "gains rejected",
+	"standstill: moved while held", "standstill: velocity while held",
+	"stop requested", "operator silent", "session stopped", "setpoint stale",
 }
 
 // String returns the reason's description.
@@ -109,6 +139,21 @@ type Event struct {
 	// controller switches the controller index.
 	Value, Limit float64
 	Kind         drivers.ErrorKind // for bus errors
+	// Count is how many times the event happened in a row: identical
+	// consecutive events (every field equal but the times — a request
+	// refused every cycle, say) are collapsed into one entry so that they
+	// cannot push the supervisor's transitions out of the bounded log. At is
+	// the first occurrence and Last the newest; Count is 1 and Last equals
+	// At for an event that happened once.
+	Count uint64
+	Last  time.Duration
+}
+
+// sameKind reports whether e repeats p: every field but the sequence
+// number, the times and the count is equal.
+func (e *Event) sameKind(p *Event) bool {
+	return e.From == p.From && e.To == p.To && e.Reason == p.Reason && e.Joint == p.Joint &&
+		e.Value == p.Value && e.Limit == p.Limit && e.Kind == p.Kind
 }
 
 // String renders the event (non-real-time side).
@@ -129,28 +174,46 @@ func (e Event) String() string {
 			s += fmt.Sprintf(": %.6g beyond %.6g", e.Value, e.Limit)
 		}
 	}
+	if e.Count > 1 {
+		s += fmt.Sprintf(" (×%d, last t=%v)", e.Count, e.Last)
+	}
 	return s
 }
 
 // eventRing is the bounded event log, written only by the real-time loop.
 // Slot i holds the event with Seq ≡ i+1 (mod len); old events are overwritten
-// and Snapshot copies report how many were lost.
+// and Snapshot copies report how many were lost. An event identical to the
+// newest one (Event.sameKind) is not added: the newest entry's Count and
+// Last are updated instead, so only the newest entry ever changes after it
+// was written.
 type eventRing struct {
 	buf   []Event
 	total uint64
 }
 
 func (r *eventRing) add(e Event) {
+	n := uint64(len(r.buf))
+	if r.total > 0 {
+		if p := &r.buf[(r.total-1)%n]; e.sameKind(p) {
+			p.Count++
+			p.Last = e.At
+			return
+		}
+	}
 	r.total++
-	e.Seq = r.total
-	r.buf[(r.total-1)%uint64(len(r.buf))] = e
+	e.Seq, e.Count, e.Last = r.total, 1, e.At
+	r.buf[(r.total-1)%n] = e
 }
 
 // copyNew brings dst (a ring of the same size, holding events up to
-// *dstTotal) up to date, copying at most len(buf) events.
+// *dstTotal) up to date, copying at most len(buf) events. dst's newest event
+// is copied again: it may have repeated since (Count, Last).
 func (r *eventRing) copyNew(dst []Event, dstTotal *uint64) {
 	n := uint64(len(r.buf))
 	from := *dstTotal
+	if from > 0 {
+		from--
+	}
 	if r.total-from > n {
 		from = r.total - n
 	}

@@ -23,6 +23,7 @@ type fakeBus struct {
 	velocity []float64        // when not NaN, replaces the measured velocity
 	position []float64        // when not NaN, replaces the measured position
 	noEnable bool             // never report StatusEnabled
+	deaf     bool             // the drives ignore new commands and keep executing the last ones
 	onRead   func(now time.Duration)
 	sent     []drivers.JointCommand
 	writes   int
@@ -78,6 +79,9 @@ func (b *fakeBus) Write(now time.Duration, cmds []drivers.JointCommand) error {
 	copy(b.sent, cmds)
 	if b.writeErr != nil {
 		return b.writeErr
+	}
+	if b.deaf {
+		return nil
 	}
 	return b.plant.Write(now, cmds)
 }

@@ -34,7 +34,9 @@ type Config struct {
 	// Controllers are the controllers available at run time. The first is
 	// active at start. Names must be unique.
 	Controllers []NamedController
-	// FK, optional, feeds the workspace check.
+	// FK feeds the workspace check: required when Safety.Workspace is set
+	// (NewLoop refuses a workspace box it could never check), ignored
+	// otherwise.
 	FK ForwardKinematics
 	// Safety configures the supervisor; len(Safety.Joints) must equal
 	// Bus.Joints().
@@ -123,6 +125,12 @@ func NewLoop(cfg Config) (*Loop, error) {
 	}
 	if len(cfg.Safety.Joints) != n {
 		return nil, fmt.Errorf("loop: %d joint limits for %d joints: %w", len(cfg.Safety.Joints), n, ErrConfig)
+	}
+	if cfg.Safety.Workspace != nil && cfg.FK == nil {
+		// Without forward kinematics there is no tool position, and a
+		// workspace box that is configured but never checked is worse than
+		// none: whoever set it believes the tool is bounded.
+		return nil, fmt.Errorf("loop: Safety.Workspace is set but FK is nil, so the workspace could never be checked: %w", ErrConfig)
 	}
 	safety, err := cfg.Safety.withDefaults(cfg.Period)
 	if err != nil {

@@ -3,6 +3,7 @@ package control
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -54,6 +55,35 @@ type JointLimits struct {
 	// otherwise the hold is ModePosition and the drive's own position loop
 	// holds the joint.
 	HoldKp, HoldKd float64
+	// StandstillPosition bounds |measured − hold position| while the
+	// supervisor holds the joint: in ProtectiveStop, and in Disabled when
+	// SafetyConfig.StandstillWhenDisabled says the joints are braked. A
+	// held joint that moves further is not held (a drive ignoring its
+	// command, a back-driven or failed brake, a runaway simulation) and the
+	// supervisor faults (ReasonStandstillPosition): drives off, brakes on, a
+	// person must Reset. This is IEC 61800-5-2's Safe Stop 2: a category 2
+	// stop whose standstill is then monitored as a Safe Operating Stop
+	// (SOS), movement at standstill tripping Safe Torque Off. 0 means
+	// derived:
+	//   - impedance hold (HoldKp > 0): Effort/HoldKp, the deflection at which
+	//     the hold pushes back with the whole effort limit; a compliant hold
+	//     is meant to yield up to there (a patient pushing on a rehabilitation
+	//     robot), beyond it the hold can no longer resist;
+	//   - position hold with TrackingError > 0: TrackingError, the same
+	//     tolerance the supervisor already accepts between a position command
+	//     and the measurement while enabled (the hold is a position command);
+	//   - otherwise 5% of the range PositionMax − PositionMin (0.29 rad on a
+	//     ±166° Panda joint: far above servo ripple, far below "swinging
+	//     through the workspace"), at least PositionMargin, at least 1 mrad
+	//     (1 mm) so that a joint with no range still tolerates encoder noise.
+	StandstillPosition float64
+	// StandstillVelocity bounds the measured |q̇| of a held joint once it
+	// has settled (ReasonStandstillVelocity): it catches a joint starting to
+	// run away before it leaves the position window. 0 means Velocity, the
+	// speed the joint may never exceed even under control; the limits carry
+	// nothing about the hold's dynamics to derive a tighter bound from, so
+	// set it when the hold is known to be stiff.
+	StandstillVelocity float64
 }
 
 // Box is an axis-aligned box in the robot base frame, in m.
@@ -108,6 +138,30 @@ type SafetyConfig struct {
 	// AutoResumeAfter, when > 0, leaves ProtectiveStop by itself once its
 	// cause has been gone that long; 0 requires an explicit Resume.
 	AutoResumeAfter time.Duration
+	// StandstillSettle is the settling allowance of standstill monitoring:
+	// for this long after the supervisor starts holding (entering
+	// ProtectiveStop or, when monitored, Disabled) a joint is still braking,
+	// so the velocity bound is not checked and the position bound is widened
+	// to the braking envelope
+	//   |q − hold| ≤ e₀ + StandstillPosition + Velocity·StandstillSettle/2,
+	// where e₀ is the joint's deviation at the first fresh cycle of the stop
+	// and Velocity·StandstillSettle/2 is the distance a joint at its
+	// velocity limit covers braking to rest within the allowance at the
+	// constant deceleration Velocity/StandstillSettle (as in the variant of
+	// SS2 that monitors the deceleration ramp). A runaway is thus caught
+	// even while settling. Afterwards the plain bounds apply. 0 means
+	// 500 ms: a deceleration of Velocity/0.5 s, 4.4–5.2 rad/s² for the
+	// Panda's 2.175–2.61 rad/s joints, below each joint's rated 7.5–20
+	// rad/s², so a healthy arm brakes well inside the envelope; it is also
+	// several time constants of a gentle impedance hold.
+	StandstillSettle time.Duration
+	// StandstillWhenDisabled monitors standstill in Disabled too, relative
+	// to the position at the first fresh cycle in that state: set it only
+	// when the drives have holding brakes (or a self-locking gear) so that
+	// a disabled joint is expected to stay still; a joint moved by hand or
+	// by gravity then faults. Default off: without brakes a disabled arm
+	// may sag or be moved by a person, which is not a fault.
+	StandstillWhenDisabled bool
 	// HoldGravity adds gravity feed-forward to impedance holds.
 	HoldGravity GravityModel
 	// EventLog is the capacity of the event ring. 0 means 256.
@@ -133,6 +187,10 @@ func (c *SafetyConfig) withDefaults(period time.Duration) (SafetyConfig, error) 
 		case j.PositionMargin < 0 || j.Power < 0 || j.TrackingError < 0 || j.SensorTolerance < 0 ||
 			j.BumplessStep < 0 || j.EffortTrip < 0 || j.HoldKp < 0 || j.HoldKd < 0:
 			return d, fmt.Errorf("safety: joint %d: negative limit: %w", i, ErrConfig)
+		case !(j.StandstillPosition >= 0) || !(j.StandstillVelocity >= 0) ||
+			math.IsInf(j.StandstillPosition, 1) || math.IsInf(j.StandstillVelocity, 1):
+			return d, fmt.Errorf("safety: joint %d: StandstillPosition %g, StandstillVelocity %g: must be finite and ≥ 0: %w",
+				i, j.StandstillPosition, j.StandstillVelocity, ErrConfig)
 		case j.HoldKp > j.MaxKp || j.HoldKd > j.MaxKd:
 			return d, fmt.Errorf("safety: joint %d: hold gains above MaxKp/MaxKd: %w", i, ErrConfig)
 		}
@@ -141,6 +199,12 @@ func (c *SafetyConfig) withDefaults(period time.Duration) (SafetyConfig, error) 
 		}
 		if j.BumplessStep == 0 {
 			j.BumplessStep = j.Effort / 20
+		}
+		if j.StandstillPosition == 0 {
+			j.StandstillPosition = defaultStandstillPosition(j)
+		}
+		if j.StandstillVelocity == 0 {
+			j.StandstillVelocity = j.Velocity
 		}
 	}
 	if d.Workspace != nil {
@@ -173,9 +237,35 @@ func (c *SafetyConfig) withDefaults(period time.Duration) (SafetyConfig, error) 
 	if d.EventLog == 0 {
 		d.EventLog = 256
 	}
+	if d.StandstillSettle == 0 {
+		d.StandstillSettle = defaultStandstillSettle
+	}
 	if d.WatchdogCycles < 0 || d.MaxSampleAge < 0 || d.OverCurrentCycles < 0 || d.SensorWindow < 0 ||
-		d.EnableCycles < 0 || d.EnableTimeout < 0 || d.AutoResumeAfter < 0 || d.EventLog < 0 || d.TotalPower < 0 {
+		d.EnableCycles < 0 || d.EnableTimeout < 0 || d.AutoResumeAfter < 0 || d.EventLog < 0 || d.TotalPower < 0 ||
+		d.StandstillSettle < 0 {
 		return d, fmt.Errorf("safety: negative setting: %w", ErrConfig)
 	}
 	return d, nil
+}
+
+// defaultStandstillSettle is StandstillSettle's default (see there).
+const defaultStandstillSettle = 500 * time.Millisecond
+
+// Default standstill window when neither the hold's stiffness nor a tracking
+// tolerance says more (see JointLimits.StandstillPosition).
+const (
+	standstillRangeFraction = 0.05 // of PositionMax − PositionMin
+	standstillMinWindow     = 1e-3 // rad or m: encoder noise of any drive chiron supports is far below
+)
+
+// defaultStandstillPosition derives JointLimits.StandstillPosition from the
+// other limits (documented on the field).
+func defaultStandstillPosition(j *JointLimits) float64 {
+	switch {
+	case j.HoldKp > 0:
+		return j.Effort / j.HoldKp
+	case j.TrackingError > 0:
+		return j.TrackingError
+	}
+	return max(standstillRangeFraction*(j.PositionMax-j.PositionMin), j.PositionMargin, standstillMinWindow)
 }

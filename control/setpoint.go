@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 )
 
 // Setpoint is what the operator side (teleop, rehab, hil) asks the active
@@ -29,6 +30,16 @@ type Setpoint struct {
 	// three-position switch, or the dVRK's operator-present foot pedal):
 	// when the loop requires it, releasing it stops motion.
 	Deadman bool
+	// ValidFor, when > 0, is how long this setpoint stays valid: a streaming
+	// producer (teleoperation) that goes quiet must not leave the robot
+	// tracking its last wish. Once the newest setpoint is older than
+	// ValidFor the supervisor makes a protective stop (ReasonSetpointStale)
+	// and refuses to enable until a fresh one arrives. The age is measured on
+	// the loop's clock from the first cycle that saw the setpoint (the
+	// Mailbox does not know the loop's clock), so it includes the mailbox's
+	// latency of at most one period but not the producer's own. 0 means no
+	// expiry, as for a trajectory goal that stays valid until replaced.
+	ValidFor time.Duration
 }
 
 // NewSetpoint returns a setpoint for n joints with zeroed vectors.
@@ -38,6 +49,9 @@ func NewSetpoint(n int) *Setpoint {
 
 // ErrSize reports a vector whose length does not match the loop's joints.
 var ErrSize = errors.New("control: vector length does not match the number of joints")
+
+// ErrSetpoint reports a setpoint field with a value it cannot have.
+var ErrSetpoint = errors.New("control: invalid setpoint")
 
 // CopyFrom copies src into sp without allocating; both must have the same
 // vector lengths.
@@ -53,6 +67,7 @@ func (sp *Setpoint) CopyFrom(src *Setpoint) error {
 	sp.HasPose, sp.Position, sp.Rotation = src.HasPose, src.Position, src.Rotation
 	sp.HasTwist, sp.Twist = src.HasTwist, src.Twist
 	sp.Deadman = src.Deadman
+	sp.ValidFor = src.ValidFor
 	return nil
 }
 
@@ -79,6 +94,9 @@ func NewMailbox(n int) *Mailbox {
 // Post publishes a copy of sp (sp may be reused by the caller at once) and
 // returns the sequence number it was given. Safe for concurrent use.
 func (m *Mailbox) Post(sp *Setpoint) (uint64, error) {
+	if sp.ValidFor < 0 {
+		return 0, fmt.Errorf("mailbox post: setpoint ValidFor %v is negative: %w", sp.ValidFor, ErrSetpoint)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	dst := m.tb.writable()

@@ -13,7 +13,8 @@ import (
 // the drives: every cycle it checks the measured state, decides the state of
 // the machine, and is the only one to write the commands that go to the bus.
 // The Loop owns it; other goroutines only post requests (Enable, Disable,
-// Resume, Reset, SetEStop), which take effect at the next cycle boundary.
+// Resume, Reset, Stop, SetEStop), which take effect at the next cycle
+// boundary.
 //
 // Checks, and what they lead to:
 //
@@ -27,9 +28,12 @@ import (
 //	NaN/Inf in measurements                → Fault
 //	redundant sensors disagree > window    → Fault
 //	measured effort over EffortTrip N cycles → Fault (over-current)
+//	a held joint moves (standstill)        → Fault
 //	position, velocity, power, workspace,
 //	tracking error, deadman released,
+//	setpoint older than its ValidFor,
 //	non-finite controller command          → ProtectiveStop
+//	Stop requested by another party        → ProtectiveStop until Resume
 //
 // A fault is about the hardware or its monitoring: when the supervisor cannot
 // trust what it measures it cannot hold position safely, so the drives are
@@ -44,6 +48,13 @@ import (
 // and gravity feed-forward when configured. Holding the last good position
 // rather than the current one means a hold never pins the robot outside its
 // limits, so the cause of a position or workspace stop can go away.
+//
+// A stop holds: in ProtectiveStop (and in Disabled when the drives are
+// braked, SafetyConfig.StandstillWhenDisabled) every joint's distance from
+// the hold position and its velocity are monitored, after a settling
+// allowance in which the joints may brake, and a joint that moves beyond
+// its standstill window is a Fault (IEC 61800-5-2 SS2/SOS; see
+// JointLimits.StandstillPosition and SafetyConfig.StandstillSettle).
 type Supervisor struct {
 	cfg   SafetyConfig
 	n     int
@@ -57,6 +68,25 @@ type Supervisor struct {
 	seenReset                                  uint64
 	estopIn                                    atomic.Bool
 	estopLatched                               bool
+	// reqStop has bit r set for each stop reason r asked for since the last
+	// cycle (Stop); the loop takes them all with one Swap.
+	reqStop atomic.Uint64
+	// requested: the current protective stop was asked for through Stop,
+	// so only an explicit Resume ends it.
+	requested bool
+
+	// Standstill monitoring (checkStandstill): the reference position
+	// (s.hold in ProtectiveStop, stillRef in Disabled), each joint's
+	// deviation e₀ at the first fresh cycle of the stop, and the braking
+	// distance Velocity·StandstillSettle/2 of each joint.
+	stillArmed bool
+	stillRef   []float64
+	stillE0    []float64
+	stillBrake []float64
+
+	// The setpoint in use: its Seq and the cycle that first saw it.
+	spSeq uint64
+	spAt  time.Duration
 
 	reason        Reason
 	since         time.Duration
@@ -86,18 +116,22 @@ func newSupervisor(cfg SafetyConfig, n int) *Supervisor {
 		overCurrent: make([]int, n), disagreeSince: make([]time.Duration, n),
 		hold: make([]float64, n), lastGood: make([]float64, n), clamps: make([]uint64, n),
 		gravQ: make([]float64, n), gravTau: make([]float64, n),
+		stillRef: make([]float64, n), stillE0: make([]float64, n), stillBrake: make([]float64, n),
 		events: eventRing{buf: make([]Event, cfg.EventLog)},
 	}
 	for i := range s.disagreeSince {
 		s.disagreeSince[i] = -1
+	}
+	for i := range s.stillBrake {
+		s.stillBrake[i] = cfg.Joints[i].Velocity * cfg.StandstillSettle.Seconds() / 2
 	}
 	return s
 }
 
 // Enable asks to go from Disabled (or ProtectiveStop, as Resume) through
 // Enabling to Enabled. Safe for concurrent use; requests made between two
-// cycles are handled together in the order Reset, Enable, Resume, Disable,
-// so a Disable always wins.
+// cycles are handled together in the order Reset, Enable, Resume, Stop,
+// Disable, so a Stop wins over an Enable or Resume and a Disable always wins.
 func (s *Supervisor) Enable() { s.reqEnable.Add(1) }
 
 // Disable asks to switch the drives off (from any state but Fault).
@@ -110,6 +144,29 @@ func (s *Supervisor) Resume() { s.reqResume.Add(1) }
 // latched emergency stop whose input has been released. It is refused while
 // the cause persists.
 func (s *Supervisor) Reset() { s.reqReset.Add(1) }
+
+// Stop asks for a protective stop on behalf of a party outside the loop:
+// teleoperation whose operator went quiet (ReasonOperatorSilent), a
+// rehabilitation session (ReasonSessionStop), a test scenario or anything
+// else (ReasonStopRequest; any reason outside these three is recorded as
+// ReasonStopRequest, so the log never attributes a request to one of the
+// supervisor's own checks). Like the other requests it is safe from any
+// goroutine, never blocks and never allocates, and takes effect at the next
+// cycle boundary, after Enable and Resume requests of the same cycle, so a
+// Stop wins over them.
+//
+// From Enabling or Enabled the supervisor enters ProtectiveStop with the
+// given reason; in ProtectiveStop the request is logged and the stop
+// becomes one that only an explicit Resume ends (AutoResumeAfter no longer
+// applies to it); in Disabled or Fault the drives are already off and the
+// request is only logged. Several requests between two cycles are applied
+// together and each distinct reason is logged once.
+func (s *Supervisor) Stop(reason Reason) {
+	if !isStopRequest(reason) {
+		reason = ReasonStopRequest
+	}
+	s.reqStop.Or(1 << reason)
+}
 
 // SetEStop sets the emergency-stop input (true = pressed). Pressing it
 // latches a Fault at the next cycle; releasing it does not resume anything:
@@ -153,6 +210,7 @@ func (s *Supervisor) to(now time.Duration, st State, f finding, q []drivers.Join
 	s.reason = f.reason
 	s.since = now
 	s.log(now, from, st, f)
+	s.stillArmed, s.requested = false, false
 	switch st {
 	case Enabling, ProtectiveStop:
 		s.latchHold(q)
@@ -246,7 +304,15 @@ func (s *Supervisor) check(now time.Duration, st []drivers.JointState, readErr e
 	} else {
 		s.staleCycles = 0
 		s.checkFaults(now, st, &fault)
+		s.checkStandstill(now, st, &fault)
 		s.checkMotion(st, tool, hasTool, sp, prev, &stop)
+	}
+	// The setpoint's age counts from the first cycle that saw it.
+	if sp.Seq != s.spSeq {
+		s.spSeq, s.spAt = sp.Seq, now
+	}
+	if sp.ValidFor > 0 && now-s.spAt > sp.ValidFor {
+		stop.set(ReasonSetpointStale, -1, (now - s.spAt).Seconds(), sp.ValidFor.Seconds())
 	}
 	s.psCauseActive = stop.reason != ReasonNone || stale
 
@@ -268,7 +334,7 @@ func (s *Supervisor) check(now time.Duration, st []drivers.JointState, readErr e
 	}
 	faultActive := fault.reason != ReasonNone || s.estopIn.Load()
 
-	// Requests, in the order Reset, Enable, Resume, Disable.
+	// Requests, in the order Reset, Enable, Resume, Stop, Disable.
 	if r := s.reqReset.Load(); r != s.seenReset {
 		s.seenReset = r
 		switch {
@@ -312,9 +378,13 @@ func (s *Supervisor) check(now time.Duration, st []drivers.JointState, readErr e
 	// Auto-resume only for causes the supervisor keeps measuring; a
 	// controller that produced a non-finite command would produce it again,
 	// so that stop waits for a person.
-	if s.state == ProtectiveStop && s.causeClear && s.cfg.AutoResumeAfter > 0 &&
+	// A stop someone asked for is not the supervisor's to end either.
+	if s.state == ProtectiveStop && s.causeClear && s.cfg.AutoResumeAfter > 0 && !s.requested &&
 		s.reason != ReasonInvalidCommand && now-s.clearSince >= s.cfg.AutoResumeAfter {
 		s.to(now, Enabling, finding{reason: ReasonAutoResume, joint: -1}, st)
+	}
+	if bits := s.reqStop.Swap(0); bits != 0 {
+		s.applyStops(now, bits, st)
 	}
 	if r := s.reqDisable.Load(); r != s.seenDisable {
 		s.seenDisable = r
@@ -329,6 +399,29 @@ func (s *Supervisor) check(now time.Duration, st []drivers.JointState, readErr e
 		s.advanceEnabling(now, st, stale)
 	}
 	return !stale
+}
+
+// stopReasons are the reasons Stop accepts, in the order a batch of
+// requests is applied (the first one makes the transition).
+var stopReasons = [...]Reason{ReasonStopRequest, ReasonOperatorSilent, ReasonSessionStop}
+
+// applyStops applies the Stop requests whose reasons are set in bits.
+func (s *Supervisor) applyStops(now time.Duration, bits uint64, st []drivers.JointState) {
+	for _, r := range stopReasons {
+		if bits&(1<<r) == 0 {
+			continue
+		}
+		switch s.state {
+		case Enabled, Enabling:
+			s.to(now, ProtectiveStop, finding{reason: r, joint: -1}, st)
+			s.requested = true
+		case ProtectiveStop:
+			s.info(now, r, -1, 0)
+			s.requested = true
+		default: // Disabled, Fault: the drives are off already
+			s.info(now, r, -1, 0)
+		}
+	}
 }
 
 func (s *Supervisor) advanceEnabling(now time.Duration, st []drivers.JointState, stale bool) {
@@ -387,6 +480,57 @@ func (s *Supervisor) checkFaults(now time.Duration, st []drivers.JointState, f *
 			}
 		} else {
 			s.overCurrent[i] = 0
+		}
+	}
+}
+
+// checkStandstill is standstill monitoring (JointLimits.StandstillPosition,
+// SafetyConfig.StandstillSettle): while the supervisor holds the joints
+// (ProtectiveStop, or Disabled when the drives are braked) a joint that
+// moves is a fault. st is fresh; the state is the one the cycle started in.
+func (s *Supervisor) checkStandstill(now time.Duration, st []drivers.JointState, f *finding) {
+	var ref []float64
+	switch {
+	case s.state == ProtectiveStop:
+		ref = s.hold
+	case s.state == Disabled && s.cfg.StandstillWhenDisabled:
+		ref = s.stillRef
+	default:
+		return
+	}
+	if !s.stillArmed {
+		// The first fresh cycle of the stop: take the reference (Disabled)
+		// and the deviation the joints start braking from. Non-finite
+		// positions are a fault of their own (checkFaults); arm only on a
+		// cycle that can give finite references.
+		for i := range st {
+			if !finite(st[i].Position) {
+				return
+			}
+		}
+		for i := range st {
+			if s.state == Disabled {
+				ref[i] = st[i].Position
+			}
+			s.stillE0[i] = math.Abs(st[i].Position - ref[i])
+		}
+		s.stillArmed = true
+	}
+	settling := now-s.since < s.cfg.StandstillSettle
+	for i := range st {
+		lim := &s.cfg.Joints[i]
+		d := math.Abs(st[i].Position - ref[i])
+		if settling {
+			if b := s.stillE0[i] + lim.StandstillPosition + s.stillBrake[i]; d > b {
+				f.set(ReasonStandstillPosition, i, d, b)
+			}
+			continue
+		}
+		if d > lim.StandstillPosition {
+			f.set(ReasonStandstillPosition, i, d, lim.StandstillPosition)
+		}
+		if v := st[i].Velocity; math.Abs(v) > lim.StandstillVelocity {
+			f.set(ReasonStandstillVelocity, i, v, lim.StandstillVelocity)
 		}
 	}
 }

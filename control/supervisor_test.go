@@ -388,8 +388,14 @@ func TestClampCommand(t *testing.T) {
 
 func TestEventLogRing(t *testing.T) {
 	r := newRig(t, 1, func(c *Config) { c.Safety.EventLog = 4 })
-	for range 5 {
-		r.sup.Resume() // refused each time: one event per cycle
+	for k := range 5 {
+		// Refused each time: one event per cycle, alternating so that
+		// consecutive events differ and are not collapsed.
+		if k%2 == 0 {
+			r.sup.Resume()
+		} else {
+			r.sup.Reset()
+		}
 		r.steps(1)
 	}
 	s := r.snapshot()

@@ -64,8 +64,8 @@ func TestHistogramQuantiles(t *testing.T) {
 }
 
 func TestNames(t *testing.T) {
-	if len(reasonNames) != int(ReasonGainsRejected)+1 {
-		t.Fatalf("%d reason names for %d reasons", len(reasonNames), ReasonGainsRejected+1)
+	if len(reasonNames) != int(numReasons) {
+		t.Fatalf("%d reason names for %d reasons", len(reasonNames), numReasons)
 	}
 	if len(stateNames) != int(Fault)+1 || Fault.String() != "fault" || State(9).String() != "state(9)" {
 		t.Fatal("state names")
