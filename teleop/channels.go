@@ -89,9 +89,10 @@ var channelSpecs = [numChannelKinds]channelSpec{
 		`"operator":{"type":"string","description":"who holds control, empty if nobody"},` +
 		`"engaged":{"type":"boolean"},"clutch":{"type":"boolean"},` +
 		`"scale":{"type":"number","minimum":0.05,"maximum":1},` +
-		`"last_seq_applied":{"type":"integer"},` +
+		`"last_seq_applied":{"type":"integer","description":"last seq of the operator in control whose motion the loop applied; 0 for none yet"},` +
 		`"latency_ms":{"type":"number","description":"command receipt to application by the loop"},` +
-		`"stale_dropped":{"type":"integer"}},` +
+		`"stale_dropped":{"type":"integer"},` +
+		`"commands_refused":{"type":"integer","description":"commands refused since start: malformed, role, not in control, or refused by the robot"}},` +
 		`"required":["operator","engaged","clutch","scale","last_seq_applied","latency_ms"]}`},
 	chHaptic: {TopicHapticFeedback, "chiron.HapticCue", `{"type":"object","title":"chiron.HapticCue","properties":{` +
 		`"timestamp_ns":{"type":"integer"},` +
@@ -217,6 +218,7 @@ type teleopStatusMsg struct {
 	LastSeqApplied uint64  `json:"last_seq_applied"`
 	LatencyMs      float64 `json:"latency_ms"`
 	StaleDropped   uint64  `json:"stale_dropped"`
+	Refused        uint64  `json:"commands_refused"`
 }
 
 // jsonFloats and jsonVec encode non-finite values as null, a last resort so

@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -23,6 +24,9 @@ type client struct {
 	role   Role
 	remote string
 	ws     *websocket.Conn
+	adm    admission // released when the connection ends
+
+	refused atomic.Uint64 // client messages refused (ClientStats.Refused)
 
 	ctrl chan []byte // JSON control messages; overflow disconnects
 	data dataQueue   // telemetry; lossy
@@ -89,7 +93,12 @@ func (c *client) sendCtrl(b []byte) {
 	}
 }
 
+// status sends a status message. Every error status answers a message of
+// the client that was refused, so it is counted (ClientStats.Refused).
 func (c *client) status(level int, format string, a ...any) {
+	if level == statusError {
+		c.refused.Add(1)
+	}
 	c.sendCtrl(encodeStatus(level, fmt.Sprintf(format, a...)))
 }
 
@@ -375,10 +384,14 @@ func (c *client) clientMessage(ref topicRef, payload []byte) {
 		topic += TopicCommand
 		cmd, err := DecodeCommand(payload)
 		if err != nil {
+			rs.cmdRefused.Add(1)
 			c.status(statusError, "%v", err)
 			return
 		}
+		// A role that may not operate is refused before anything touches
+		// the Operator or the robot: its commands never reach a setpoint.
 		if !c.role.CanOperate() {
+			rs.cmdRefused.Add(1)
 			c.status(statusError, "%s: role %s may not command motion", topic, c.role)
 			return
 		}
@@ -388,11 +401,17 @@ func (c *client) clientMessage(ref topicRef, payload []byte) {
 		var robotErr error
 		if err == nil {
 			robotErr = rs.robot.Command(&out)
-			if robotErr == nil && !rs.reportsApplied {
+			switch {
+			case robotErr != nil:
+				rs.op.NoteRefused()
+			case !out.Hold && !rs.reportsApplied:
 				rs.op.NoteApplied(out.Seq, c.s.opts.Now())
 			}
 		}
 		rs.mu.Unlock()
+		if robotErr != nil || (err != nil && !errors.Is(err, ErrStaleSeq)) {
+			rs.cmdRefused.Add(1)
+		}
 		switch {
 		case errors.Is(err, ErrNotInControl):
 			c.status(statusError, "%s: %s does not hold control of %s; publish {\"action\":\"take\"} on %s%s first",

@@ -36,6 +36,13 @@
 //
 // # Connections
 //
+// Admission is capped before the upgrade (Options.MaxConnections and
+// siblings: by default 64 in total of which 4 are kept for roles that may
+// operate, 16 per token, 32 per remote address): a request over a cap is
+// answered 503 (server full) or 429 (this token's or address's share)
+// with a body naming the cap, so a flood of viewers can neither starve the
+// loop nor lock out the operator.
+//
 // Each connection has exactly one writer goroutine fed by two bounded
 // queues: a lossy telemetry queue (the oldest message is dropped and
 // counted, see Server.Clients) and a control queue for JSON messages whose
@@ -88,7 +95,16 @@
 //
 // Latency is measured from the receipt of a command to the loop's report
 // that it applied it (State.AppliedSeq/AppliedAt), and published in
-// /teleop/status.
+// /teleop/status with last_seq_applied: the last seq of the operator in
+// control whose motion the loop applied. A hold (deadman released, clutch,
+// heartbeat) and a command the robot refused (e-stop, not enabled,
+// unreachable goal) are never reported applied; a refusal also disengages,
+// so "engaged" stays true only while the arm follows. Seqs are per
+// operator: last_seq_applied restarts from 0 when someone takes control.
+// Commands refused for any reason but a stale seq (malformed, a role that
+// may not operate, not in control, refused by the robot) are counted in
+// commands_refused; a viewer's commands never reach the Operator or the
+// robot.
 //
 // # Haptic cue
 //

@@ -1,6 +1,7 @@
 package teleop
 
 import (
+	"errors"
 	"sync"
 	"time"
 )
@@ -65,16 +66,27 @@ func (f *FakeRobot) Snapshot(dst *State) {
 	dst.SafetyEvents = append(ev[:0], f.st.SafetyEvents...)
 }
 
-// Command implements Robot: it records cmd and marks it applied now.
+// ErrFakeEStopped is FakeRobot's refusal of motion while its e-stop is
+// engaged, as a real loop refuses it.
+var ErrFakeEStopped = errors.New("fake robot: e-stop engaged: motion refused")
+
+// Command implements Robot: it records cmd and, for motion, marks it
+// applied now. Motion is refused while the e-stop is engaged; holds are
+// always accepted.
 func (f *FakeRobot) Command(cmd *Command) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.refuse != nil {
 		return f.refuse
 	}
+	if f.estop && !cmd.Hold {
+		return ErrFakeEStopped
+	}
 	f.last = *cmd
 	f.commands = append(f.commands, *cmd)
-	f.st.AppliedSeq, f.st.AppliedAt = cmd.Seq, time.Now()
+	if !cmd.Hold {
+		f.st.AppliedSeq, f.st.AppliedAt = cmd.Seq, time.Now()
+	}
 	for _, w := range f.watchers {
 		select {
 		case w <- *cmd:

@@ -103,11 +103,16 @@ var (
 
 // OperatorStatus is what /teleop/status reports.
 type OperatorStatus struct {
-	Operator       string // who holds control, "" if nobody
-	Engaged        bool   // deadman held, not clutched, commands fresh: the arm follows
-	Clutch         bool
-	Scale          float64
-	LastSeqApplied uint64        // last seq the loop reported applying
+	Operator string // who holds control, "" if nobody
+	Engaged  bool   // deadman held, not clutched, commands fresh: the arm follows
+	Clutch   bool
+	Scale    float64
+	// LastSeqApplied is the last seq of the operator in control whose
+	// motion the loop reported applying; 0 until one was. Holds (deadman
+	// released, clutch, heartbeat) and refused commands never count, and
+	// it starts again from 0 when someone takes control: seqs are per
+	// operator.
+	LastSeqApplied uint64
 	Latency        time.Duration // command receipt → applied by the loop
 	StaleDropped   uint64        // commands dropped for a stale or repeated seq
 }
@@ -132,9 +137,10 @@ type Operator struct {
 	staleDropped   uint64
 	silenceStopped bool
 
-	recv        [64]recvStamp // receipt times of recent seqs, for latency
+	recv        [64]recvStamp // receipt of the owner's recent motion commands
 	lastApplied uint64
 	latency     time.Duration
+	seenReport  recvStamp // the last (AppliedSeq, AppliedAt) the robot reported
 }
 
 type recvStamp struct {
@@ -184,6 +190,10 @@ func (o *Operator) Take(owner string, now time.Time) error {
 	}
 	o.owner = owner
 	o.hasSeq, o.lastSeq = false, 0
+	// Seqs are the operator's own: what the previous one had applied
+	// says nothing about this one's commands.
+	o.lastApplied, o.latency = 0, 0
+	clear(o.recv[:])
 	o.lastValid = now
 	o.active, o.clutch = false, false
 	o.silenceStopped = false
@@ -240,7 +250,6 @@ func (o *Operator) Accept(owner string, now time.Time, m *CommandMsg, st *State)
 	o.hasSeq, o.lastSeq = true, m.Seq
 	o.lastValid = now
 	o.silenceStopped = false
-	o.recv[m.Seq%uint64(len(o.recv))] = recvStamp{m.Seq, now}
 	o.gripper = math.Max(0, math.Min(1, m.Gripper))
 	o.clutch = m.Clutch
 
@@ -283,7 +292,21 @@ func (o *Operator) Accept(owner string, now time.Time, m *CommandMsg, st *State)
 			}
 		}
 	}
+	// Only a motion command can be applied: a hold is not the command's
+	// motion, so its seq must never show as applied.
+	o.recv[m.Seq%uint64(len(o.recv))] = recvStamp{m.Seq, now}
 	return Command{Seq: m.Seq, Deadman: true, Linear: v, Angular: w, Gripper: o.gripper}, nil
+}
+
+// NoteRefused records that the robot refused the setpoint Accept returned
+// last (e-stop, not enabled, goal unreachable): the arm did not follow, so
+// the operator is no longer engaged and its seq is never reported applied;
+// the next accepted command engages afresh (latch, filter from rest).
+func (o *Operator) NoteRefused() {
+	o.hold("refused")
+	if r := &o.recv[o.lastSeq%uint64(len(o.recv))]; r.seq == o.lastSeq {
+		*r = recvStamp{}
+	}
 }
 
 // Tick advances the watchdogs to now. It returns a hold to command when the
@@ -291,8 +314,13 @@ func (o *Operator) Accept(owner string, now time.Time, m *CommandMsg, st *State)
 // per silence when no valid command came for longer than SilenceStop. st,
 // if not nil, updates the latency from the loop's AppliedSeq/AppliedAt.
 func (o *Operator) Tick(now time.Time, st *State) (cmd Command, send bool, pstop string) {
+	// A report is used once: a report left over from the previous operator
+	// (seen before this one took control) must not count for this one.
 	if st != nil && st.AppliedSeq != 0 && !st.AppliedAt.IsZero() {
-		o.NoteApplied(st.AppliedSeq, st.AppliedAt)
+		if rep := (recvStamp{st.AppliedSeq, st.AppliedAt}); rep != o.seenReport {
+			o.seenReport = rep
+			o.NoteApplied(st.AppliedSeq, st.AppliedAt)
+		}
 	}
 	if o.owner == "" {
 		return Command{}, false, ""
@@ -309,15 +337,20 @@ func (o *Operator) Tick(now time.Time, st *State) (cmd Command, send bool, pstop
 }
 
 // NoteApplied records that the loop applied seq at time at (same clock as
-// the now given to Accept), for the latency report.
+// the now given to Accept), for LastSeqApplied and the latency report. It
+// is ignored unless seq is a motion command the operator in control sent
+// (among its 64 most recent), newer than the last applied: a hold, a
+// refused command or another operator's seq is never reported applied.
 func (o *Operator) NoteApplied(seq uint64, at time.Time) {
-	if seq <= o.lastApplied {
+	if o.owner == "" || seq <= o.lastApplied {
+		return
+	}
+	r := o.recv[seq%uint64(len(o.recv))]
+	if r.seq != seq || r.t.IsZero() {
 		return
 	}
 	o.lastApplied = seq
-	if r := o.recv[seq%uint64(len(o.recv))]; r.seq == seq && !r.t.IsZero() {
-		o.latency = max(at.Sub(r.t), 0)
-	}
+	o.latency = max(at.Sub(r.t), 0)
 }
 
 // Status returns what /teleop/status reports.

@@ -23,8 +23,10 @@ type Robot interface {
 	// Command hands a setpoint to the loop: a Cartesian tool twist to track,
 	// or a hold of the current position. It replaces any earlier setpoint
 	// (state semantics, like a mailbox) and returns at once. The loop must
-	// report the Seq of the setpoint it last applied in State.AppliedSeq.
-	// An error means the setpoint was refused (wrong mode, e-stop, …).
+	// report the Seq of the motion setpoint (Hold false) it last applied in
+	// State.AppliedSeq; holds are never reported, since they do not apply
+	// the operator's command. An error means the setpoint was refused
+	// (wrong mode, e-stop, …).
 	Command(cmd *Command) error
 	// EStop engages (true) or releases (false) the emergency stop. Release
 	// only re-arms; it never starts motion by itself.
@@ -67,8 +69,8 @@ type State struct {
 	// and compute time; Overruns counts missed deadlines since start.
 	WakeP99, ComputeP99 time.Duration
 	Overruns            uint64
-	// AppliedSeq is the Seq of the last Command the loop has used in a
-	// cycle, and AppliedAt the wall-clock time (time.Now, not virtual time)
+	// AppliedSeq is the Seq of the last motion Command (Hold false) the
+	// loop has used in a cycle, and AppliedAt the wall-clock time (time.Now, not virtual time)
 	// of that first use. teleop derives command latency from them; a robot
 	// that leaves them zero gets latency measured up to Command's return.
 	AppliedSeq uint64

@@ -2,6 +2,7 @@ package teleop
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/tls"
 	"encoding/json"
 	"errors"
@@ -30,6 +31,26 @@ const (
 	DefaultDataQueueLen    = 256
 	DefaultControlQueueLen = 64
 	DefaultMaxMessageBytes = 64 << 10
+
+	// Admission control (see Options.MaxConnections). A robot is watched
+	// by one operator console and a handful of observers (a second
+	// console, Foxglove Studio, the clinician's page, a recorder), so 64
+	// connections in total leave ample room while bounding what the
+	// publisher does per telemetry tick: it encodes each channel once but
+	// queues it to every subscriber, and each connection has its own
+	// writer goroutine and queues; with 6 channels at 100 Hz, 64 clients
+	// are ≈ 38 000 frames/s, which a small machine sustains beside the
+	// loop. Unbounded, 1000 viewer connections were accepted in under 2 s
+	// and starved the loop. 16 per token lets one leaked or shared token
+	// open no more than a quarter of the total; 32 per remote address
+	// leaves a shared workstation (or a NAT) room for several users'
+	// consoles but not for the whole server. The last 4 connections are
+	// kept for roles that may operate, so a crowd of viewers cannot lock
+	// out the person who must take control.
+	DefaultMaxConnections         = 64
+	DefaultMaxConnectionsPerToken = 16
+	DefaultMaxConnectionsPerAddr  = 32
+	DefaultOperatorReserve        = 4
 )
 
 // RobotConfig is one robot the server serves.
@@ -79,6 +100,17 @@ type Options struct {
 	// are answered with a status error (up to 16× larger are read and
 	// discarded; beyond that the connection is closed).
 	MaxMessageBytes int
+	// MaxConnections caps the open websocket connections in total,
+	// MaxConnectionsPerToken those authenticated by one token and
+	// MaxConnectionsPerAddr those from one remote IP address (behind a
+	// reverse proxy that is the proxy's: forwarded-for headers are not
+	// trusted). Of MaxConnections, OperatorReserve are kept for roles that
+	// may operate. An upgrade over a cap is refused before it becomes a
+	// websocket: 503 (Service Unavailable, with Retry-After) when the
+	// server is full, 429 (Too Many Requests) when the token or address has
+	// its share; the body names the cap. Zero takes the default; a
+	// negative value is an error (there is no "unlimited").
+	MaxConnections, MaxConnectionsPerToken, MaxConnectionsPerAddr, OperatorReserve int
 	// ListenConfig, if set, binds the listener (socket options such as
 	// buffer sizes, which accepted connections inherit); nil uses defaults.
 	ListenConfig *net.ListenConfig
@@ -103,6 +135,11 @@ type Server struct {
 
 	mu      sync.RWMutex
 	clients map[*client]struct{}
+
+	admMu   sync.Mutex // admission counts, see admit
+	admAll  int
+	admTok  map[[sha256.Size]byte]int
+	admAddr map[string]int
 	nextID  atomic.Uint64
 	running atomic.Bool
 
@@ -134,6 +171,8 @@ type robotSession struct {
 	op             *Operator
 	st             State // latest snapshot, for Accept
 	reportsApplied bool
+
+	cmdRefused atomic.Uint64 // /teleop/command messages refused (not stale drops)
 
 	// publisher goroutine only
 	pub    State
@@ -188,6 +227,26 @@ func New(opts Options) (*Server, error) {
 	setInt(&opts.ControlQueueLen, DefaultControlQueueLen)
 	opts.ControlQueueLen = max(opts.ControlQueueLen, 4) // serverInfo and advertise must fit before the writer starts
 	setInt(&opts.MaxMessageBytes, DefaultMaxMessageBytes)
+	for _, c := range []struct {
+		name string
+		n    *int
+		def  int
+	}{
+		{"MaxConnections", &opts.MaxConnections, DefaultMaxConnections},
+		{"MaxConnectionsPerToken", &opts.MaxConnectionsPerToken, DefaultMaxConnectionsPerToken},
+		{"MaxConnectionsPerAddr", &opts.MaxConnectionsPerAddr, DefaultMaxConnectionsPerAddr},
+		{"OperatorReserve", &opts.OperatorReserve, DefaultOperatorReserve},
+	} {
+		if *c.n < 0 {
+			return nil, fmt.Errorf("teleop: %s %d must not be negative", c.name, *c.n)
+		}
+		if *c.n == 0 {
+			*c.n = c.def
+		}
+	}
+	if opts.OperatorReserve >= opts.MaxConnections {
+		return nil, fmt.Errorf("teleop: OperatorReserve %d must be below MaxConnections %d", opts.OperatorReserve, opts.MaxConnections)
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -199,6 +258,8 @@ func New(opts Options) (*Server, error) {
 		chanByID:  map[uint32]chanRef{},
 		topics:    map[string]topicRef{},
 		clients:   map[*client]struct{}{},
+		admTok:    map[[sha256.Size]byte]int{},
+		admAddr:   map[string]int{},
 		sessionID: strconv.FormatInt(time.Now().UnixNano(), 10),
 		serverCap: []string{"clientPublish"},
 	}
@@ -475,7 +536,8 @@ func (s *Server) publish(rs *robotSession) {
 		case chTeleopStatus:
 			v = teleopStatusMsg{TimestampNs: ts, Operator: status.Operator, Engaged: status.Engaged, Clutch: status.Clutch,
 				Scale: status.Scale, LastSeqApplied: status.LastSeqApplied,
-				LatencyMs: float64(status.Latency) / float64(time.Millisecond), StaleDropped: status.StaleDropped}
+				LatencyMs: float64(status.Latency) / float64(time.Millisecond), StaleDropped: status.StaleDropped,
+				Refused: rs.cmdRefused.Load()}
 		case chHaptic:
 			computeHaptic(&rs.haptic, rs.names, st, &rs.cue)
 			rs.cue.TimestampNs = ts
@@ -530,6 +592,7 @@ type ClientStats struct {
 	Subscriptions int
 	Dropped       uint64 // telemetry messages dropped because the client was slow
 	Queued        int    // telemetry messages waiting
+	Refused       uint64 // client messages refused with a status error
 }
 
 // Clients returns a snapshot of every connection.
@@ -543,7 +606,7 @@ func (s *Server) Clients() []ClientStats {
 		c.subMu.Unlock()
 		dropped, queued := c.data.stats()
 		out = append(out, ClientStats{ID: c.id, Name: c.name, Role: c.role, Remote: c.remote,
-			Subprotocol: c.ws.Subprotocol(), Subscriptions: nsub, Dropped: dropped, Queued: queued})
+			Subprotocol: c.ws.Subprotocol(), Subscriptions: nsub, Dropped: dropped, Queued: queued, Refused: c.refused.Load()})
 	}
 	slices.SortFunc(out, func(a, b ClientStats) int { return int(a.ID) - int(b.ID) })
 	return out
@@ -600,11 +663,22 @@ func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "subprotocol must be one of "+strings.Join(Subprotocols, ", "), http.StatusBadRequest)
 		return
 	}
+	adm, code, why := s.admit(requestToken(r), r.RemoteAddr, role)
+	if code != 0 {
+		if code == http.StatusServiceUnavailable {
+			w.Header().Set("Retry-After", "5")
+		}
+		s.log.Warn("teleop: connection refused", "remote", r.RemoteAddr, "role", role, "cap", why)
+		http.Error(w, why, code)
+		return
+	}
 	ws, err := s.upgrader.Upgrade(w, r, nil)
 	if err != nil {
+		s.release(adm)
 		return // the upgrader has replied
 	}
 	c := s.newClient(ws, role, r.RemoteAddr)
+	c.adm = adm
 	s.log.Info("teleop: client connected", "client", c.name, "remote", c.remote, "subprotocol", ws.Subprotocol())
 
 	names := make([]string, len(s.robots))
@@ -631,6 +705,61 @@ func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 	s.dropClient(c)
 }
 
+// admission is what one connection counts against the caps.
+type admission struct {
+	tok  [sha256.Size]byte
+	addr string
+}
+
+// admit counts a connection with token from remote against the caps of
+// Options.MaxConnections. It returns a non-zero HTTP status and a message
+// naming the cap when the connection is refused; otherwise the caller
+// must release the admission when the connection ends. Tokens are counted
+// by digest, as Tokens stores them.
+func (s *Server) admit(token, remote string, role Role) (admission, int, string) {
+	a := admission{tok: sha256.Sum256([]byte(token)), addr: remote}
+	if host, _, err := net.SplitHostPort(remote); err == nil {
+		a.addr = host
+	}
+	o := &s.opts
+	total := o.MaxConnections
+	if !role.CanOperate() {
+		total -= o.OperatorReserve
+	}
+	s.admMu.Lock()
+	defer s.admMu.Unlock()
+	switch {
+	case s.admAll >= total:
+		if total < o.MaxConnections {
+			return a, http.StatusServiceUnavailable, fmt.Sprintf("teleop: server full: %d connections open, the cap for role %s "+
+				"(MaxConnections %d less OperatorReserve %d kept for operators)", s.admAll, role, o.MaxConnections, o.OperatorReserve)
+		}
+		return a, http.StatusServiceUnavailable, fmt.Sprintf("teleop: server full: %d connections open (cap MaxConnections %d)", s.admAll, o.MaxConnections)
+	case s.admTok[a.tok] >= o.MaxConnectionsPerToken:
+		return a, http.StatusTooManyRequests, fmt.Sprintf("teleop: too many connections with this token: %d open (cap MaxConnectionsPerToken %d)",
+			s.admTok[a.tok], o.MaxConnectionsPerToken)
+	case s.admAddr[a.addr] >= o.MaxConnectionsPerAddr:
+		return a, http.StatusTooManyRequests, fmt.Sprintf("teleop: too many connections from %s: %d open (cap MaxConnectionsPerAddr %d)",
+			a.addr, s.admAddr[a.addr], o.MaxConnectionsPerAddr)
+	}
+	s.admAll++
+	s.admTok[a.tok]++
+	s.admAddr[a.addr]++
+	return a, 0, ""
+}
+
+func (s *Server) release(a admission) {
+	s.admMu.Lock()
+	defer s.admMu.Unlock()
+	s.admAll--
+	if s.admTok[a.tok]--; s.admTok[a.tok] <= 0 {
+		delete(s.admTok, a.tok)
+	}
+	if s.admAddr[a.addr]--; s.admAddr[a.addr] <= 0 {
+		delete(s.admAddr, a.addr)
+	}
+}
+
 // dropClient forgets c; if c held control of a robot, that robot gets a
 // hold and a protective stop.
 func (s *Server) dropClient(c *client) {
@@ -638,6 +767,7 @@ func (s *Server) dropClient(c *client) {
 	s.mu.Lock()
 	delete(s.clients, c)
 	s.mu.Unlock()
+	s.release(c.adm)
 	c.subMu.Lock()
 	for ch := range c.subs {
 		s.subCount[ch].Add(-1)
