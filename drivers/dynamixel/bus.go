@@ -599,9 +599,11 @@ func (b *Bus) switchMode(i int, op OperatingMode, g goal) error {
 // SetMode prepares every joint for commands of the given modes (one per
 // joint) outside the cyclic path: joints whose operating mode differs are
 // switched with torque off, and each joint is left with torque on, its Bus
-// Watchdog armed (a trip cleared first) and a goal that holds it where it
-// is (present position, zero velocity, zero current). ModeOff turns a
-// joint's torque off. It reads the bus first.
+// Watchdog armed and a goal that holds it where it is (present position,
+// zero velocity, zero current). SetMode is an explicit request to resume:
+// a tripped Bus Watchdog is cleared (0, then the goal, then the period)
+// without an error, torque staying on. ModeOff turns a joint's torque off.
+// It reads the bus first.
 func (b *Bus) SetMode(modes []drivers.Mode) error {
 	if len(modes) != len(b.ids) {
 		return b.lenErr("modes", len(modes))
