@@ -46,6 +46,8 @@ type rigConfig struct {
 	limits   []JointLimit
 	q0       []float64
 	protocol func(g func() control.GravityModel) Protocol
+	// runner adjusts the runner's configuration (nil: defaults).
+	runner func(*RunnerConfig)
 }
 
 func lowerLimb(t testing.TB) *kinematics.Chain {
@@ -127,7 +129,11 @@ func newRig(t *testing.T, rc rigConfig) *rig {
 			r.patient.Relax()
 		}
 	}
-	r.runner, err = NewRunner(RunnerConfig{Robot: NewLoopRobot(loop, g()), Protocol: proto, Sink: sink, Cue: cue})
+	rcfg := RunnerConfig{Robot: NewLoopRobot(loop, g()), Protocol: proto, Sink: sink, Cue: cue}
+	if rc.runner != nil {
+		rc.runner(&rcfg)
+	}
+	r.runner, err = NewRunner(rcfg)
 	if err != nil {
 		t.Fatal(err)
 	}

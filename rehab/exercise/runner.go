@@ -357,6 +357,9 @@ func (r *Runner) Step(now time.Duration) error {
 				what = "resume"
 			}
 			msg := fmt.Sprintf("the robot did not enable within %s of the %s (safety supervisor %s)", seconds(r.cfg.EnableWait), what, r.st.Supervisor)
+			if r.st.Supervisor == control.Fault || r.st.Supervisor == control.ProtectiveStop {
+				r.stopText = r.describeStop()
+			}
 			if r.stopText != "" {
 				msg += "; last stop: " + r.stopText
 			}

@@ -3,6 +3,7 @@ package exercise
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,8 +11,12 @@ import (
 	"github.com/chiron-robotics/chiron/rehab/patientsim"
 )
 
-func passiveRig(t *testing.T, reps int) *rig {
-	return newRig(t, rigConfig{
+func passiveRig(t *testing.T, reps int, opts ...func(*RunnerConfig)) *rig {
+	var adjust func(*RunnerConfig)
+	if len(opts) > 0 {
+		adjust = opts[0]
+	}
+	return newRig(t, rigConfig{runner: adjust,
 		chain: lowerLimb(t), limits: patientLimits, q0: []float64{deg(20), deg(10)},
 		protocol: func(g func() control.GravityModel) Protocol {
 			p, err := NewPassive(2, PassiveConfig{Name: "prom", Shuttle: kneeShuttle(reps), PeakSpeed: 1, Gravity: g()})
@@ -261,5 +266,84 @@ func TestConfigErrors(t *testing.T) {
 		if err := f(); !errors.Is(err, ErrExercise) {
 			t.Errorf("case %d: %v", i, err)
 		}
+	}
+}
+
+// Issue 14: the phases that do not end by themselves are bounded. A safety
+// stop nobody resumes ends the session after SafetyStopWait, and an enable
+// the supervisor refuses (an emergency stop held) after EnableWait, each
+// with the reason in plain language.
+func TestRunnerBoundsEndWithReason(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		opt     func(*RunnerConfig)
+		disturb func(r *rig)
+		within  time.Duration
+		want    []string
+	}{
+		{"safety stop not resumed", func(c *RunnerConfig) { c.SafetyStopWait = 5 * time.Second },
+			func(r *rig) {
+				r.runner.Start()
+				r.stepFor(1500 * time.Millisecond)
+				r.plant.SetExternalTorque([]float64{0, 60})
+				r.stepFor(30 * time.Millisecond)
+				r.plant.SetExternalTorque([]float64{0, 0})
+			}, 6 * time.Second,
+			[]string{"protective stop: joint 2 moved at", "°/s, faster than the patient's speed limit of 114.6°/s", "not resumed within 5 s"}},
+		{"enable refused", func(c *RunnerConfig) { c.EnableWait = 3 * time.Second },
+			func(r *rig) {
+				r.loop.Supervisor().SetEStop(true)
+				r.runner.Start()
+			}, 3100 * time.Millisecond,
+			[]string{"did not enable within 3 s of the start", "safety supervisor fault", "emergency stop"}},
+		{"fault after resume", func(c *RunnerConfig) { c.EnableWait = 2 * time.Second; c.JointNames = []string{"hip", "knee"} },
+			func(r *rig) {
+				r.runner.Start()
+				r.stepFor(time.Second)
+				r.plant.SetExternalTorque([]float64{0, 60})
+				r.stepFor(30 * time.Millisecond)
+				r.plant.SetExternalTorque([]float64{0, 0})
+				r.stepFor(200 * time.Millisecond)
+				r.loop.Supervisor().SetEStop(true)
+				r.stepFor(10 * time.Millisecond)
+				r.runner.Resume()
+			}, 2100 * time.Millisecond,
+			[]string{"did not enable within 2 s of the resume", "last stop: safety fault (the drives were switched off): emergency stop"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := passiveRig(t, 50, tc.opt)
+			tc.disturb(r)
+			start := r.now
+			r.run(time.Minute)
+			st := r.runner.Status()
+			if st.Phase != PhaseStopped || r.now-start > tc.within {
+				t.Fatalf("after %v: %+v", r.now-start, st)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(st.Reason, w) {
+					t.Errorf("reason %q lacks %q", st.Reason, w)
+				}
+			}
+			t.Logf("reason: %s", st.Reason)
+			if r.count(EventStopped) != 1 || r.events[len(r.events)-1].Detail != st.Reason {
+				t.Errorf("events %v", r.events)
+			}
+		})
+	}
+}
+
+// A clinician's Pause is not bounded: the clinician is there to Resume or
+// Stop.
+func TestRunnerPauseIsNotBounded(t *testing.T) {
+	t.Parallel()
+	r := passiveRig(t, 3, func(c *RunnerConfig) { c.SafetyStopWait = time.Second })
+	r.runner.Start()
+	r.stepFor(time.Second)
+	r.runner.Pause()
+	r.stepFor(5 * time.Second)
+	if st := r.runner.Status(); st.Phase != PhasePaused || st.Reason != "" {
+		t.Fatalf("%+v", st)
 	}
 }
