@@ -276,6 +276,9 @@ type Corridor struct {
 	q, g        []float64
 	outside     level
 	depth       level
+	// captured: the limb has been inside the corridor since the controller
+	// became active; the walls act only then.
+	captured bool
 }
 
 // NewCorridor checks cfg and returns the controller.
@@ -309,8 +312,19 @@ func NewCorridor(cfg CorridorConfig) (*Corridor, error) {
 	return c, nil
 }
 
-// Reset does nothing: the corridor is fixed.
-func (c *Corridor) Reset([]drivers.JointState, []drivers.JointCommand) {}
+// Reset releases the capture: the walls engage once the limb is inside
+// the corridor. A limb that starts outside it (where the previous exercise
+// left it) would otherwise be shoved in by the full wall stiffness —
+// 400 N·m/rad at a radian away saturates any joint, throws the limb past
+// its speed limit and ends the session in a protective stop (issue 14:
+// path guidance after resistive). The patient is cued to the path's start,
+// which is inside.
+func (c *Corridor) Reset([]drivers.JointState, []drivers.JointCommand) { c.captured = false }
+
+// Captured reports whether the walls are engaged (the limb has entered the
+// corridor since the controller became active). Not safe for concurrent
+// use: for the loop's goroutine and tests.
+func (c *Corridor) Captured() bool { return c.captured }
 
 // Outside returns 1 when the last cycle was outside the corridor, else 0.
 func (c *Corridor) Outside() float64 { return c.outside.load() }
@@ -371,7 +385,10 @@ func (c *Corridor) Update(_ time.Duration, st []drivers.JointState, _ *control.S
 		}
 	}
 	d := c.deviation(c.p, c.force) // force holds n̂ for now
-	if d > c.w {
+	if d <= c.w {
+		c.captured = true
+	}
+	if d > c.w && c.captured {
 		vn := 0.0
 		for i := range c.v {
 			vn += c.v[i] * c.force[i]
@@ -400,7 +417,62 @@ func (c *Corridor) Update(_ time.Duration, st []drivers.JointState, _ *control.S
 	}
 }
 
+// GovernorShare is the share of a joint's speed limit above which the
+// speed governor brakes.
+const GovernorShare = 0.8
+
+// SpeedGovernor wraps the effort-mode controller of a patient-driven mode
+// (active, resistive, path guidance): above GovernorShare of a joint's
+// speed limit it adds a braking torque that grows to the joint's whole
+// effort limit at the speed limit,
+//
+//	τ_b = −(E/((1 − s)·V))·(|q̇| − s·V)·sign(q̇)  when |q̇| > s·V,
+//
+// so a patient's own quick movement is slowed, as an end-stop damper
+// would, instead of running into the supervisor's protective stop — which
+// stays the backstop and ends the session if the patient overpowers the
+// brake. Below s·V the mode is unchanged.
+type SpeedGovernor struct {
+	inner      control.Controller
+	soft, gain []float64
+}
+
+// NewSpeedGovernor wraps inner with the speed limits and effort limits of
+// limits (the supervisor's, one per joint).
+func NewSpeedGovernor(inner control.Controller, limits []control.JointLimits) (*SpeedGovernor, error) {
+	if inner == nil || len(limits) == 0 {
+		return nil, fmt.Errorf("speed governor: controller %v, %d limits: %w", inner != nil, len(limits), ErrExercise)
+	}
+	g := &SpeedGovernor{inner: inner, soft: make([]float64, len(limits)), gain: make([]float64, len(limits))}
+	for i, l := range limits {
+		if l.Velocity > 0 && l.Effort > 0 && finite(l.Velocity) && finite(l.Effort) {
+			g.soft[i] = GovernorShare * l.Velocity
+			g.gain[i] = l.Effort / ((1 - GovernorShare) * l.Velocity)
+		}
+	}
+	return g, nil
+}
+
+// Reset resets the wrapped controller.
+func (g *SpeedGovernor) Reset(st []drivers.JointState, prev []drivers.JointCommand) { g.inner.Reset(st, prev) }
+
+// Update runs the wrapped controller and adds the braking torque to its
+// effort commands.
+func (g *SpeedGovernor) Update(now time.Duration, st []drivers.JointState, sp *control.Setpoint, out []drivers.JointCommand) {
+	g.inner.Update(now, st, sp, out)
+	for i := range out {
+		if i >= len(g.gain) || g.gain[i] == 0 || out[i].Mode != drivers.ModeEffort {
+			continue
+		}
+		v := st[i].Velocity
+		if over := math.Abs(v) - g.soft[i]; over > 0 {
+			out[i].Effort -= math.Copysign(g.gain[i]*over, v)
+		}
+	}
+}
+
 var (
+	_ control.Controller = (*SpeedGovernor)(nil)
 	_ control.Controller = (*Assist)(nil)
 	_ control.Controller = (*Resist)(nil)
 	_ control.Controller = (*Corridor)(nil)

@@ -1,6 +1,7 @@
 package exercise
 
 import (
+	"errors"
 	"math"
 	"testing"
 	"time"
@@ -141,3 +142,72 @@ func TestControllersAllocateNothing(t *testing.T) {
 		}
 	}
 }
+
+// The speed governor leaves a joint alone below 80 % of its speed limit,
+// brakes above it, with the whole effort limit at the limit, and does not
+// allocate in the loop.
+func TestSpeedGovernor(t *testing.T) {
+	inner := &constEffort{tau: 3}
+	lim := []control.JointLimits{{Velocity: 2, Effort: 40}, {}}
+	g, err := NewSpeedGovernor(inner, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ v, want float64 }{
+		{0, 3}, {1.6, 3}, {-1.6, 3}, {1.8, 3 - 20}, {2, 3 - 40}, {-2, 3 + 40},
+	} {
+		st := []drivers.JointState{{Velocity: tc.v}, {Velocity: 10}}
+		out := make([]drivers.JointCommand, 2)
+		g.Update(0, st, control.NewSetpoint(2), out)
+		if math.Abs(out[0].Effort-tc.want) > 1e-9 || out[1].Effort != 3 {
+			t.Errorf("at %g rad/s: efforts %g, %g, want %g, 3 (no limits on joint 2)", tc.v, out[0].Effort, out[1].Effort, tc.want)
+		}
+	}
+	st := []drivers.JointState{{Velocity: 1.9}, {}}
+	out := make([]drivers.JointCommand, 2)
+	sp := control.NewSetpoint(2)
+	if a := testing.AllocsPerRun(100, func() { g.Update(0, st, sp, out) }); a != 0 {
+		t.Fatalf("%g allocations per update", a)
+	}
+	if _, err := NewSpeedGovernor(nil, lim); !errors.Is(err, ErrExercise) {
+		t.Fatalf("nil controller: %v", err)
+	}
+}
+
+type constEffort struct{ tau float64 }
+
+func (c *constEffort) Reset([]drivers.JointState, []drivers.JointCommand) {}
+func (c *constEffort) Update(_ time.Duration, _ []drivers.JointState, _ *control.Setpoint, out []drivers.JointCommand) {
+	for i := range out {
+		out[i] = drivers.JointCommand{Mode: drivers.ModeEffort, Effort: c.tau}
+	}
+}
+
+// The corridor's walls engage once the limb is inside (issue 14): a limb
+// that starts a radian outside feels gravity support only, and is held in
+// once it has entered.
+func TestCorridorCapturesBeforeWalls(t *testing.T) {
+	t.Parallel()
+	c, err := NewCorridor(CorridorConfig{Gravity: noGravity{}, From: []float64{0, 0}, To: []float64{1, 0}, Width: 0.05, Stiffness: 400, Damping: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]drivers.JointCommand, 2)
+	sp := control.NewSetpoint(2)
+	c.Reset(nil, nil)
+	for _, tc := range []struct {
+		q1       float64
+		captured bool
+		force    bool
+	}{{1, false, false}, {0.5, false, false}, {0.02, true, false}, {0.2, true, true}} {
+		c.Update(0, []drivers.JointState{{Position: 0.5}, {Position: tc.q1}}, sp, out)
+		if c.Captured() != tc.captured || (out[1].Effort != 0) != tc.force {
+			t.Errorf("at %g rad off the path: captured %v, wall torque %g", tc.q1, c.Captured(), out[1].Effort)
+		}
+	}
+	c.Reset(nil, nil)
+	if c.Captured() {
+		t.Error("still captured after Reset")
+	}
+}
+

@@ -93,6 +93,19 @@ type Shuttle struct {
 	// notes are told the clinician when the exercise starts (Build's
 	// adjustments of the prescription).
 	notes []string
+	// reach is the farthest (rad) any joint can be from a posture of the
+	// shuttle when the exercise begins: the width of the supervisor's
+	// range plus its margins (Build sets it; 0 means 2π). It bounds the
+	// approach.
+	reach float64
+}
+
+// maxReach returns s.reach or its default.
+func (s *Shuttle) maxReach() float64 {
+	if s.reach > 0 {
+		return s.reach
+	}
+	return 2 * math.Pi
 }
 
 func (s *Shuttle) check(name string, n int) error {
@@ -160,6 +173,7 @@ type planned struct {
 	traj  *control.JointMinJerk
 	start time.Duration
 	dur   time.Duration
+	speed float64
 }
 
 func newPlanned(name string, n int, sh Shuttle, peakSpeed float64) (*planned, error) {
@@ -178,7 +192,7 @@ func newPlanned(name string, n int, sh Shuttle, peakSpeed float64) (*planned, er
 		return nil, err
 	}
 	sh.From, sh.To = append([]float64(nil), sh.From...), append([]float64(nil), sh.To...)
-	return &planned{shuttle: shuttle{Shuttle: sh}, traj: traj}, nil
+	return &planned{shuttle: shuttle{Shuttle: sh}, traj: traj, speed: peakSpeed}, nil
 }
 
 // begin re-plans the current leg from the measured posture.
@@ -189,6 +203,19 @@ func (p *planned) begin(now time.Duration, q []float64) error {
 	}
 	p.start, p.dur = now, d
 	return nil
+}
+
+// maxDuration bounds the exercise's running time: the approach from as far
+// as the limb can be, then every leg and hold; perResume is what a resume
+// adds (the current leg is re-planned from where the limb is).
+func (p *planned) maxDuration() (total, perResume time.Duration) {
+	leg := 0.0
+	for i := range p.From {
+		leg = math.Max(leg, control.MinJerkDuration(p.To[i]-p.From[i], p.speed, math.Inf(1)))
+	}
+	approach := time.Duration(control.MinJerkDuration(p.maxReach(), p.speed, math.Inf(1))*float64(time.Second)) + p.Hold
+	legs := time.Duration(leg*float64(time.Second)) + p.Hold
+	return approach + time.Duration(2*p.Repetitions)*legs, approach
 }
 
 // update writes the reference at now into sp and advances legs.
@@ -245,6 +272,13 @@ func newReached(name string, n int, sh Shuttle, tol float64, attempt time.Durati
 }
 
 func (r *reached) begin(now time.Duration) { r.since, r.arrived = now, -1 }
+
+// maxDuration bounds the exercise's running time: every leg, the approach
+// included, ends within the attempt time; a resume restarts the current
+// leg's.
+func (r *reached) maxDuration() (total, perResume time.Duration) {
+	return time.Duration(1+2*r.Repetitions) * r.attempt, r.attempt
+}
 
 func (r *reached) update(now time.Duration, q []float64) bool {
 	if r.finished() {

@@ -247,12 +247,27 @@ type CuedConfig struct {
 	Shuttle
 	Tolerance   float64
 	AttemptTime time.Duration
+	// SpeedLimits, when set (the supervisor's limits, one per joint), wrap
+	// the mode's controller in a SpeedGovernor.
+	SpeedLimits []control.JointLimits
 }
 
 // cued is the non-real-time half of the patient-driven modes.
 type cued struct {
 	name string
 	r    *reached
+	lim  []control.JointLimits
+}
+
+// loopController is c, wrapped in a SpeedGovernor when the exercise has
+// speed limits.
+func (e *cued) loopController(c control.Controller) control.NamedController {
+	if e.lim != nil {
+		if g, err := NewSpeedGovernor(c, e.lim); err == nil {
+			c = g
+		}
+	}
+	return control.NamedController{Name: e.name, Controller: c}
 }
 
 func newCued(n int, cfg CuedConfig) (cued, error) {
@@ -263,7 +278,10 @@ func newCued(n int, cfg CuedConfig) (cued, error) {
 	if err != nil {
 		return cued{}, err
 	}
-	return cued{name: cfg.Name, r: r}, nil
+	if cfg.SpeedLimits != nil && len(cfg.SpeedLimits) != n {
+		return cued{}, fmt.Errorf("%s: %d speed limits for %d joints: %w", cfg.Name, len(cfg.SpeedLimits), n, ErrExercise)
+	}
+	return cued{name: cfg.Name, r: r, lim: cfg.SpeedLimits}, nil
 }
 
 // Name returns the exercise's name (also its controller's).
@@ -317,9 +335,7 @@ func NewActive(n int, cfg CuedConfig, gravity control.GravityModel) (*Active, er
 func (e *Active) Kind() Kind { return KindActive }
 
 // Controller returns the controller the exercise runs under.
-func (e *Active) Controller() control.NamedController {
-	return control.NamedController{Name: e.name, Controller: e.ctrl}
-}
+func (e *Active) Controller() control.NamedController { return e.loopController(e.ctrl) }
 
 // Assistance returns the assistance level in [0, 1].
 func (e *Active) Assistance() float64 { return 0 }
@@ -348,9 +364,7 @@ func NewResistive(n int, cfg CuedConfig, resist ResistConfig) (*Resistive, error
 func (e *Resistive) Kind() Kind { return KindResistive }
 
 // Controller returns the controller the exercise runs under.
-func (e *Resistive) Controller() control.NamedController {
-	return control.NamedController{Name: e.name, Controller: e.ctrl}
-}
+func (e *Resistive) Controller() control.NamedController { return e.loopController(e.ctrl) }
 
 // Assistance returns the assistance level in [0, 1].
 func (e *Resistive) Assistance() float64 { return 0 }
@@ -394,9 +408,7 @@ func NewGuidance(n int, cfg GuidanceConfig) (*Guidance, error) {
 func (e *Guidance) Kind() Kind { return KindGuidance }
 
 // Controller returns the controller the exercise runs under.
-func (e *Guidance) Controller() control.NamedController {
-	return control.NamedController{Name: e.name, Controller: e.ctrl}
-}
+func (e *Guidance) Controller() control.NamedController { return e.loopController(e.ctrl) }
 
 // Update samples the wall contact, then advances like the other cued modes.
 func (e *Guidance) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
@@ -484,3 +496,25 @@ func (e *AssistAsNeeded) Notes() []string { return e.p.notes }
 // Notes returns what the clinician should know about how the exercise was
 // fitted to the patient and robot.
 func (e *cued) Notes() []string { return e.r.notes }
+
+func (e *Passive) maxDuration() (time.Duration, time.Duration)        { return e.p.maxDuration() }
+func (e *AssistAsNeeded) maxDuration() (time.Duration, time.Duration) { return e.p.maxDuration() }
+func (e *cued) maxDuration() (time.Duration, time.Duration)           { return e.r.maxDuration() }
+
+// MaxDuration bounds an exercise's running time (pauses and safety stops
+// excluded) as its prescription allows: for passive and assisted motion
+// the approach from anywhere in the range, then every leg at the planned
+// speed and every hold; for the patient-driven modes every leg's attempt
+// time. The runner ends an exercise that overruns it (with RunnerSlack),
+// which does not happen unless something is wrong. ok is false for an
+// exercise of another package.
+func MaxDuration(e Exercise) (d time.Duration, ok bool) {
+	b, ok := e.(interface {
+		maxDuration() (time.Duration, time.Duration)
+	})
+	if !ok {
+		return 0, false
+	}
+	d, _ = b.maxDuration()
+	return d, true
+}

@@ -69,6 +69,18 @@ func NewPlan(c *kinematics.Chain, spec *rehab.RunSpec) (*Plan, error) {
 	return p, nil
 }
 
+// MaxDuration bounds the session's running time (pauses and safety stops
+// excluded): the sum of its exercises' MaxDuration, each with the runner's
+// RunnerSlack.
+func (p *Plan) MaxDuration() time.Duration {
+	var total time.Duration
+	for _, e := range p.Protocol {
+		d, _ := MaxDuration(e)
+		total += d + RunnerSlack(d)
+	}
+	return total
+}
+
 // Gravity returns a fresh gravity model of the robot (one per user).
 func (p *Plan) Gravity() control.GravityModel { return kinematics.NewDynamics(p.Chain) }
 

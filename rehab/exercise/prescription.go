@@ -218,7 +218,11 @@ func Build(name string, ex *rehab.Exercise, env *Env, gravity func() control.Gra
 		}
 	}
 	sh.notes = notes
-	cued := CuedConfig{Name: name, Shuttle: sh, Tolerance: p.Tolerance, AttemptTime: time.Duration(p.AttemptS * float64(time.Second))}
+	for _, l := range env.Limits {
+		sh.reach = math.Max(sh.reach, l.PositionMax-l.PositionMin+2*l.PositionMargin)
+	}
+	cued := CuedConfig{Name: name, Shuttle: sh, Tolerance: p.Tolerance, AttemptTime: time.Duration(p.AttemptS * float64(time.Second)),
+		SpeedLimits: env.Limits}
 	switch kind {
 	case KindPassive:
 		effort := make([]float64, n)

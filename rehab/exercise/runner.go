@@ -230,7 +230,18 @@ type Runner struct {
 	waiting  bool
 	reason   string
 	stopText string
+	// The running time of the current exercise against its bound.
+	used, budget time.Duration
+	bounded      bool
+	lastStep     time.Duration
+	stepped      bool
 }
+
+// RunnerSlack is what the runner allows an exercise beyond its
+// MaxDuration before ending it: a second plus 2 % (a leg ends at the first
+// runner step after its time, the supervisor takes a few cycles to hand
+// over).
+func RunnerSlack(d time.Duration) time.Duration { return time.Second + d/50 }
 
 // NewRunner checks cfg and returns an idle runner.
 func NewRunner(cfg RunnerConfig) (*Runner, error) {
@@ -343,6 +354,10 @@ func (r *Runner) Step(now time.Duration) error {
 			return err
 		}
 	}
+	if r.stepped && r.phase == PhaseRunning {
+		r.used += now - r.lastStep
+	}
+	r.lastStep, r.stepped = now, true
 	var err error
 	switch r.phase {
 	case PhaseEnabling, PhaseResuming:
@@ -380,6 +395,11 @@ func (r *Runner) Step(now time.Duration) error {
 			if r.cfg.SafetyStopWait < 0 {
 				err = r.end(now, r.stopText)
 			}
+			break
+		}
+		if r.bounded && r.used > r.budget+RunnerSlack(r.budget) {
+			ex := r.cfg.Protocol[r.idx]
+			err = r.end(now, fmt.Sprintf("exercise %d (%s) did not finish within %s, the longest its prescription allows", r.idx+1, ex.Kind(), seconds(r.budget)))
 			break
 		}
 		err = r.runExercise(now)
@@ -499,6 +519,18 @@ func (r *Runner) beginExercise(now time.Duration, resume bool) error {
 		r.resetRep(now)
 	}
 	ex := r.cfg.Protocol[r.idx]
+	if b, ok := ex.(interface {
+		maxDuration() (time.Duration, time.Duration)
+	}); ok {
+		total, perResume := b.maxDuration()
+		if resume {
+			r.budget += perResume
+		} else {
+			r.used, r.budget, r.bounded = 0, total, true
+		}
+	} else if !resume {
+		r.bounded = false
+	}
 	if err := ex.Begin(now, r.st); err != nil {
 		return fmt.Errorf("runner: exercise %d (%s): %w", r.idx, ex.Name(), err)
 	}

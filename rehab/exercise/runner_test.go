@@ -347,3 +347,45 @@ func TestRunnerPauseIsNotBounded(t *testing.T) {
 		t.Fatalf("%+v", st)
 	}
 }
+
+// stuck is an exercise that never finishes: what the runner's bound on an
+// exercise's running time is for.
+type stuck struct{ *Passive }
+
+func (s stuck) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
+	s.Passive.Update(now, st, sp)
+	return false
+}
+
+func (s stuck) maxDuration() (time.Duration, time.Duration) { return 2 * time.Second, time.Second }
+
+// An exercise that overruns the longest its prescription allows is ended
+// by the runner, saying so; pauses do not count against it.
+func TestRunnerEndsOverrunningExercise(t *testing.T) {
+	t.Parallel()
+	r := newRig(t, rigConfig{
+		chain: lowerLimb(t), limits: patientLimits, q0: []float64{deg(20), deg(10)},
+		protocol: func(g func() control.GravityModel) Protocol {
+			p, err := NewPassive(2, PassiveConfig{Name: "prom", Shuttle: kneeShuttle(100), PeakSpeed: 1, Gravity: g()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return Protocol{stuck{p}}
+		},
+	})
+	r.runner.Start()
+	r.stepFor(time.Second)
+	r.runner.Pause()
+	r.stepFor(10 * time.Second)
+	r.runner.Resume()
+	r.run(time.Minute)
+	st := r.runner.Status()
+	// 2 s, a second more for the resume, and the slack of 1 s + 2 %: the
+	// end comes 4.06 s of running (plus the 10 s pause) after the start.
+	if st.Phase != PhaseStopped || r.now < 14*time.Second || r.now > 14200*time.Millisecond {
+		t.Fatalf("at %v: %+v", r.now, st)
+	}
+	if want := "exercise 1 (passive-rom) did not finish within 3 s"; !strings.Contains(st.Reason, want) {
+		t.Fatalf("reason %q, want %q", st.Reason, want)
+	}
+}

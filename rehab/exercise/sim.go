@@ -79,7 +79,9 @@ type simSession struct {
 // event keeps the runner's events that a clinician reads (notes and the
 // reason of an early end) and passes them to the sink when it takes notes.
 func (ss *simSession) event(e *Event) {
-	if e.Kind != EventNote && e.Kind != EventSafetyStop && !(e.Kind == EventStopped && e.Detail != "") {
+	// A safety stop ends a simulated session at once: its reason comes
+	// with EventStopped.
+	if e.Kind != EventNote && !(e.Kind == EventStopped && e.Detail != "") {
 		return
 	}
 	if len(ss.events) < maxNotes {
