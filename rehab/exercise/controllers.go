@@ -454,7 +454,9 @@ func NewSpeedGovernor(inner control.Controller, limits []control.JointLimits) (*
 }
 
 // Reset resets the wrapped controller.
-func (g *SpeedGovernor) Reset(st []drivers.JointState, prev []drivers.JointCommand) { g.inner.Reset(st, prev) }
+func (g *SpeedGovernor) Reset(st []drivers.JointState, prev []drivers.JointCommand) {
+	g.inner.Reset(st, prev)
+}
 
 // Update runs the wrapped controller and adds the braking torque to its
 // effort commands.

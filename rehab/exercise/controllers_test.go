@@ -210,4 +210,3 @@ func TestCorridorCapturesBeforeWalls(t *testing.T) {
 		t.Error("still captured after Reset")
 	}
 }
-
