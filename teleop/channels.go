@@ -114,7 +114,7 @@ const (
 		`"angular":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3,"description":"rad/s"},` +
 		`"gripper":{"type":"number","minimum":0,"maximum":1}},"required":["seq","deadman"],"additionalProperties":false}`
 	ControlSchema = `{"type":"object","title":"chiron.TeleopControl","properties":{` +
-		`"action":{"type":"string","enum":["take","release","scale"]},"scale":{"type":"number"}},"required":["action"],"additionalProperties":false}`
+		`"action":{"type":"string","enum":["take","release","scale","reset","enable"]},"scale":{"type":"number"}},"required":["action"],"additionalProperties":false}`
 	EStopSchema = `{"type":"object","title":"chiron.EStop","properties":{"engage":{"type":"boolean"}},"required":["engage"],"additionalProperties":false}`
 )
 

@@ -433,7 +433,9 @@ func (c *client) clientMessage(ref topicRef, payload []byte) {
 			return
 		}
 		if !c.role.CanOperate() {
-			c.status(statusError, "%s: role %s may not take control", topic, c.role)
+			what := map[string]string{"take": "take control", "release": "release control", "scale": "set the motion scale",
+				"reset": "reset the robot", "enable": "enable the robot"}[cm.Action]
+			c.status(statusError, "%s: role %s may not %s", topic, c.role, what)
 			return
 		}
 		c.control(rs, topic, cm)
@@ -459,7 +461,20 @@ func (c *client) clientMessage(ref topicRef, payload []byte) {
 			return
 		}
 		c.s.log.Warn("teleop: e-stop", "robot", rs.robot.Name(), "engage", engage, "client", c.name)
-		c.status(statusInfo, "%s: e-stop %s by %s", rs.robot.Name(), map[bool]string{true: "engaged", false: "released"}[engage], c.name)
+		if engage {
+			c.status(statusInfo, "%s: e-stop engaged by %s", rs.robot.Name(), c.name)
+			return
+		}
+		// Say what the release did, from the robot's own report: it does
+		// not reset or enable anything.
+		var st State
+		rs.robot.Snapshot(&st)
+		what := st.Safety
+		if st.SafetyReason != "" {
+			what += " (" + st.SafetyReason + ")"
+		}
+		c.status(statusInfo, "%s: e-stop released by %s; robot state %s: the drives stay off until the operator in control "+
+			"publishes {\"action\":\"reset\"} then {\"action\":\"enable\"} on %s%s", rs.robot.Name(), c.name, what, rs.prefix, TopicControl)
 	}
 }
 
@@ -490,6 +505,30 @@ func (c *client) control(rs *robotSession, topic string, cm ControlMsg) {
 			return
 		}
 		c.status(statusInfo, "%s: motion scale %g", topic, rs.op.SetScale(cm.Scale))
+	case "reset", "enable":
+		// Only the operator in control asks the supervisor to reset or to
+		// enable the drives: one person decides about a robot at a time.
+		if rs.op.Owner() != c.name {
+			c.status(statusError, "%s: %s: %s %v of %s", topic, cm.Action, c.name, ErrNotInControl, rs.robot.Name())
+			return
+		}
+		en, ok := rs.robot.(Enabler)
+		if !ok {
+			c.status(statusError, "%s: %s: robot %s has no reset or enable request", topic, cm.Action, rs.robot.Name())
+			return
+		}
+		hold := rs.op.Hold(cm.Action) // whatever the supervisor decides, nothing moves until a fresh engage
+		_ = rs.robot.Command(&hold)
+		req := en.Reset
+		if cm.Action == "enable" {
+			req = en.Enable
+		}
+		if err := req(); err != nil {
+			c.status(statusError, "%s: %s: robot %s: %v", topic, cm.Action, rs.robot.Name(), err)
+			return
+		}
+		c.s.log.Warn("teleop: supervisor request", "robot", rs.robot.Name(), "request", cm.Action, "client", c.name)
+		c.status(statusInfo, "%s: %s of %s requested by %s; the safety supervisor decides (see /safety)", topic, cm.Action, rs.robot.Name(), c.name)
 	}
 }
 

@@ -34,6 +34,13 @@
 // command motion and release the e-stop. One client holds control of a
 // robot at a time.
 //
+// Releasing the e-stop only releases it: the robot's safety supervisor
+// keeps the drives off until the operator in control publishes
+// {"action":"reset"} and then {"action":"enable"} on /teleop/control
+// (robots implementing Enabler); the supervisor decides on each request
+// and logs a refusal. The status sent on release reports the robot's
+// state as the robot reports it.
+//
 // # Connections
 //
 // Admission is capped before the upgrade (Options.MaxConnections and

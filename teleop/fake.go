@@ -2,6 +2,7 @@ package teleop
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -29,6 +30,7 @@ type FakeRobot struct {
 var (
 	_ Robot        = (*FakeRobot)(nil)
 	_ JointLimiter = (*FakeRobot)(nil)
+	_ Enabler      = (*FakeRobot)(nil)
 )
 
 // NewFakeRobot returns a fake robot with the given joints, all at 0 with
@@ -67,8 +69,8 @@ func (f *FakeRobot) Snapshot(dst *State) {
 }
 
 // ErrFakeEStopped is FakeRobot's refusal of motion while its e-stop is
-// engaged, as a real loop refuses it.
-var ErrFakeEStopped = errors.New("fake robot: e-stop engaged: motion refused")
+// engaged or not yet reset and enabled after it, as a real loop refuses it.
+var ErrFakeEStopped = errors.New("fake robot: not enabled (e-stop): motion refused")
 
 // Command implements Robot: it records cmd and, for motion, marks it
 // applied now. Motion is refused while the e-stop is engaged; holds are
@@ -79,8 +81,8 @@ func (f *FakeRobot) Command(cmd *Command) error {
 	if f.refuse != nil {
 		return f.refuse
 	}
-	if f.estop && !cmd.Hold {
-		return ErrFakeEStopped
+	if !cmd.Hold && (f.estop || f.st.Safety == "fault" || f.st.Safety == "disabled") {
+		return fmt.Errorf("%w (state %s)", ErrFakeEStopped, f.st.Safety)
 	}
 	f.last = *cmd
 	f.commands = append(f.commands, *cmd)
@@ -96,17 +98,47 @@ func (f *FakeRobot) Command(cmd *Command) error {
 	return nil
 }
 
-// EStop implements Robot.
+// EStop implements Robot. As a real supervisor does, release leaves the
+// robot in "fault" until Reset (→ "disabled") and Enable (→ "ok"); motion
+// is refused until then.
 func (f *FakeRobot) EStop(engage bool) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.estop = engage
 	if engage {
 		f.st.Safety, f.st.SafetyReason = "estop", "operator e-stop"
-	} else {
-		f.st.Safety, f.st.SafetyReason = "ok", ""
+	} else if f.st.Safety == "estop" {
+		f.st.Safety, f.st.SafetyReason = "fault", "emergency stop released: reset needed"
 	}
 	f.st.SafetyEvents = append(f.st.SafetyEvents, "estop "+map[bool]string{true: "engaged", false: "released"}[engage])
+	return nil
+}
+
+// ErrFakeRequest is FakeRobot's refusal of a Reset or Enable that its state
+// makes pointless.
+var ErrFakeRequest = errors.New("fake robot: request not applicable")
+
+// Reset implements Enabler: "fault" (e-stop released) → "disabled".
+func (f *FakeRobot) Reset() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.estop || (f.st.Safety != "fault" && f.st.Safety != "protective_stop") {
+		return fmt.Errorf("%w: reset in state %s", ErrFakeRequest, f.st.Safety)
+	}
+	f.st.Safety, f.st.SafetyReason = "disabled", "reset requested"
+	f.st.SafetyEvents = append(f.st.SafetyEvents, "reset")
+	return nil
+}
+
+// Enable implements Enabler: "disabled" → "ok".
+func (f *FakeRobot) Enable() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.st.Safety != "disabled" {
+		return fmt.Errorf("%w: enable in state %s", ErrFakeRequest, f.st.Safety)
+	}
+	f.st.Safety, f.st.SafetyReason = "ok", ""
+	f.st.SafetyEvents = append(f.st.SafetyEvents, "enabled")
 	return nil
 }
 

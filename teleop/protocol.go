@@ -475,7 +475,10 @@ func DecodeCommand(data []byte) (CommandMsg, error) {
 
 // ControlMsg is a message on /teleop/control.
 type ControlMsg struct {
-	Action string  // "take", "release" or "scale"
+	// Action is "take", "release" or "scale", or "reset" or "enable": the
+	// operator in control asks the robot's safety supervisor to leave a
+	// fault for disabled, or to enable the drives (see Enabler).
+	Action string
 	Scale  float64 // for "scale": the new motion scale (clamped)
 }
 
@@ -492,7 +495,7 @@ func DecodeControl(data []byte) (ControlMsg, error) {
 		return ControlMsg{}, protoErr(`/teleop/control: missing "action"`)
 	}
 	switch a := strings.TrimSpace(*m.Action); a {
-	case "take", "release":
+	case "take", "release", "reset", "enable":
 		return ControlMsg{Action: a}, nil
 	case "scale":
 		if m.Scale == nil {
@@ -500,7 +503,7 @@ func DecodeControl(data []byte) (ControlMsg, error) {
 		}
 		return ControlMsg{Action: a, Scale: *m.Scale}, nil
 	default:
-		return ControlMsg{}, protoErr(`/teleop/control: field "action": %q, want "take", "release" or "scale"`, truncate(a, 32))
+		return ControlMsg{}, protoErr(`/teleop/control: field "action": %q, want "take", "release", "scale", "reset" or "enable"`, truncate(a, 32))
 	}
 }
 

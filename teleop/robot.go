@@ -29,13 +29,30 @@ type Robot interface {
 	// (wrong mode, e-stop, …).
 	Command(cmd *Command) error
 	// EStop engages (true) or releases (false) the emergency stop. Release
-	// only re-arms; it never starts motion by itself.
+	// only releases the input: the robot stays stopped, drives off, until
+	// an explicit reset and enable (see Enabler); it never enables the
+	// drives or starts motion by itself.
 	EStop(engage bool) error
 	// ProtectiveStop brings the arm to a controlled stop and keeps it
 	// stopped (IEC 60204-1 stop category 2 as in ISO 10218) until the safety
 	// supervisor is reset; teleop calls it when the operator in control
 	// disconnects or falls silent. reason is for the event log.
 	ProtectiveStop(reason string) error
+}
+
+// Enabler is implemented by robots whose safety supervisor an operator may
+// ask, over teleop, to reset and to enable: the explicit requests that
+// follow an e-stop release or a fault, since releasing the e-stop never
+// re-enables anything by itself. Both only post a request; the supervisor
+// decides (and refuses, logging why, while the cause persists). An error
+// means the request was not posted, and says why.
+type Enabler interface {
+	// Reset asks to leave a fault (or a protective stop) for disabled,
+	// drives off.
+	Reset() error
+	// Enable asks to enable the drives, holding the arm where it is, or to
+	// resume from a protective stop. Nothing moves until commanded.
+	Enable() error
 }
 
 // JointLimiter is implemented by robots that know their joint limits; the

@@ -2,6 +2,7 @@ package teleop
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -10,7 +11,7 @@ import (
 // holds, and returns that message.
 func (w *wsClient) waitStatus(sub uint32, pred func(teleopStatusMsg) bool) teleopStatusMsg {
 	w.t.Helper()
-	for range 2000 { // 20 s of telemetry at 100 Hz; each read is bounded by guard
+	for range 500 { // 5 s of telemetry at 100 Hz; each read is bounded by guard
 		_, p := w.data(sub)
 		var st teleopStatusMsg
 		if err := json.Unmarshal(p, &st); err != nil {
@@ -50,9 +51,12 @@ func TestStatusReportsOnlyAppliedMotion(t *testing.T) {
 
 	// Released e-stop; seq 40 moves; seq 41 is refused by the robot, then
 	// the operator goes quiet and the heartbeat hold (carrying seq 41) fires.
-	if err := e.robot.EStop(false); err != nil {
-		t.Fatal(err)
-	}
+	op.publish(cidEStop, `{"engage":false}`)
+	op.status(statusInfo, "e-stop released")
+	op.publish(cidControl, `{"action":"reset"}`)
+	op.status(statusInfo, "reset of psm requested")
+	op.publish(cidControl, `{"action":"enable"}`)
+	op.status(statusInfo, "enable of psm requested")
 	op.publish(cidCommand, cmdJSON(40, true, 0.1))
 	op.waitStatus(1, func(s teleopStatusMsg) bool { return s.LastSeqApplied == 40 })
 	e.robot.mu.Lock()
@@ -133,4 +137,49 @@ func TestOperatorAppliedIsPerOperator(t *testing.T) {
 	if s := o.Status(); s.LastSeqApplied != 9 || s.Latency != 3*time.Millisecond {
 		t.Errorf("new operator's applied seq: %+v, want 9 after 3 ms", s)
 	}
+}
+
+// TestEStopReleaseNeedsResetAndEnable: releasing the e-stop leaves the
+// robot stopped and says so; only the operator in control may then ask for
+// a reset and an enable, in that order, before motion is accepted.
+func TestEStopReleaseNeedsResetAndEnable(t *testing.T) {
+	e := newEnv(t, nil)
+	op := e.operator(tokOperator)
+	op.publish(cidEStop, `{"engage":true}`)
+	op.status(statusInfo, "e-stop engaged")
+	op.publish(cidEStop, `{"engage":false}`)
+	st := op.status(statusInfo, "e-stop released")
+	if want := "robot state fault (emergency stop released: reset needed): the drives stay off"; !strings.Contains(st.Message, want) {
+		t.Errorf("release status %q, want it to contain %q", st.Message, want)
+	}
+	if strings.Contains(st.Message, "re-enabled") {
+		t.Errorf("release status claims a re-enable: %q", st.Message)
+	}
+	op.publish(cidCommand, cmdJSON(1, true, 0.1))
+	op.status(statusError, "refused the setpoint")
+
+	v := e.dial(tokViewer, false, nil)
+	v.advertiseTeleop("/psm")
+	op2 := e.dial(tokOperator2, false, nil)
+	op2.advertiseTeleop("/psm")
+	for _, tc := range []struct {
+		c      *wsClient
+		action string
+		level  int
+		want   string
+	}{
+		{v, "reset", statusError, "role viewer may not reset the robot"},
+		{v, "enable", statusError, "role viewer may not enable the robot"},
+		{op2, "reset", statusError, "not in control of psm"},
+		{op, "enable", statusError, "enable in state fault"},
+		{op, "reset", statusInfo, "reset of psm requested"},
+		{op2, "enable", statusError, "not in control of psm"},
+		{op, "enable", statusInfo, "enable of psm requested"},
+		{op, "enable", statusError, "enable in state ok"},
+	} {
+		tc.c.publish(cidControl, `{"action":"`+tc.action+`"}`)
+		tc.c.status(tc.level, tc.want)
+	}
+	op.publish(cidCommand, cmdJSON(2, true, 0.1))
+	e.waitCmd("motion after reset and enable", func(c Command) bool { return c.Seq == 2 && !c.Hold })
 }

@@ -5,8 +5,11 @@
 // loop's controllers track positions (joint-pd) or poses
 // (cartesian-impedance). Robot bridges the two outside the real-time loop:
 // each accepted command advances a target tool pose by the commanded twist
-// over one command period (1/CommandRate), and the target is turned into a
-// setpoint for the loop's mailbox:
+// over the time actually elapsed (Config.Now) since the previous command
+// that set the target, at most two command periods (2/CommandRate), so the
+// goal moves at the commanded speed whatever the rate commands arrive at —
+// never faster — and a gap in the stream cannot make it jump. The target is
+// turned into a setpoint for the loop's mailbox:
 //
 //   - for an arm with a mechanical remote centre of motion (a PSM:
 //     Chain.MinInsertion > 0) by inverse kinematics with
@@ -29,18 +32,23 @@
 // Hold (and a released deadman) posts the measured joints and pose, so the
 // arm stops where it is; the next motion starts its target from there.
 //
-// Safety: EStop(true) asserts the supervisor's emergency-stop input (a
-// latched Fault, drives off); EStop(false) releases the input, resets the
-// supervisor and enables it again, which makes the drives hold position —
-// it never starts motion. The supervisor has no request for a protective
-// stop, so ProtectiveStop is implemented here: it posts a hold and refuses
-// motion until the operator deliberately re-engages (the deadman released,
-// then pressed again) or the e-stop is cycled. A fresh deadman press also
-// asks the supervisor to Resume from its own protective stops.
+// Safety: the loop's supervisor alone decides the robot's state; Robot only
+// posts requests to it. EStop(true) asserts the supervisor's
+// emergency-stop input (a latched Fault, drives off); EStop(false) only
+// releases the input: the supervisor stays in Fault (drives off) until an
+// operator asks for Reset (→ Disabled) and then Enable (→ Enabling →
+// Enabled, holding the measured position), the two requests of
+// teleop.Enabler. ProtectiveStop asks the supervisor for a protective stop
+// (Supervisor.Stop with control.ReasonOperatorSilent, in its event log);
+// the supervisor then holds position until a Resume, which Robot asks for
+// only on a deliberate re-engagement: the deadman seen released after the
+// stop, then pressed again. A fresh deadman press also asks the supervisor
+// to Resume from its own protective stops.
 //
 // Latency: the mailbox numbers setpoints itself, so Robot remembers which
-// operator seq each posted setpoint carries and reports, in
-// State.AppliedSeq, the newest one the loop's snapshot says it used.
+// operator seq each posted motion setpoint carries and reports, in
+// State.AppliedSeq, the newest one the loop's snapshot says it used (holds
+// carry none: they apply no operator command).
 // AppliedAt is the wall time Snapshot first saw it used: its resolution is
 // the snapshot polling interval (the server's telemetry period, 10 ms at
 // 100 Hz), so /teleop/status overstates the latency by up to that much.
@@ -103,12 +111,15 @@ type Config struct {
 	// Lower and Upper are reported by JointLimits; nil means the chain's.
 	Lower, Upper []float64
 	Mode         Mode
-	// CommandRate (Hz) is the rate at which commands arrive: each motion
-	// command advances the target by 1/CommandRate of its twist.
+	// CommandRate (Hz) is the nominal rate at which commands arrive. A
+	// motion command advances the target by its twist times the time
+	// elapsed since the previous command that set the target, at most
+	// 2/CommandRate.
 	CommandRate float64
 	// IKTimeout bounds one IK solve.
 	IKTimeout time.Duration
-	// Now is the wall clock for State.AppliedAt; nil means time.Now.
+	// Now is the clock of command timing (the elapsed time each command
+	// integrates over) and of State.AppliedAt; nil means time.Now.
 	Now func() time.Time
 }
 
@@ -120,29 +131,32 @@ type Robot struct {
 	names  []string
 	lo, hi []float64
 	mode   Mode
-	dt     float64
+	dt     float64 // nominal command period, s
+	maxDt  float64 // longest time one command integrates over, s
 	rcm    bool
 	vmax   []float64
 	now    func() time.Time
 
 	// Command side (mu).
-	mu        sync.Mutex
-	snap      *control.Snapshot
-	ws        *kinematics.Workspace
-	ik        *kinematics.IK
-	jac       *mat.Dense
-	sp        *control.Setpoint
-	qMeas     []float64
-	qTarget   []float64
-	qNew      []float64
-	target    kinematics.Frame
-	hasTarget bool
-	deadman   bool   // deadman of the previous command
-	stopped   string // teleop protective stop latched: reason
-	released  bool   // the deadman was seen released since the stop
-	refused   uint64
-	pending   []posted // posted mailbox seq → teleop seq, oldest first
-	applied   struct {
+	mu            sync.Mutex
+	snap          *control.Snapshot
+	ws            *kinematics.Workspace
+	ik            *kinematics.IK
+	jac           *mat.Dense
+	sp            *control.Setpoint
+	qMeas         []float64
+	qTarget       []float64
+	qNew          []float64
+	target        kinematics.Frame
+	hasTarget     bool
+	targetAt      time.Time // when the target was last set (a motion applied, or a hold)
+	deadman       bool      // deadman of the previous command
+	stopped       string    // teleop protective stop asked for and not yet resumed: reason
+	estopReleased bool      // EStop(false) was the last e-stop call
+	released      bool      // the deadman was seen released since the stop
+	refused       uint64
+	pending       []posted // posted mailbox seq → teleop seq, oldest first
+	applied       struct {
 		seq uint64
 		at  time.Time
 	}
@@ -158,20 +172,25 @@ type Robot struct {
 
 type posted struct {
 	mbox, teleop uint64
+	motion       bool // a hold applies no operator command: never reported applied
 }
 
 var (
 	_ teleop.Robot        = (*Robot)(nil)
 	_ teleop.JointLimiter = (*Robot)(nil)
+	_ teleop.Enabler      = (*Robot)(nil)
 )
 
 // Errors of Command.
 var (
 	// ErrNotEnabled: the supervisor is not Enabled, so motion is refused.
 	ErrNotEnabled = errors.New("robotloop: loop not enabled")
-	// ErrStopped: a protective stop is latched; release and press the
+	// ErrStopped: teleop's protective stop holds; release and press the
 	// deadman again to resume.
 	ErrStopped = errors.New("robotloop: protective stop")
+	// ErrRequest: a Reset or Enable request that the supervisor's state
+	// makes pointless (it would only be refused and logged).
+	ErrRequest = errors.New("robotloop: request not applicable")
 	// ErrJump: the IK solution would move a joint faster than rated.
 	ErrJump = errors.New("robotloop: IK solution jumps")
 )
@@ -225,7 +244,7 @@ func New(cfg Config) (*Robot, error) {
 	}
 	r := &Robot{
 		name: cfg.Name, loop: cfg.Loop, chain: cfg.Chain, names: slices.Clone(names), lo: lo, hi: hi,
-		mode: cfg.Mode, dt: 1 / cfg.CommandRate, rcm: cfg.Chain.MinInsertion > 0 && cfg.Chain.InsertionJoint >= 0,
+		mode: cfg.Mode, dt: 1 / cfg.CommandRate, maxDt: 2 / cfg.CommandRate, rcm: cfg.Chain.MinInsertion > 0 && cfg.Chain.InsertionJoint >= 0,
 		vmax: vmax, now: cfg.Now,
 		snap: cfg.Loop.NewSnapshot(), ws: kinematics.NewWorkspace(cfg.Chain),
 		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1, MaxIterations: ikMaxIterations}),
@@ -292,14 +311,16 @@ func (r *Robot) Snapshot(dst *teleop.State) {
 	}
 
 	r.mu.Lock()
-	dst.Safety, dst.SafetyReason = safetyWords(s, r.stopped)
+	dst.Safety, dst.SafetyReason = safetyWords(s, r.stopped, r.estopReleased)
 	dst.SafetyEvents = append(dst.SafetyEvents, r.notes...)
-	// Map the mailbox seq the loop used back to the operator's seq.
+	// Map the mailbox seq the loop used back to the operator's seq: the
+	// newest motion setpoint used is what is applied (not the largest seq:
+	// a new operator's seqs start again from 1).
 	used := s.SetpointSeq
 	k := 0
 	for k < len(r.pending) && r.pending[k].mbox <= used {
-		if r.pending[k].teleop > r.applied.seq {
-			r.applied.seq, r.applied.at = r.pending[k].teleop, r.now()
+		if p := r.pending[k]; p.motion { // each entry is seen once: a new application
+			r.applied.seq, r.applied.at = p.teleop, r.now()
 		}
 		k++
 	}
@@ -309,7 +330,9 @@ func (r *Robot) Snapshot(dst *teleop.State) {
 }
 
 // safetyWords renders the supervisor state as teleop's words.
-func safetyWords(s *control.Snapshot, stopped string) (state, reason string) {
+// estopReleased says Robot released the e-stop input it had asserted: a
+// latched e-stop is then a Fault waiting for a reset, no longer "estop".
+func safetyWords(s *control.Snapshot, stopped string, estopReleased bool) (state, reason string) {
 	switch s.State {
 	case control.Enabled:
 		if stopped != "" {
@@ -321,9 +344,15 @@ func safetyWords(s *control.Snapshot, stopped string) (state, reason string) {
 	case control.Disabled:
 		return "disabled", s.Reason.String()
 	case control.ProtectiveStop:
+		if stopped != "" && s.Reason == control.ReasonOperatorSilent {
+			return "protective_stop", stopped
+		}
 		return "protective_stop", s.Reason.String()
 	case control.Fault:
 		if s.EStopLatched || s.Reason == control.ReasonEStop {
+			if estopReleased {
+				return "fault", "emergency stop released: reset needed"
+			}
 			return "estop", s.Reason.String()
 		}
 		return "fault", s.Reason.String()
@@ -331,10 +360,18 @@ func safetyWords(s *control.Snapshot, stopped string) (state, reason string) {
 	return s.State.String(), s.Reason.String()
 }
 
+// minCommandDt floors the time a command's joint step is judged (and its
+// joint velocity feed-forward computed) over: a loop cycle (1 ms at the
+// usual 1 kHz). Two commands closer than that are seen by the loop as one,
+// and judging an IK step against vmax × a few µs would refuse a solver's
+// rounding as a jump.
+const minCommandDt = 1e-3 // s
+
 // Command implements teleop.Robot. See the package documentation.
 func (r *Robot) Command(cmd *teleop.Command) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	now := r.now()
 	r.loop.Snapshot(r.snap)
 	for i := range r.snap.Joints {
 		r.qMeas[i] = r.snap.Joints[i].Position
@@ -345,11 +382,11 @@ func (r *Robot) Command(cmd *teleop.Command) error {
 		if !cmd.Deadman {
 			r.released = true
 		}
-		return r.hold(cmd.Seq)
+		return r.hold(now, cmd.Seq)
 	}
-	if fresh {
-		if r.stopped != "" && r.released {
-			r.note("protective stop cleared by a fresh deadman press")
+	if fresh && (r.stopped == "" || r.released) {
+		if r.stopped != "" {
+			r.note("protective stop: resume asked by a fresh deadman press")
 			r.stopped = ""
 		}
 		if r.snap.State == control.ProtectiveStop {
@@ -374,8 +411,17 @@ func (r *Robot) Command(cmd *teleop.Command) error {
 		copy(r.qTarget, r.qMeas)
 		r.hasTarget = true
 	}
+	// The goal advances by the twist over the time elapsed since the
+	// target was last set, not over a nominal period: at 800 Hz a fixed
+	// 1/100 s per command moved the tool 8× faster than commanded. The cap
+	// keeps a gap (a stalled network, the first command after a hold long
+	// ago) from becoming a jump.
+	dt := 0.0
+	if !r.targetAt.IsZero() {
+		dt = min(max(now.Sub(r.targetAt).Seconds(), 0), r.maxDt)
+	}
 	goal := r.target
-	integrate(&goal, cmd.Linear, cmd.Angular, r.dt)
+	integrate(&goal, cmd.Linear, cmd.Angular, dt)
 
 	sp := r.sp
 	sp.HasPose, sp.HasTwist, sp.Deadman = false, false, true
@@ -397,31 +443,32 @@ func (r *Robot) Command(cmd *teleop.Command) error {
 		sp.Twist = [6]float64{cmd.Linear[0], cmd.Linear[1], cmd.Linear[2], cmd.Angular[0], cmd.Angular[1], cmd.Angular[2]}
 		copy(sp.Q, r.qMeas)
 		clear(sp.Qd)
-		r.target = goal
-		return r.post(cmd.Seq)
+		r.target, r.targetAt = goal, now
+		return r.post(cmd.Seq, true)
 	}
 	if err := r.solve(&goal); err != nil {
 		r.refused++
 		r.note(err.Error())
 		return err
 	}
+	jdt := max(dt, minCommandDt)
 	for i := range r.qNew {
 		d := r.qNew[i] - r.qTarget[i]
-		if math.Abs(d) > r.vmax[i]*r.dt {
+		if math.Abs(d) > r.vmax[i]*jdt {
 			r.refused++
 			err := fmt.Errorf("%w: joint %s would move %.3g in one command (rated %.3g per %.3g s)",
-				ErrJump, r.names[i], d, r.vmax[i]*r.dt, r.dt)
+				ErrJump, r.names[i], d, r.vmax[i]*jdt, jdt)
 			r.note(err.Error())
 			return err
 		}
 	}
 	for i := range r.qNew {
 		sp.Q[i] = r.qNew[i]
-		sp.Qd[i] = (r.qNew[i] - r.qTarget[i]) / r.dt
+		sp.Qd[i] = (r.qNew[i] - r.qTarget[i]) / jdt
 	}
 	copy(r.qTarget, r.qNew)
-	r.target = goal
-	return r.post(cmd.Seq)
+	r.target, r.targetAt = goal, now
+	return r.post(cmd.Seq, true)
 }
 
 // solve writes joint positions reaching goal into r.qNew.
@@ -494,9 +541,10 @@ func solve3(a [9]float64, b [3]float64) [3]float64 {
 }
 
 // hold posts the measured joints and pose; the next motion restarts its
-// target from there.
-func (r *Robot) hold(seq uint64) error {
+// target from there, integrating from now.
+func (r *Robot) hold(now time.Time, seq uint64) error {
 	r.hasTarget = false
+	r.targetAt = now
 	sp := r.sp
 	if !finiteAll(r.qMeas) {
 		return errors.New("robotloop: hold: measured joints not finite")
@@ -509,10 +557,12 @@ func (r *Robot) hold(seq uint64) error {
 	sp.HasPose, sp.Position, sp.Rotation = true, f.P, f.R
 	sp.HasTwist, sp.Twist = false, [6]float64{}
 	sp.Deadman = r.deadman && r.stopped == ""
-	return r.post(seq)
+	return r.post(seq, false)
 }
 
-func (r *Robot) post(seq uint64) error {
+// post hands the setpoint to the loop's mailbox; motion says whether it
+// carries the operator command seq (a hold does not apply one).
+func (r *Robot) post(seq uint64, motion bool) error {
 	mseq, err := r.loop.Setpoints().Post(r.sp)
 	if err != nil {
 		return fmt.Errorf("robotloop: %w", err)
@@ -520,7 +570,7 @@ func (r *Robot) post(seq uint64) error {
 	if len(r.pending) >= 256 { // the loop is not consuming: keep the newest
 		r.pending = append(r.pending[:0], r.pending[128:]...)
 	}
-	r.pending = append(r.pending, posted{mbox: mseq, teleop: seq})
+	r.pending = append(r.pending, posted{mbox: mseq, teleop: seq, motion: motion})
 	return nil
 }
 
@@ -536,46 +586,88 @@ func (r *Robot) note(s string) {
 }
 
 // EStop implements teleop.Robot: engage asserts the supervisor's e-stop
-// input (Fault, drives off); release releases it, resets the supervisor and
-// enables it again (drives hold position; nothing moves until commanded).
+// input (Fault, drives off); release only releases the input. The
+// supervisor stays in Fault, drives off, until an operator asks for Reset
+// and Enable (IEC 60204-1 §10.7.3: resetting the e-stop must not restart
+// the machine by itself).
 func (r *Robot) EStop(engage bool) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	sup := r.loop.Supervisor()
 	r.hasTarget = false
+	r.estopReleased = !engage
 	if engage {
 		sup.SetEStop(true)
 		r.note("e-stop engaged")
 		return nil
 	}
 	sup.SetEStop(false)
-	r.stopped = ""
-	// Re-arm at the measured position, so enabling holds the arm where it is.
 	r.loop.Snapshot(r.snap)
-	for i := range r.snap.Joints {
-		r.qMeas[i] = r.snap.Joints[i].Position
-	}
-	if err := r.hold(r.applied.seq); err != nil {
-		return err
-	}
-	sup.Reset()
-	sup.Enable()
-	r.note("e-stop released: supervisor reset and re-enabled")
+	r.note(fmt.Sprintf("e-stop released: supervisor stays %s until an operator resets and enables it", r.snap.State))
 	return nil
 }
 
-// ProtectiveStop implements teleop.Robot: it posts a hold and refuses
-// motion until a fresh deadman press (or an e-stop cycle).
+// Reset implements teleop.Enabler: it asks the supervisor to leave Fault
+// (or a protective stop) for Disabled, drives off. The supervisor refuses
+// it, and logs the refusal, while the cause persists (an e-stop input
+// still asserted, a fault still present).
+func (r *Robot) Reset() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.loop.Snapshot(r.snap)
+	if st := r.snap.State; st != control.Fault && st != control.ProtectiveStop {
+		return fmt.Errorf("%w: reset: supervisor is %s, not in Fault or a protective stop", ErrRequest, st)
+	}
+	r.hasTarget = false
+	r.stopped = ""
+	r.loop.Supervisor().Reset()
+	r.note(fmt.Sprintf("reset requested from %s (%s)", r.snap.State, r.snap.Reason))
+	return nil
+}
+
+// Enable implements teleop.Enabler: it posts a hold at the measured
+// position, so the drives hold the arm where it is, and asks the
+// supervisor to enable (from Disabled) or resume (from a protective stop).
+// Nothing moves until a motion command with the deadman held arrives.
+func (r *Robot) Enable() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.loop.Snapshot(r.snap)
+	switch st := r.snap.State; st {
+	case control.Fault:
+		return fmt.Errorf("%w: enable: supervisor in Fault (%s): reset first", ErrRequest, r.snap.Reason)
+	case control.Enabled, control.Enabling:
+		return fmt.Errorf("%w: enable: supervisor already %s", ErrRequest, st)
+	}
+	for i := range r.snap.Joints {
+		r.qMeas[i] = r.snap.Joints[i].Position
+	}
+	r.deadman = false
+	r.stopped = ""
+	if err := r.hold(r.now(), 0); err != nil {
+		return err
+	}
+	r.loop.Supervisor().Enable()
+	r.note(fmt.Sprintf("enable requested from %s", r.snap.State))
+	return nil
+}
+
+// ProtectiveStop implements teleop.Robot: it asks the supervisor for a
+// protective stop (control.ReasonOperatorSilent, in its event log; the
+// reason text goes to Robot's own events), posts a hold, and refuses motion
+// until the deadman is released and pressed again, which asks the
+// supervisor to Resume.
 func (r *Robot) ProtectiveStop(reason string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.loop.Supervisor().Stop(control.ReasonOperatorSilent)
 	r.loop.Snapshot(r.snap)
 	for i := range r.snap.Joints {
 		r.qMeas[i] = r.snap.Joints[i].Position
 	}
 	r.stopped, r.released = reason, false
 	r.note("protective stop: " + reason)
-	return r.hold(r.applied.seq)
+	return r.hold(r.now(), 0)
 }
 
 // integrate advances f by the twist (v m/s, w rad/s, base frame) over dt s.

@@ -2,6 +2,7 @@ package robotloop
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"path/filepath"
 	"runtime"
@@ -23,9 +24,14 @@ type stand struct {
 	loop  *control.Loop
 	robot *Robot
 	k     int
+	clock time.Duration // the Robot's clock (Config.Now), from epoch; ≥ the loop's
 	st    teleop.State
 	seq   uint64
 }
+
+var epoch = time.Unix(1700000000, 0)
+
+func (s *stand) now() time.Time { return epoch.Add(s.clock) }
 
 func robotsDir() string {
 	_, file, _, _ := runtime.Caller(0)
@@ -61,20 +67,23 @@ func newStand(t *testing.T, model, controller string) *stand {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(Config{Name: chain.Name, Loop: loop, Chain: chain})
+	s := &stand{t: t, loop: loop}
+	r, err := New(Config{Name: chain.Name, Loop: loop, Chain: chain, Now: s.now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &stand{t: t, loop: loop, robot: r}
+	s.robot = r
 	loop.Supervisor().Enable()
 	s.until("enabled", 200, func() bool { return s.state().Safety == "ok" })
 	return s
 }
 
+// step runs n loop cycles of 1 ms; the Robot's clock follows.
 func (s *stand) step(n int) {
 	for range n {
 		s.k++
 		s.loop.Step(time.Duration(s.k) * time.Millisecond)
+		s.clock = max(s.clock, time.Duration(s.k)*time.Millisecond)
 	}
 }
 
@@ -207,7 +216,10 @@ func TestPSMRefusesGoalsInsideMinInsertion(t *testing.T) {
 	}
 }
 
-func TestEStopAndProtectiveStop(t *testing.T) {
+// TestEStopReleaseLeavesRobotStopped: releasing the e-stop only releases
+// the supervisor's input; the robot stays in Fault, drives off, until an
+// explicit Reset and Enable, and the report says so.
+func TestEStopReleaseLeavesRobotStopped(t *testing.T) {
 	s := newStand(t, "psm.json", "joint-pd")
 	s.hold()
 	if err := s.robot.EStop(true); err != nil {
@@ -220,33 +232,98 @@ func TestEStopAndProtectiveStop(t *testing.T) {
 	if err := s.robot.EStop(false); err != nil {
 		t.Fatal(err)
 	}
-	// Drives were off during the e-stop: the insertion joint sagged under
-	// gravity, and catching it may trip the velocity limit while enabling.
-	// Either way a fresh deadman press resumes once the cause is gone.
+	s.step(500)
+	st := s.state()
+	if st.Safety != "fault" || st.SafetyReason != "emergency stop released: reset needed" {
+		t.Errorf("500 ms after the release: %s (%s), want fault, reset needed", st.Safety, st.SafetyReason)
+	}
+	events := strings.Join(st.SafetyEvents, "\n")
+	if !strings.Contains(events, "e-stop released: supervisor stays fault until an operator resets and enables it") || strings.Contains(events, "re-enabled") {
+		t.Errorf("events after the release: %v", st.SafetyEvents)
+	}
+	if snap := s.loop.NewSnapshot(); func() bool { s.loop.Snapshot(snap); return snap.State != control.Fault }() {
+		t.Errorf("supervisor %s after the release, want Fault", snap.State)
+	}
+	s.hold()
+	if err := s.move([3]float64{0, 0, 0.01}, [3]float64{}); !errors.Is(err, ErrNotEnabled) {
+		t.Errorf("motion after the release, before reset and enable: %v", err)
+	}
+	if err := s.robot.Enable(); !errors.Is(err, ErrRequest) {
+		t.Errorf("enable in Fault: %v, want ErrRequest (reset first)", err)
+	}
+	if err := s.robot.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	s.until("disabled", 5, func() bool { return s.state().Safety == "disabled" })
+	if err := s.robot.Reset(); !errors.Is(err, ErrRequest) {
+		t.Errorf("reset when disabled: %v, want ErrRequest", err)
+	}
+	// Drives were off: the insertion joint sagged under gravity onto its
+	// limit and may still bounce there, and the supervisor refuses an
+	// enable while a stop cause (its velocity) is present: the operator
+	// asks again.
+	for i := 0; s.state().Safety == "disabled"; i++ {
+		if i == 50 {
+			t.Fatalf("still disabled after 50 enable requests 20 ms apart: %v", s.st.SafetyEvents)
+		}
+		if err := s.robot.Enable(); err != nil {
+			t.Fatal(err)
+		}
+		s.step(20)
+	}
+	// Catching the sag may trip the velocity limit while enabling; a fresh
+	// deadman press resumes once the cause is gone.
 	s.step(200)
 	s.hold()
 	_ = s.move([3]float64{}, [3]float64{})
-	s.until("re-enabled", 300, func() bool { return s.state().Safety == "ok" })
+	s.until("enabled", 300, func() bool { return s.state().Safety == "ok" })
+	if err := s.move([3]float64{0, 0, 0.005}, [3]float64{}); err != nil {
+		t.Errorf("motion after reset and enable: %v", err)
+	}
+}
 
-	if err := s.robot.ProtectiveStop("operator silent"); err != nil {
+// TestProtectiveStopGoesThroughSupervisor: teleop's protective stop is the
+// supervisor's (in its state and event log), holds through a held
+// deadman, and ends on a release and a fresh press.
+func TestProtectiveStopGoesThroughSupervisor(t *testing.T) {
+	s := newStand(t, "psm.json", "joint-pd")
+	s.hold()
+	if err := s.move([3]float64{0, 0, 0.005}, [3]float64{}); err != nil {
 		t.Fatal(err)
 	}
-	st := s.state()
-	if st.Safety != "protective_stop" || st.SafetyReason != "operator silent" {
-		t.Errorf("after ProtectiveStop: %s (%s)", st.Safety, st.SafetyReason)
+	if err := s.robot.ProtectiveStop("operator psm#1 silent for 1.001s"); err != nil {
+		t.Fatal(err)
+	}
+	snap := s.loop.NewSnapshot()
+	s.until("supervisor protective stop", 5, func() bool { s.loop.Snapshot(snap); return snap.State == control.ProtectiveStop })
+	if snap.Reason != control.ReasonOperatorSilent {
+		t.Errorf("supervisor stop reason %v, want %v", snap.Reason, control.ReasonOperatorSilent)
+	}
+	found := false
+	for _, e := range snap.Events(nil) {
+		found = found || (e.To == control.ProtectiveStop && e.Reason == control.ReasonOperatorSilent)
+	}
+	if !found {
+		t.Errorf("supervisor event log has no protective stop for a silent operator: %v", snap.Events(nil))
+	}
+	if st := s.state(); st.Safety != "protective_stop" || st.SafetyReason != "operator psm#1 silent for 1.001s" {
+		t.Errorf("reported %s (%s)", st.Safety, st.SafetyReason)
 	}
 	// Holding the deadman through the stop does not resume…
 	s.seq++
 	if err := s.robot.Command(&teleop.Command{Seq: s.seq, Deadman: true, Linear: [3]float64{0.01}}); !errors.Is(err, ErrStopped) {
 		t.Errorf("motion after a protective stop: %v", err)
 	}
-	// …a fresh press does.
+	s.step(300)
+	if s.loop.Snapshot(snap); snap.State != control.ProtectiveStop {
+		t.Errorf("the stop did not hold: supervisor %s", snap.State)
+	}
+	// …a release and a fresh press ask the supervisor to resume.
 	s.hold()
+	_ = s.move([3]float64{}, [3]float64{})
+	s.until("resumed", 300, func() bool { return s.state().Safety == "ok" })
 	if err := s.move([3]float64{0.01}, [3]float64{}); err != nil {
 		t.Errorf("motion after re-engaging: %v", err)
-	}
-	if st := s.state(); st.Safety != "ok" {
-		t.Errorf("after re-engaging: %s (%s)", st.Safety, st.SafetyReason)
 	}
 }
 
@@ -288,4 +365,105 @@ func TestCartesianImpedancePostsPose(t *testing.T) {
 	if d := dist(sp.Position, want); d > 1e-6 {
 		t.Errorf("posted position %v, want %v", sp.Position, want)
 	}
+}
+
+// TestGoalSpeedBoundedPerSecond: an operator at full master speed whose
+// console sends faster than the nominal 100 Hz (1 kHz, 800 Hz) moves the
+// tool goal no faster than the operator's caps (0.05 m/s, 0.5 rad/s):
+// each command advances the goal by the twist over the time actually
+// elapsed on the (stepped) clock. Per command period the old fixed
+// 1/CommandRate step made the goal 8–10× too fast.
+func TestGoalSpeedBoundedPerSecond(t *testing.T) {
+	for _, tc := range []struct {
+		model, controller string
+		angular           bool
+		rate              float64 // Hz
+	}{
+		{"psm.json", "joint-pd", false, 1000},
+		{"psm.json", "joint-pd", false, 800},
+		{"upper_limb_exo.urdf", "cartesian-impedance", true, 1000},
+		{"upper_limb_exo.urdf", "cartesian-impedance", true, 800},
+	} {
+		t.Run(fmt.Sprintf("%s/%s/%gHz", tc.model, tc.controller, tc.rate), func(t *testing.T) {
+			s := newStand(t, tc.model, tc.controller)
+			op, err := teleop.NewOperator(teleop.OperatorConfig{Scale: 1, TremorCutoff: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := op.Take("op", s.now()); err != nil {
+				t.Fatal(err)
+			}
+			vmax, wmax := op.Config().MaxLinear, op.Config().MaxAngular
+			holdAt := s.clock // the hold is the previous command: the first motion integrates from it
+			s.hold()
+			var prev, start kinematics.Frame
+			prevAt, startAt := holdAt, s.clock
+			period := time.Duration(float64(time.Second) / tc.rate)
+			// Full master speed: 1 m/s and, for the pose path, 5 rad/s —
+			// far beyond the caps, which the Operator enforces per command.
+			master := teleop.CommandMsg{Deadman: true, Linear: [3]float64{0, 0, -1}}
+			if tc.angular {
+				master.Linear = [3]float64{1, 0, 0}
+				master.Angular = [3]float64{0, 0, 5}
+			}
+			const dur = 200 * time.Millisecond
+			n := int(dur / period)
+			for i := 1; i <= n; i++ {
+				at := startAt + time.Duration(i)*period
+				for time.Duration(s.k+1)*time.Millisecond <= at {
+					s.step(1)
+				}
+				s.clock = at
+				if i == 1 {
+					// Where the target restarts: the pose measured now.
+					s.robot.ws.FK(&prev, s.state().Position)
+					start = prev
+				}
+				m := master
+				m.Seq = uint64(i)
+				out, err := op.Accept("op", s.now(), &m, &s.st)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := s.robot.Command(&out); err != nil {
+					t.Fatalf("command %d: %v", i, err)
+				}
+				goal := s.robot.target
+				dt := (at - prevAt).Seconds()
+				if d := dist(goal.P, prev.P); d > vmax*dt*(1+1e-9) {
+					t.Fatalf("command %d: goal moved %.4g m in %.4g s: %.4g m/s > %g", i, d, dt, d/dt, vmax)
+				}
+				if a := angle(&prev, &goal); a > wmax*dt*(1+1e-9)+1e-12 {
+					t.Fatalf("command %d: goal turned %.4g rad in %.4g s: %.4g rad/s > %g", i, a, dt, a/dt, wmax)
+				}
+				prev, prevAt = goal, at
+			}
+			T := (prevAt - holdAt).Seconds()
+			v := dist(prev.P, start.P) / T
+			w := angle(&start, &prev) / T
+			t.Logf("goal speed %.4f m/s (cap %g), %.4f rad/s (cap %g) over %d commands", v, vmax, w, wmax, n)
+			if v > vmax*(1+1e-9) || v < 0.9*vmax {
+				t.Errorf("goal speed %.4g m/s, want at most %g and close to it", v, vmax)
+			}
+			if tc.angular && (w > wmax*(1+1e-9) || w < 0.9*wmax) {
+				t.Errorf("goal angular speed %.4g rad/s, want at most %g and close to it", w, wmax)
+			}
+		})
+	}
+}
+
+// angle is the rotation angle between the orientations of a and b.
+func angle(a, b *kinematics.Frame) float64 {
+	// M = Raᵀ Rb: trace(M) = 1 + 2 cos θ and the skew part of M is sin θ
+	// times the axis; atan2 of the two keeps precision at small angles.
+	var m [9]float64
+	for i := range 3 {
+		for j := range 3 {
+			for k := range 3 {
+				m[3*i+j] += a.R[3*k+i] * b.R[3*k+j]
+			}
+		}
+	}
+	sx, sy, sz := (m[7]-m[5])/2, (m[2]-m[6])/2, (m[3]-m[1])/2
+	return math.Atan2(math.Sqrt(sx*sx+sy*sy+sz*sz), (m[0]+m[4]+m[8]-1)/2)
 }
