@@ -3,6 +3,7 @@ package robotloop
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"math"
 	"path/filepath"
 	"runtime"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/drivers"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
 	"github.com/chiron-robotics/chiron/hil"
 	"github.com/chiron-robotics/chiron/kinematics"
@@ -40,6 +42,25 @@ func robotsDir() string {
 
 func newStand(t *testing.T, model, controller string) *stand {
 	t.Helper()
+	return newStandBus(t, model, controller, nil)
+}
+
+// faultyBus wraps a bus; while off is set every read fails as bus-off.
+type faultyBus struct {
+	drivers.Bus
+	off atomic.Bool
+}
+
+func (b *faultyBus) Read(now time.Duration, st []drivers.JointState) error {
+	if b.off.Load() {
+		return &drivers.Error{Joint: -1, Kind: drivers.KindBusOff, Detail: "test: bus off"}
+	}
+	return b.Bus.Read(now, st)
+}
+
+// newStandBus is newStand with the loop's bus wrapped by wrap (nil: none).
+func newStandBus(t *testing.T, model, controller string, wrap func(drivers.Bus) drivers.Bus) *stand {
+	t.Helper()
 	chain, err := kinematics.LoadChain(filepath.Join(robotsDir(), model), "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +83,11 @@ func newStand(t *testing.T, model, controller string) *stand {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loop, err := control.NewLoop(control.Config{Bus: bus, Period: time.Millisecond,
+	var b drivers.Bus = bus
+	if wrap != nil {
+		b = wrap(b)
+	}
+	loop, err := control.NewLoop(control.Config{Bus: b, Period: time.Millisecond,
 		Controllers: a.Controllers, FK: a.FK, Safety: a.Safety})
 	if err != nil {
 		t.Fatal(err)
@@ -280,6 +305,50 @@ func TestEStopReleaseLeavesRobotStopped(t *testing.T) {
 	if err := s.move([3]float64{0, 0, 0.005}, [3]float64{}); err != nil {
 		t.Errorf("motion after reset and enable: %v", err)
 	}
+}
+
+// TestEStopReleaseDuringBusFault: an e-stop engaged and released while the
+// bus is faulted leaves the robot in Fault, reports so (never "reset and
+// re-enabled"), and a reset is refused by the supervisor while the bus
+// fault persists; once the bus is back, reset and enable work.
+func TestEStopReleaseDuringBusFault(t *testing.T) {
+	var fb *faultyBus
+	s := newStandBus(t, "psm.json", "joint-pd", func(b drivers.Bus) drivers.Bus { fb = &faultyBus{Bus: b}; return fb })
+	s.hold()
+	fb.off.Store(true)
+	s.until("bus fault", 100, func() bool { return s.state().Safety == "fault" })
+	if err := s.robot.EStop(true); err != nil {
+		t.Fatal(err)
+	}
+	s.until("e-stop", 5, func() bool { return s.state().Safety == "estop" })
+	if err := s.robot.EStop(false); err != nil {
+		t.Fatal(err)
+	}
+	s.step(50)
+	st := s.state()
+	events := strings.Join(st.SafetyEvents, "\n")
+	if st.Safety != "fault" || !strings.Contains(events, "e-stop released: supervisor stays fault") || strings.Contains(events, "re-enabled") {
+		t.Errorf("after the release: %s (%s), events %v", st.Safety, st.SafetyReason, st.SafetyEvents)
+	}
+	if err := s.robot.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	s.step(20)
+	snap := s.loop.NewSnapshot()
+	s.loop.Snapshot(snap)
+	refused := false
+	for _, e := range snap.Events(nil) {
+		refused = refused || (e.Reason == control.ReasonRequestRefused && control.Reason(e.Value) == control.ReasonResetRequest)
+	}
+	if snap.State != control.Fault || !refused {
+		t.Errorf("reset with the bus still off: supervisor %s, refusal logged %v: %v", snap.State, refused, snap.Events(nil))
+	}
+	fb.off.Store(false)
+	s.step(20)
+	if err := s.robot.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	s.until("disabled once the bus is back", 20, func() bool { return s.state().Safety == "disabled" })
 }
 
 // TestProtectiveStopGoesThroughSupervisor: teleop's protective stop is the
