@@ -3,11 +3,11 @@ package robotloop
 import (
 	"errors"
 	"fmt"
-	"sync/atomic"
 	"math"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
