@@ -536,3 +536,45 @@ func angle(a, b *kinematics.Frame) float64 {
 	sx, sy, sz := (m[7]-m[5])/2, (m[2]-m[6])/2, (m[3]-m[1])/2
 	return math.Atan2(math.Sqrt(sx*sx+sy*sy+sz*sz), (m[0]+m[4]+m[8]-1)/2)
 }
+
+// TestAppliedSeqOnlyMotion: State.AppliedSeq reports the newest motion
+// setpoint the loop used — never a hold's seq, and a new operator's smaller
+// seqs are reported as they are applied (not the largest seq ever seen).
+func TestAppliedSeqOnlyMotion(t *testing.T) {
+	s := newStand(t, "psm.json", "joint-pd")
+	s.hold()
+	s.seq = 40
+	if err := s.move([3]float64{0, 0, -0.005}, [3]float64{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.state().AppliedSeq; got != 41 {
+		t.Fatalf("applied %d after motion 41", got)
+	}
+	at := s.st.AppliedAt
+	s.hold() // seq 42: a hold
+	if st := s.state(); st.AppliedSeq != 41 || !st.AppliedAt.Equal(at) {
+		t.Errorf("after a hold with seq 42: applied %d at %v, want 41 at %v", st.AppliedSeq, st.AppliedAt, at)
+	}
+	// A rejected motion (protective stop) is not applied either.
+	if err := s.robot.ProtectiveStop("test"); err != nil {
+		t.Fatal(err)
+	}
+	s.seq = 50
+	if err := s.move([3]float64{0, 0, -0.005}, [3]float64{}); !errors.Is(err, ErrStopped) {
+		t.Fatalf("motion in a protective stop: %v", err)
+	}
+	if got := s.state().AppliedSeq; got != 41 {
+		t.Errorf("after a refused motion 51: applied %d, want 41", got)
+	}
+	s.hold()
+	_ = s.move([3]float64{}, [3]float64{})
+	s.until("resumed", 300, func() bool { return s.state().Safety == "ok" })
+	// Another operator, seqs from 1.
+	s.seq = 0
+	if err := s.move([3]float64{0, 0, -0.005}, [3]float64{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.state().AppliedSeq; got != 1 {
+		t.Errorf("new operator's seq 1: applied %d", got)
+	}
+}
