@@ -33,10 +33,12 @@ type Robot interface {
 	// an explicit reset and enable (see Enabler); it never enables the
 	// drives or starts motion by itself.
 	EStop(engage bool) error
-	// ProtectiveStop brings the arm to a controlled stop and keeps it
-	// stopped (IEC 60204-1 stop category 2 as in ISO 10218) until the safety
-	// supervisor is reset; teleop calls it when the operator in control
-	// disconnects or falls silent. reason is for the event log.
+	// ProtectiveStop asks the robot's safety supervisor to bring the arm to
+	// a controlled stop and keep it stopped (IEC 60204-1 stop category 2 as
+	// in ISO 10218) until a deliberate resume (the deadman released and
+	// pressed again, or an explicit enable); teleop calls it when the
+	// operator in control disconnects or falls silent. reason is for the
+	// event log.
 	ProtectiveStop(reason string) error
 }
 
