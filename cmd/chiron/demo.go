@@ -49,7 +49,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	addr := fs.String("addr", teleop.DefaultAddr, "listen address host:port (port 0 picks one)")
 	psmProto := fs.String("psm-protocol", hil.ProtocolCANopen, "the PSM's simulated drives: "+strings.Join(hil.Protocols(), ", "))
 	exoProto := fs.String("exo-protocol", hil.ProtocolCubeMars, "the exoskeleton's simulated drives")
-	rate := fs.Float64("rate", 1000, "control rate, Hz")
+	rate := fs.Float64("rate", 0, "control rate, Hz (0: each robot at the fastest rate up to 1 kHz that its simulated drives' real bus carries)")
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	models := fs.String("models", "", "directory holding psm.json and upper_limb_exo.urdf (default: the shipped robots/)")
 	db, pace := clinicFlags(fs)
@@ -107,6 +107,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	err = st.run(ctx, func(a string) {
 		fmt.Fprintf(out, "demo: psm (%s) and exo (%s) against simulated firmware; Ctrl-C stops\n", *psmProto, *exoProto)
 		fmt.Fprintf(out, "demo: clinicians' sessions on a simulated lower-limb exoskeleton with a simulated patient, records in %s\n", redactDSN(cl.dsn))
+		st.printNotes(out)
 		printReady(out, a, false, gen, cl)
 		if pad != nil {
 			pad.start(ctx, a, *gpf.robot, out, errw)

@@ -220,7 +220,10 @@ func TestGamepadBridgeMovesHoldsAndProtectiveStopsOnLoss(t *testing.T) {
 	p.deadman(false)
 	waitUntil(t, "deadman release seen", func() bool { return !p.b.Input().Deadman })
 	rel := p.b.Status().Seq + 1
-	waitUntil(t, "release applied", func() bool { return robotState(st).AppliedSeq > rel })
+	waitUntil(t, "release sent", func() bool { return p.b.Status().Seq > rel+2 })
+	if s := robotState(st); s.AppliedSeq >= rel {
+		t.Fatalf("a deadman-released hold reported applied: %d ≥ %d", s.AppliedSeq, rel)
+	}
 	stillFor(st, 150) // the hold settles: the arm stops where it is
 	if d := stillFor(st, 300); d > 3e-4 {
 		t.Fatalf("deadman released: tool moved %.2g m over 300 cycles", d)

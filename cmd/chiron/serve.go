@@ -35,11 +35,15 @@ func init() {
 type robotSpec struct {
 	Name, Prefix     string
 	Model, Base, Tip string
-	Protocol         string  // hil protocol: dynamixel, canopen, cubemars, inproc
-	Rate             float64 // Hz; 0 = 1000
-	Seed             uint64
-	Controller       string
-	Safety           hil.SafetyOverrides
+	Protocol         string // hil protocol: dynamixel, canopen, cubemars, inproc
+	// Rate is the loop rate, Hz. 0 picks, for simulated firmware, the
+	// fastest rate up to 1 kHz that the real bus it stands for carries
+	// (rig.SimulatedBus, rig.LoopRate: the rule serve --rig applies to a
+	// rig), and 1 kHz in process.
+	Rate       float64
+	Seed       uint64
+	Controller string
+	Safety     hil.SafetyOverrides
 	// Rig, if set, serves the robot on the real drives it describes
 	// instead of simulated firmware (Protocol and Seed are then unused).
 	Rig *rig.Config
@@ -56,6 +60,8 @@ type stack struct {
 	models []console.Model
 	rt     bool
 	clinic *clinic // the clinicians' API, if served
+	// notes say what the stack chose on its users' behalf (loop rates).
+	notes []string
 }
 
 // stackOptions are the server-side settings of a stack.
@@ -85,8 +91,7 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 		if sp.Rig != nil {
 			rig, err = newRealRobot(sp)
 		} else {
-			rig, err = hil.NewRig(hil.RigConfig{ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip,
-				Protocol: sp.Protocol, Rate: sp.Rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety})
+			rig, err = s.newSimRobot(sp)
 		}
 		if err != nil {
 			s.close()
@@ -136,6 +141,31 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 	}
 	s.server = srv
 	return s, nil
+}
+
+// newSimRobot serves sp against simulated firmware, at sp.Rate or, when
+// that is 0, at the rate its simulated bus would carry on real hardware.
+func (s *stack) newSimRobot(sp robotSpec) (servedRobot, error) {
+	chain, err := hil.LoadChainTip(sp.Model, sp.Base, sp.Tip)
+	if err != nil {
+		return nil, err
+	}
+	rate := sp.Rate
+	if rate == 0 {
+		rate = 1000
+		if bus := rig.SimulatedBus(sp.Protocol, chain.DoF()); bus != nil {
+			r, note, err := rig.LoopRate(bus, rate, false)
+			if err != nil {
+				return nil, err
+			}
+			rate = r
+			if note != "" {
+				s.notes = append(s.notes, sp.Name+": "+note)
+			}
+		}
+	}
+	return hil.NewRig(hil.RigConfig{Chain: chain, ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip,
+		Protocol: sp.Protocol, Rate: rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety})
 }
 
 // run starts every rig in real time, enables the loops and serves until ctx
@@ -199,7 +229,10 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 // any other Fault needs a person, and it gives up on it, or after timeout.
 func enableWhenReady(ctx context.Context, l *control.Loop, timeout time.Duration) error {
 	snap := l.NewSnapshot()
-	tick := time.NewTicker(20 * time.Millisecond)
+	// Every millisecond or two: an arm without brakes sags from the first
+	// cycle until the hold of Enabling catches it, so the request goes in as
+	// soon as the loop reads fresh data.
+	tick := time.NewTicker(2 * time.Millisecond)
 	defer tick.Stop()
 	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
@@ -218,7 +251,7 @@ func enableWhenReady(ctx context.Context, l *control.Loop, timeout time.Duration
 			}
 			l.Supervisor().Reset()
 		case control.Disabled:
-			if snap.Fresh && snap.Cycle > 10 {
+			if snap.Fresh && snap.Cycle >= 3 {
 				l.Supervisor().Enable()
 			}
 		case control.ProtectiveStop:
@@ -226,6 +259,13 @@ func enableWhenReady(ctx context.Context, l *control.Loop, timeout time.Duration
 		}
 	}
 	return fmt.Errorf("loop not enabled after %v", timeout)
+}
+
+// printNotes prints what the stack chose on its users' behalf.
+func (s *stack) printNotes(w io.Writer) {
+	for _, n := range s.notes {
+		fmt.Fprintln(w, n)
+	}
 }
 
 func (s *stack) close() {
@@ -308,7 +348,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS/WSS")
 	key := fs.String("tls-key", "", "TLS key (PEM)")
-	rate := fs.Float64("rate", 1000, "control rate, Hz (with --rig, unless set: the fastest of 1000, 500, 400, 250, 200, 100 whose period the bus traffic of one cycle fills at most to 80 %)")
+	rate := fs.Float64("rate", 1000, "control rate, Hz (unless set: the fastest of 1000, 500, 400, 250, 200, 100 whose period one cycle's traffic fills at most to 80 % on the rig's bus, or on the real bus --sim stands for: 1 Mbaud Dynamixel, 1 Mbit/s CAN)")
 	controller := fs.String("controller", "", "active controller: "+strings.Join(hil.Controllers, ", "))
 	seed := fs.Uint64("seed", 1, "simulator seed")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
@@ -328,6 +368,8 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		return usagef("--model FILE is required")
 	}
 	var rigCfg *rig.Config
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "rate" })
 	switch {
 	case *sim != "" && *rigFile != "":
 		return usagef("--sim and --rig are mutually exclusive: serve simulated firmware (--sim PROTOCOL) or a real robot's drives (--rig FILE)")
@@ -339,14 +381,12 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		if err != nil {
 			return usageError{err}
 		}
-		explicit := false
-		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "rate" })
-		r, note, err := rigRate(c, *rate, explicit)
+		r, note, err := rig.LoopRate(c, *rate, explicit)
 		if err != nil {
 			return usageError{err}
 		}
 		if note != "" {
-			fmt.Fprintln(out, note)
+			fmt.Fprintln(out, "rig: "+note)
 		}
 		rigCfg, *rate = c, r
 	}
@@ -377,6 +417,9 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		return err
 	}
 	name := strings.TrimSuffix(filepath.Base(*model), filepath.Ext(*model))
+	if rigCfg == nil && !explicit {
+		*rate = 0 // the simulated bus's rate
+	}
 	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
 		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg}},
 		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl})
@@ -384,6 +427,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		return err
 	}
 	return st.run(ctx, func(a string) {
+		st.printNotes(out)
 		printReady(out, a, *cert != "", gen, cl)
 		if pad != nil {
 			pad.start(ctx, a, name, out, errw)

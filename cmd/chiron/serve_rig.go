@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"sync"
 	"time"
 
@@ -231,33 +230,4 @@ func loadRig(file, model, base, tip string) (*rig.Config, error) {
 		return nil, err
 	}
 	return cfg, nil
-}
-
-// rigRates are the loop rates serve picks from for a rig, fastest first.
-var rigRates = []float64{1000, 500, 400, 250, 200, 100}
-
-// rigRate returns the loop rate for a rig: the given rate if it was set
-// explicitly (refused if one cycle's bus traffic does not fit its period),
-// else the fastest of rigRates whose period the traffic fills at most to
-// 80 %, with a note saying so when that is below the default.
-func rigRate(cfg *rig.Config, rate float64, explicit bool) (float64, string, error) {
-	wire := cfg.CycleTime()
-	if explicit {
-		if period := time.Duration(float64(time.Second) / rate); wire > period {
-			return 0, "", fmt.Errorf("--rate %g Hz: one cycle's traffic on this %s bus takes at least %v (%d joints), more than the %v period; use --rate %g or lower",
-				rate, cfg.Protocol, wire.Round(10*time.Microsecond), len(cfg.Joints), period, math.Floor(float64(time.Second)/float64(wire)))
-		}
-		return rate, "", nil
-	}
-	for _, r := range rigRates {
-		if period := time.Duration(float64(time.Second) / r); wire <= period*4/5 {
-			note := ""
-			if r < rate {
-				note = fmt.Sprintf("rig: loop at %g Hz: one cycle's traffic on this %s bus takes at least %v (%d joints); --rate sets another",
-					r, cfg.Protocol, wire.Round(10*time.Microsecond), len(cfg.Joints))
-			}
-			return r, note, nil
-		}
-	}
-	return 0, "", fmt.Errorf("one cycle's traffic on this %s bus takes at least %v: not even a %g Hz loop fits", cfg.Protocol, wire, rigRates[len(rigRates)-1])
 }
