@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -266,3 +267,10 @@ func TestRealtimeRun(t *testing.T) {
 		t.Errorf("%s (%d cycles)", rep.Summary(), rep.Cycles)
 	}
 }
+
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(filepath.Dir(file))
+}
+
+func psmPath() string { return filepath.Join(repoRoot(), "robots", "psm.json") }

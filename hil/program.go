@@ -7,6 +7,7 @@ import (
 
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 // Teleoperation silence rules, as the console applies them (teleop/doc.go):
@@ -25,7 +26,7 @@ type program interface {
 }
 
 // buildProgram plans the scenario's program for the rig.
-func buildProgram(s *Scenario, r *Rig) (program, error) {
+func buildProgram(s *Scenario, r *robot.Robot) (program, error) {
 	p := &s.Program
 	q0 := r.Q0()
 	lim := r.Limits()
@@ -111,7 +112,7 @@ func (p *jointProgram) sample(t, _ time.Duration, sp *control.Setpoint) {
 
 // newROMProgram moves the chosen joints to the lower and upper ends of
 // Fraction of their range, Cycles times, then back to the start.
-func newROMProgram(r *ROMProgram, rig *Rig, vmax, amax []float64) (*jointProgram, error) {
+func newROMProgram(r *ROMProgram, rig *robot.Robot, vmax, amax []float64) (*jointProgram, error) {
 	q0 := rig.Q0()
 	lim := rig.Limits()
 	n := len(q0)
@@ -151,7 +152,7 @@ type cartesianProgram struct {
 	q0   []float64
 }
 
-func newCartesianProgram(c *CartesianProgram, r *Rig) (*cartesianProgram, error) {
+func newCartesianProgram(c *CartesianProgram, r *robot.Robot) (*cartesianProgram, error) {
 	w := kinematics.NewWorkspace(r.Chain())
 	var from kinematics.Frame
 	w.FK(&from, r.Q0())
@@ -209,7 +210,7 @@ type teleopProgram struct {
 	started bool
 }
 
-func newTeleopProgram(s *Scenario, r *Rig) *teleopProgram {
+func newTeleopProgram(s *Scenario, r *robot.Robot) *teleopProgram {
 	p := &teleopProgram{in: s.Program.Teleop, q0: r.Q0()}
 	for _, f := range s.Faults {
 		if f.Kind == "operator_loss" {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 // csvWriter writes one row per cycle: time, state, then q, q_des and
@@ -169,7 +170,7 @@ type mcapRecorder struct {
 	err   error
 }
 
-func newMCAPRecorder(path string, rig *Rig) (*mcapRecorder, error) {
+func newMCAPRecorder(path string, rig *robot.Robot) (*mcapRecorder, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err

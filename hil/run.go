@@ -16,6 +16,7 @@ import (
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/drivers"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 // RunOptions configures RunScenario.
@@ -135,7 +136,7 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	if opts.Realtime {
 		timeout = 2 * time.Millisecond
 	}
-	rig, err := NewRig(RigConfig{Chain: s.chain, Protocol: s.Protocol, Rate: s.Rate, Seed: seed,
+	rig, err := robot.Open(robot.Config{Chain: s.chain, Protocol: s.Protocol, Rate: s.Rate, Seed: seed,
 		Faults: faults, Controller: s.Controller, Gains: s.Gains, Safety: safety, Q0: s.Robot.Q0,
 		ReplyTimeout: timeout, Plant: plant.Config{Substep: s.Plant.Substep.D()}})
 	if err != nil {
@@ -189,7 +190,7 @@ func (s *Scenario) estopAt() (time.Duration, bool) {
 // program and presses the e-stop.
 type operator struct {
 	s         *Scenario
-	rig       *Rig
+	rig       *robot.Robot
 	prog      program
 	sp        *control.Setpoint
 	enabledAt time.Duration
@@ -199,7 +200,7 @@ type operator struct {
 	pressed   bool
 }
 
-func newOperator(s *Scenario, rig *Rig, prog program) *operator {
+func newOperator(s *Scenario, rig *robot.Robot, prog program) *operator {
 	o := &operator{s: s, rig: rig, prog: prog, sp: control.NewSetpoint(rig.Chain().DoF())}
 	o.estop, o.hasEStop = s.estopAt()
 	copy(o.sp.Q, rig.Q0())
@@ -230,7 +231,7 @@ func (o *operator) post(t time.Duration, st control.State, now time.Duration) er
 	return o.rig.Post(o.sp)
 }
 
-func runLockstep(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *recorder) error {
+func runLockstep(ctx context.Context, s *Scenario, rig *robot.Robot, prog program, rec *recorder) error {
 	op := newOperator(s, rig, prog)
 	snap := rig.Loop().NewSnapshot()
 	if err := op.post(0, control.Disabled, 0); err != nil {
@@ -262,7 +263,7 @@ func runLockstep(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *
 	return nil
 }
 
-func runRealtime(ctx context.Context, s *Scenario, rig *Rig, prog program, rec *recorder) error {
+func runRealtime(ctx context.Context, s *Scenario, rig *robot.Robot, prog program, rec *recorder) error {
 	op := newOperator(s, rig, prog)
 	snap := rig.Loop().NewSnapshot()
 	if err := op.post(0, control.Disabled, 0); err != nil {
@@ -344,7 +345,7 @@ func (s *Scenario) check(rep *Report) {
 // recorder accumulates metrics and writes the outputs.
 type recorder struct {
 	s      *Scenario
-	rig    *Rig
+	rig    *robot.Robot
 	cart   bool
 	n      int
 	lim    []control.JointLimits
@@ -380,7 +381,7 @@ type hashWriter struct {
 	}
 }
 
-func newRecorder(s *Scenario, rig *Rig, cart bool, dir string) (*recorder, error) {
+func newRecorder(s *Scenario, rig *robot.Robot, cart bool, dir string) (*recorder, error) {
 	n := rig.Chain().DoF()
 	m := n
 	if cart {

@@ -14,6 +14,7 @@ import (
 
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 // Scenario is one HIL run described in YAML. Paths are relative to the
@@ -32,14 +33,14 @@ type Scenario struct {
 	// EndAfterStop, when set, ends the run this long after the first
 	// ProtectiveStop or Fault that follows a fault (nothing moves after
 	// it; a dead device would only cost reply timeouts of wall time).
-	EndAfterStop Duration        `yaml:"end_after_stop"`
-	Controller   string          `yaml:"controller"`
-	Gains        Gains           `yaml:"gains"`
-	Safety       SafetyOverrides `yaml:"safety"`
-	Program      Program         `yaml:"program"`
-	Faults       []FaultSpec     `yaml:"faults"`
-	Expect       Expect          `yaml:"expect"`
-	Plant        PlantSpec       `yaml:"plant"`
+	EndAfterStop Duration              `yaml:"end_after_stop"`
+	Controller   string                `yaml:"controller"`
+	Gains        robot.Gains           `yaml:"gains"`
+	Safety       robot.SafetyOverrides `yaml:"safety"`
+	Program      Program               `yaml:"program"`
+	Faults       []FaultSpec           `yaml:"faults"`
+	Expect       Expect                `yaml:"expect"`
+	Plant        PlantSpec             `yaml:"plant"`
 
 	dir   string            // directory of the scenario file
 	chain *kinematics.Chain // loaded by Validate
@@ -237,7 +238,7 @@ func (s *Scenario) Validate() error {
 		return bad("robot.model", "required (a URDF or modified-DH JSON, relative to the scenario)")
 	}
 	path := s.ModelPath()
-	c, err := LoadChainTip(path, s.Robot.Base, s.Robot.Tip)
+	c, err := robot.LoadModel(path, s.Robot.Base, s.Robot.Tip)
 	if err != nil {
 		return bad("robot.model", "%v", err)
 	}
@@ -247,10 +248,10 @@ func (s *Scenario) Validate() error {
 		return bad("robot.q0", "%d values for %d joints", len(s.Robot.Q0), n)
 	}
 	if s.Protocol == "" {
-		s.Protocol = ProtocolInproc
+		s.Protocol = robot.ProtocolInproc
 	}
-	if _, ok := frontEnds[s.Protocol]; !ok {
-		return bad("protocol", "%q not available (have %s)", s.Protocol, strings.Join(Protocols(), ", "))
+	if !contains(robot.Protocols(), s.Protocol) {
+		return bad("protocol", "%q not available (have %s)", s.Protocol, strings.Join(robot.Protocols(), ", "))
 	}
 	if s.Transport == "" {
 		s.Transport = "pty"
@@ -274,10 +275,10 @@ func (s *Scenario) Validate() error {
 		}
 	}
 	if s.Controller == "" {
-		s.Controller = Controllers[0]
+		s.Controller = robot.Controllers[0]
 	}
-	if !contains(Controllers, s.Controller) {
-		return bad("controller", "%q: want one of %s", s.Controller, strings.Join(Controllers, ", "))
+	if !contains(robot.Controllers, s.Controller) {
+		return bad("controller", "%q: want one of %s", s.Controller, strings.Join(robot.Controllers, ", "))
 	}
 	want := n
 	if s.Controller == "cartesian-impedance" {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 func pandaPath(t *testing.T) string {
@@ -24,7 +25,7 @@ func pandaPath(t *testing.T) string {
 // pose, and returns simulated seconds per wall second.
 func lockstepFactor(t *testing.T, proto string, sim, substep time.Duration) float64 {
 	t.Helper()
-	r, err := NewRig(RigConfig{ModelPath: pandaPath(t), Tip: "panda_link8", Protocol: proto, Seed: 1,
+	r, err := robot.Open(robot.Config{ModelPath: pandaPath(t), Tip: "panda_link8", Protocol: proto, Seed: 1,
 		Plant: plant.Config{Substep: substep}})
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +52,7 @@ func lockstepFactor(t *testing.T, proto string, sim, substep time.Duration) floa
 	r.Snapshot(snap)
 	f := sim.Seconds() / wall.Seconds()
 	t.Logf("Panda 7-DoF, %s, 1 kHz lockstep, plant substep %v: %v simulated in %v wall = %.1f× real time (%.1f µs per cycle); process CPU %v = %.1f× per CPU-second; state %v",
-		proto, r.sim.Plant().Substep(), sim, wall.Round(time.Millisecond), f, float64(wall.Microseconds())/float64(n),
+		proto, r.Sim().Plant().Substep(), sim, wall.Round(time.Millisecond), f, float64(wall.Microseconds())/float64(n),
 		cpu.Round(time.Millisecond), sim.Seconds()/cpu.Seconds(), snap.State)
 	return f
 }
@@ -68,13 +69,13 @@ func TestPandaLockstepSpeed(t *testing.T) {
 	if raceEnabled || testing.Short() {
 		t.Skip("speed is not measured under -race or -short")
 	}
-	if f := lockstepFactor(t, ProtocolInproc, 2*time.Second, 0); f < 10 {
+	if f := lockstepFactor(t, robot.ProtocolInproc, 2*time.Second, 0); f < 10 {
 		t.Errorf("inproc lockstep at %.1f× real time; expected ≈ 35× on an idle 2-core VM", f)
 	}
-	if f := lockstepFactor(t, ProtocolInproc, 2*time.Second, 500*time.Microsecond); f < 15 {
+	if f := lockstepFactor(t, robot.ProtocolInproc, 2*time.Second, 500*time.Microsecond); f < 15 {
 		t.Errorf("inproc lockstep with a 500 µs substep at %.1f× real time; expected ≥ 50× on an idle 2-core VM", f)
 	}
-	if f := lockstepFactor(t, ProtocolDynamixel, time.Second, 0); f < 1 {
+	if f := lockstepFactor(t, robot.ProtocolDynamixel, time.Second, 0); f < 1 {
 		t.Errorf("dynamixel-over-pty lockstep at %.1f× real time", f)
 	}
 }
@@ -84,7 +85,7 @@ func TestPandaLockstepSpeed(t *testing.T) {
 // positions.
 func pandaTrack(t *testing.T, substep time.Duration) []float64 {
 	t.Helper()
-	r, err := NewRig(RigConfig{ModelPath: pandaPath(t), Tip: "panda_link8", Protocol: ProtocolInproc, Seed: 1,
+	r, err := robot.Open(robot.Config{ModelPath: pandaPath(t), Tip: "panda_link8", Protocol: robot.ProtocolInproc, Seed: 1,
 		Plant: plant.Config{Substep: substep}})
 	if err != nil {
 		t.Fatal(err)
@@ -151,13 +152,13 @@ func BenchmarkPandaStep(b *testing.B) {
 	for _, c := range []struct {
 		name, proto string
 		substep     time.Duration
-	}{{"inproc", ProtocolInproc, 0}, {"inproc-substep500us", ProtocolInproc, 500 * time.Microsecond}, {"dynamixel", ProtocolDynamixel, 0}} {
+	}{{"inproc", robot.ProtocolInproc, 0}, {"inproc-substep500us", robot.ProtocolInproc, 500 * time.Microsecond}, {"dynamixel", robot.ProtocolDynamixel, 0}} {
 		b.Run(c.name, func(b *testing.B) {
 			p := filepath.Join(repoRoot(), "..", "shared", "robots", "panda", "panda.urdf")
 			if _, err := os.Stat(p); err != nil {
 				b.Skip(err)
 			}
-			r, err := NewRig(RigConfig{ModelPath: p, Tip: "panda_link8", Protocol: c.proto, Seed: 1,
+			r, err := robot.Open(robot.Config{ModelPath: p, Tip: "panda_link8", Protocol: c.proto, Seed: 1,
 				Plant: plant.Config{Substep: c.substep}})
 			if err != nil {
 				b.Fatal(err)

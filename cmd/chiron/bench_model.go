@@ -6,17 +6,17 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 // benchControllers are the names --controller accepts with --model.
-var benchControllers = []string{"joint-pd", "cartesian-impedance", "admittance", "transparent"}
+var benchControllers = robot.Controllers
 
 // benchWriter is the operator side of a benchmark: it posts setpoints to the
 // loop until ctx is done, then closes done.
@@ -65,60 +65,6 @@ type modelBench struct {
 	cartBack  *control.CartesianMinJerk
 }
 
-// loadBenchChain loads a model: a modified-DH JSON table, or a URDF whose
-// chain runs from the root to its single leaf; when the tree branches (an
-// arm with a gripper's fingers), the chain ends at the shared
-// robots' reference/chain.txt tip when there is one, else at the last link
-// common to every branch (the flange or hand the fingers hang from).
-func loadBenchChain(path string) (*kinematics.Chain, error) {
-	c, err := kinematics.LoadChain(path, "", "")
-	if err == nil {
-		return c, nil
-	}
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext != ".urdf" && ext != ".xml" {
-		return nil, err
-	}
-	if data, rerr := os.ReadFile(filepath.Join(filepath.Dir(path), "reference", "chain.txt")); rerr == nil {
-		if f := strings.Fields(string(data)); len(f) == 2 {
-			return kinematics.LoadChain(path, f[0], f[1])
-		}
-	}
-	f, oerr := os.Open(path)
-	if oerr != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m, perr := kinematics.ParseURDF(f, path)
-	if perr != nil {
-		return nil, err
-	}
-	parent := map[string]string{}
-	for _, j := range m.Joints {
-		parent[j.Child] = j.Parent
-	}
-	var common []string
-	for k, leaf := range m.Leaves(m.Root) {
-		var branch []string
-		for l := leaf; l != ""; l = parent[l] {
-			branch = append([]string{l}, branch...)
-		}
-		if k == 0 {
-			common = branch
-			continue
-		}
-		i := 0
-		for i < len(common) && i < len(branch) && common[i] == branch[i] {
-			i++
-		}
-		common = common[:i]
-	}
-	if len(common) < 2 {
-		return nil, err
-	}
-	return kinematics.LoadChain(path, m.Root, common[len(common)-1])
-}
-
 // newModelBench builds the plant, the four controllers (the chosen one
 // active) and the motion for the model at path.
 func newModelBench(path, ctrl string, period time.Duration) (*modelBench, error) {
@@ -132,7 +78,7 @@ func newModelBench(path, ctrl string, period time.Duration) (*modelBench, error)
 	if !known {
 		return nil, usagef("unknown controller %q (want one of %s)", ctrl, strings.Join(benchControllers, ", "))
 	}
-	chain, err := loadBenchChain(path)
+	chain, err := robot.LoadModel(path, "", "")
 	if err != nil {
 		var pe *kinematics.ParseError
 		if errors.As(err, &pe) || errors.Is(err, os.ErrNotExist) {
@@ -146,9 +92,7 @@ func newModelBench(path, ctrl string, period time.Duration) (*modelBench, error)
 	// Start mid-range, a pose away from the limits where gravity loads the
 	// arm; move a tenth of each joint's range (at most 0.3 rad or 3 cm).
 	lo, hi := chain.Limits()
-	limits := make([]control.JointLimits, n)
 	vmax, amax := make([]float64, n), make([]float64, n)
-	kp, kd := make([]float64, n), make([]float64, n)
 	for i, j := range chain.Joints {
 		b.q0[i] = (lo[i] + hi[i]) / 2
 		step := math.Min(0.1*(hi[i]-lo[i]), 0.3)
@@ -156,20 +100,11 @@ func newModelBench(path, ctrl string, period time.Duration) (*modelBench, error)
 			step = math.Min(step, 0.03)
 		}
 		b.q1[i] = b.q0[i] + step
-		eff, vel := j.Effort, j.Velocity
-		if eff <= 0 {
-			eff = 50
-		}
+		vel := j.Velocity
 		if vel <= 0 {
 			vel = 2
 		}
-		limits[i] = control.JointLimits{PositionMin: lo[i], PositionMax: hi[i], PositionMargin: 0.05,
-			Velocity: vel, Effort: eff, MaxKp: 5000, MaxKd: 200, TrackingError: 0.3}
 		vmax[i], amax[i] = 0.25*vel, 1
-		// Joint stiffness: full rated effort at 0.1 rad (or 0.1·unit),
-		// damping a twentieth of it (well damped on geared joints).
-		kp[i] = math.Min(eff/0.1, 2000)
-		kd[i] = kp[i] / 20
 	}
 	p, err := plant.New(chain, plant.Config{})
 	if err != nil {
@@ -182,44 +117,15 @@ func newModelBench(path, ctrl string, period time.Duration) (*modelBench, error)
 	}
 	b.plant = p
 
-	// One dynamics model serves every controller: they run one at a time
-	// on the loop's thread.
-	dyn := kinematics.NewDynamics(chain)
-	pd, err := control.NewJointPD(kp, kd, dyn)
+	// The loop serve runs on this model (robot.Assemble: the supervisor's
+	// limits, hold gains and gravity hold, workspace check, the four
+	// controllers), on the plant simulated inside Bus.Read.
+	asm, err := robot.Assemble(chain, ctrl, robot.Gains{}, robot.SafetyOverrides{})
 	if err != nil {
 		return nil, fmt.Errorf("bench loop: %w", err)
 	}
-	ci, err := control.NewCartesianImpedance(control.CartesianImpedanceConfig{Chain: chain,
-		Stiffness: [6]float64{1000, 1000, 1000, 30, 30, 30}, DampingRatio: 1,
-		NullStiffness: 10, NullDamping: 2, Coriolis: true})
-	if err != nil {
-		return nil, fmt.Errorf("bench loop: %w", err)
-	}
-	fill := func(v float64) []float64 {
-		s := make([]float64, n)
-		for i := range s {
-			s[i] = v
-		}
-		return s
-	}
-	adm, err := control.NewJointAdmittance(control.JointAdmittanceConfig{Mass: fill(0.5), Damping: fill(10),
-		Stiffness: fill(50), Kp: kp, Kd: kd, Gravity: dyn, Deadband: fill(0.05)})
-	if err != nil {
-		return nil, fmt.Errorf("bench loop: %w", err)
-	}
-	tr, err := control.NewTransparent(n, control.TransparentConfig{Gravity: dyn})
-	if err != nil {
-		return nil, fmt.Errorf("bench loop: %w", err)
-	}
-	all := map[string]control.Controller{"joint-pd": pd, "cartesian-impedance": ci, "admittance": adm, "transparent": tr}
-	ctrls := []control.NamedController{{Name: ctrl, Controller: all[ctrl]}}
-	for _, name := range benchControllers {
-		if name != ctrl {
-			ctrls = append(ctrls, control.NamedController{Name: name, Controller: all[name]})
-		}
-	}
-	b.loop, err = control.NewLoop(control.Config{Bus: bus, Period: period, Controllers: ctrls,
-		Safety: control.SafetyConfig{Joints: limits}})
+	b.loop, err = control.NewLoop(control.Config{Bus: bus, Period: period, Controllers: asm.Controllers,
+		FK: asm.FK, Safety: asm.Safety})
 	if err != nil {
 		return nil, fmt.Errorf("bench loop: %w", err)
 	}

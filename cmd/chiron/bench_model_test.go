@@ -128,17 +128,6 @@ func TestBenchLoopModel(t *testing.T) {
 	}
 }
 
-func TestLoadBenchChainPandaTip(t *testing.T) {
-	root := refdata.Require(t)
-	c, err := loadBenchChain(filepath.Join(root, "panda", "panda.urdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.DoF() != 7 || c.TipName != "panda_link8" {
-		t.Fatalf("chain %s → %s with %d joints", c.Base, c.TipName, c.DoF())
-	}
-}
-
 // BenchmarkPandaCartesianCycleAfterSleep times the loop's compute (the
 // figure `chiron bench loop` reports as compute_*) for the Panda Cartesian
 // impedance on the rigid-body plant, one cycle per iteration, after sleeping

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/chiron-robotics/chiron/hil"
+	"github.com/chiron-robotics/chiron/robot"
 	"github.com/chiron-robotics/chiron/robots"
 	"github.com/chiron-robotics/chiron/teleop"
 )
@@ -47,8 +47,8 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(errw)
 	addr := fs.String("addr", teleop.DefaultAddr, "listen address host:port (port 0 picks one)")
-	psmProto := fs.String("psm-protocol", hil.ProtocolCANopen, "the PSM's simulated drives: "+strings.Join(hil.Protocols(), ", "))
-	exoProto := fs.String("exo-protocol", hil.ProtocolCubeMars, "the exoskeleton's simulated drives")
+	psmProto := fs.String("psm-protocol", robot.ProtocolCANopen, "the PSM's simulated drives: "+strings.Join(robot.Protocols(), ", "))
+	exoProto := fs.String("exo-protocol", robot.ProtocolCubeMars, "the exoskeleton's simulated drives")
 	rate := fs.Float64("rate", 0, "control rate, Hz (0: each robot at the fastest rate up to 1 kHz that its simulated drives' real bus carries)")
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	models := fs.String("models", "", "directory holding psm.json and upper_limb_exo.urdf (default: the shipped robots/)")

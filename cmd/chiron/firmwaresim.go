@@ -16,6 +16,7 @@ import (
 	"github.com/chiron-robotics/chiron/drivers/canbus"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 func init() {
@@ -73,7 +74,7 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	if *transport != "pty" && *transport != "socketcan" {
 		return usagef("--transport %q: want pty or socketcan", *transport)
 	}
-	c, err := kinematics.LoadChain(*model, *base, *tip)
+	c, err := robot.LoadModel(*model, *base, *tip)
 	if err != nil {
 		return usageError{err}
 	}

@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/chiron-robotics/chiron/hil"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 func init() {
@@ -160,7 +161,7 @@ func hilSweep(args []string, out, errw io.Writer) error {
 	}
 	if *jobs == 0 {
 		*jobs = 1
-		if s.Protocol == hil.ProtocolInproc {
+		if s.Protocol == robot.ProtocolInproc {
 			*jobs = runtime.NumCPU()
 		}
 	}

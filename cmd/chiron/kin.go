@@ -9,8 +9,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/chiron-robotics/chiron/kinematics"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 func init() {
@@ -71,7 +73,7 @@ func runKin(args []string, in io.Reader, out, errw io.Writer) error {
 	if *model == "" {
 		return usagef("--model FILE is required")
 	}
-	c, err := kinematics.LoadChain(*model, *base, *tip)
+	c, err := robot.LoadModel(*model, *base, *tip)
 	if err != nil {
 		return usageError{err}
 	}

@@ -15,8 +15,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
+
 	"github.com/chiron-robotics/chiron/control"
-	"github.com/chiron-robotics/chiron/hil"
 	"github.com/chiron-robotics/chiron/rig"
 	"github.com/chiron-robotics/chiron/teleop"
 	"github.com/chiron-robotics/chiron/teleop/console"
@@ -43,18 +45,20 @@ type robotSpec struct {
 	Rate       float64
 	Seed       uint64
 	Controller string
-	Safety     hil.SafetyOverrides
+	Safety     robot.SafetyOverrides
 	// Rig, if set, serves the robot on the real drives it describes
 	// instead of simulated firmware (Protocol and Seed are then unused).
 	Rig *rig.Config
+	// Chain, if set, is the model already loaded from Model (by loadRig).
+	Chain *kinematics.Chain
 }
 
-// stack is robots against simulated firmware (hil.Rig: firmware-sim on a
+// stack is robots against simulated firmware (robot.Robot: firmware-sim on a
 // pty, the real host drivers, the loop and its supervisor) or on real
 // drives (realRobot), each adapted to teleop by robotloop, behind one
 // teleop server with the console.
 type stack struct {
-	rigs   []servedRobot
+	rigs   []*robot.Robot
 	robots []*robotloop.Robot
 	server *teleop.Server
 	models []console.Model
@@ -86,13 +90,7 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 	s := &stack{rt: o.RT, clinic: o.Clinic}
 	var rcs []teleop.RobotConfig
 	for _, sp := range specs {
-		var rig servedRobot
-		var err error
-		if sp.Rig != nil {
-			rig, err = newRealRobot(sp)
-		} else {
-			rig, err = s.newSimRobot(sp)
-		}
+		rig, err := s.open(sp)
 		if err != nil {
 			s.close()
 			return nil, fmt.Errorf("%s: %w", sp.Name, err)
@@ -143,15 +141,19 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 	return s, nil
 }
 
-// newSimRobot serves sp against simulated firmware, at sp.Rate or, when
-// that is 0, at the rate its simulated bus would carry on real hardware.
-func (s *stack) newSimRobot(sp robotSpec) (servedRobot, error) {
-	chain, err := hil.LoadChainTip(sp.Model, sp.Base, sp.Tip)
-	if err != nil {
-		return nil, err
+// open opens sp's robot (robot.Open): on the real drives of its rig file,
+// or against simulated firmware at sp.Rate or, when that is 0, at the rate
+// its simulated bus would carry on real hardware.
+func (s *stack) open(sp robotSpec) (*robot.Robot, error) {
+	chain := sp.Chain
+	if chain == nil {
+		var err error
+		if chain, err = robot.LoadModel(sp.Model, sp.Base, sp.Tip); err != nil {
+			return nil, err
+		}
 	}
 	rate := sp.Rate
-	if rate == 0 {
+	if rate == 0 && sp.Rig == nil {
 		rate = 1000
 		if bus := rig.SimulatedBus(sp.Protocol, chain.DoF()); bus != nil {
 			r, note, err := rig.LoopRate(bus, rate, false)
@@ -164,7 +166,7 @@ func (s *stack) newSimRobot(sp robotSpec) (servedRobot, error) {
 			}
 		}
 	}
-	return hil.NewRig(hil.RigConfig{Chain: chain, ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip,
+	return robot.Open(robot.Config{Chain: chain, ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip, Rig: sp.Rig,
 		Protocol: sp.Protocol, Rate: rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety})
 }
 
@@ -342,14 +344,14 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	model := fs.String("model", "", "robot model: URDF or modified-DH JSON (required)")
 	base := fs.String("base", "", "chain base link (URDF)")
 	tip := fs.String("tip", "", "chain tip link (URDF)")
-	sim := fs.String("sim", "", "serve the robot against simulated firmware speaking this protocol: "+strings.Join(hil.Protocols(), ", "))
+	sim := fs.String("sim", "", "serve the robot against simulated firmware speaking this protocol: "+strings.Join(robot.Protocols(), ", "))
 	rigFile := fs.String("rig", "", rigFlagHelp)
 	addr := fs.String("addr", teleop.DefaultAddr, "listen address host:port (port 0 picks one)")
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS/WSS")
 	key := fs.String("tls-key", "", "TLS key (PEM)")
 	rate := fs.Float64("rate", 1000, "control rate, Hz (unless set: the fastest of 1000, 500, 400, 250, 200, 100 whose period one cycle's traffic fills at most to 80 % on the rig's bus, or on the real bus --sim stands for: 1 Mbaud Dynamixel, 1 Mbit/s CAN)")
-	controller := fs.String("controller", "", "active controller: "+strings.Join(hil.Controllers, ", "))
+	controller := fs.String("controller", "", "active controller: "+strings.Join(robot.Controllers, ", "))
 	seed := fs.Uint64("seed", 1, "simulator seed")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
 	db, pace := clinicFlags(fs)
@@ -368,6 +370,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		return usagef("--model FILE is required")
 	}
 	var rigCfg *rig.Config
+	var rigChain *kinematics.Chain
 	explicit := false
 	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "rate" })
 	switch {
@@ -375,9 +378,9 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		return usagef("--sim and --rig are mutually exclusive: serve simulated firmware (--sim PROTOCOL) or a real robot's drives (--rig FILE)")
 	case *sim == "" && *rigFile == "":
 		return usagef("no robot to serve: pass --rig FILE for a real robot's drives (the rig file: 'chiron serve -h') or --sim %s for simulated firmware",
-			strings.Join(hil.Protocols(), "|"))
+			strings.Join(robot.Protocols(), "|"))
 	case *rigFile != "":
-		c, err := loadRig(*rigFile, *model, *base, *tip)
+		c, ch, err := loadRig(*rigFile, *model, *base, *tip)
 		if err != nil {
 			return usageError{err}
 		}
@@ -388,7 +391,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		if note != "" {
 			fmt.Fprintln(out, "rig: "+note)
 		}
-		rigCfg, *rate = c, r
+		rigCfg, rigChain, *rate = c, ch, r
 	}
 	if (*cert == "") != (*key == "") {
 		return usagef("--tls-cert and --tls-key go together")
@@ -421,7 +424,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		*rate = 0 // the simulated bus's rate
 	}
 	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
-		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg}},
+		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg, Chain: rigChain}},
 		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl})
 	if err != nil {
 		return err

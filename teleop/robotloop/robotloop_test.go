@@ -14,8 +14,8 @@ import (
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/drivers"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
-	"github.com/chiron-robotics/chiron/hil"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
 	"github.com/chiron-robotics/chiron/teleop"
 )
 
@@ -79,7 +79,7 @@ func newStandBus(t *testing.T, model, controller string, wrap func(drivers.Bus) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := hil.Assemble(chain, controller, hil.Gains{}, hil.SafetyOverrides{})
+	a, err := robot.Assemble(chain, controller, robot.Gains{}, robot.SafetyOverrides{})
 	if err != nil {
 		t.Fatal(err)
 	}

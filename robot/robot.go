@@ -1,4 +1,4 @@
-package hil
+package robot
 
 import (
 	"context"
@@ -16,9 +16,10 @@ import (
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/rig"
 )
 
-// Protocols the Rig speaks between the host driver and the simulated drives.
+// Protocols the Robot speaks between the host driver and the simulated drives.
 const (
 	ProtocolInproc    = "inproc"    // drives called in process, no wire
 	ProtocolDynamixel = "dynamixel" // Dynamixel 2.0 over a pty, host dynamixel.Bus
@@ -26,7 +27,7 @@ const (
 	ProtocolCubeMars  = "cubemars"  // MIT frames as SLCAN over a pty, host cubemars.Bus
 )
 
-// Controller names the Rig's loop knows; the first is the default.
+// Controller names the Robot's loop knows; the first is the default.
 var Controllers = []string{"joint-pd", "cartesian-impedance", "transparent", "admittance"}
 
 // Gains overrides a controller's gains: per joint for joint-pd and
@@ -37,7 +38,7 @@ type Gains struct {
 	Kd []float64 `yaml:"kd" json:"kd,omitempty"`
 }
 
-// SafetyOverrides adjusts the supervisor's limits the Rig derives from the
+// SafetyOverrides adjusts the supervisor's limits the Robot derives from the
 // chain. Zero values keep the defaults.
 type SafetyOverrides struct {
 	// TrackingError bounds |commanded − measured| per joint (rad or m);
@@ -58,10 +59,16 @@ type SafetyOverrides struct {
 	RequireDeadman bool `yaml:"require_deadman"`
 }
 
-// RigConfig describes one simulated robot on one bus.
-type RigConfig struct {
+// Config describes one robot: its model, its loop, and where its drives
+// are — the real drives a rig file describes (Rig), or simulated firmware
+// speaking Protocol.
+type Config struct {
+	// Rig, when set, opens the real drives it describes (rig.Open) instead
+	// of simulated firmware; Protocol, Seed, Faults, Q0, Plant and
+	// ReplyTimeout are then unused (the rig file has its own).
+	Rig *rig.Config
 	// Chain is the robot; when nil, ModelPath is loaded (URDF or
-	// modified-DH JSON; see LoadChain).
+	// modified-DH JSON; see LoadModel).
 	Chain     *kinematics.Chain
 	ModelPath string
 	// Base and Tip select the chain inside a URDF tree (empty: root and
@@ -96,15 +103,15 @@ type RigConfig struct {
 	Log io.Writer
 }
 
-// Rig is one simulated robot standing exactly where the hardware stands:
+// Robot is one simulated robot standing exactly where the hardware stands:
 // the firmware simulator (plant, drives, faults), its protocol front end on
 // a pseudo-terminal, the real host driver on the other end of it, and the
 // control loop with its supervisor and controllers on top.
 //
 // Step runs one lockstep cycle on virtual time (deterministic for a seed);
 // Run runs the real-time runner against the wall clock. Use one or the other.
-type Rig struct {
-	cfg    RigConfig
+type Robot struct {
+	cfg    Config
 	chain  *kinematics.Chain
 	sim    *firmwaresim.Sim
 	loop   *control.Loop
@@ -116,6 +123,8 @@ type Rig struct {
 
 	front frontEnd
 	k     uint64 // lockstep cycles run
+
+	hw *hardware // real drives; nil in simulation
 
 	closeOnce sync.Once
 	closeErr  error
@@ -133,7 +142,7 @@ type frontEnd interface {
 }
 
 // frontEnds builds a protocol's front end; each protocol's file adds itself.
-var frontEnds = map[string]func(r *Rig) (frontEnd, error){}
+var frontEnds = map[string]func(r *Robot) (frontEnd, error){}
 
 // Protocols returns the protocols this build supports, sorted.
 func Protocols() []string {
@@ -145,9 +154,9 @@ func Protocols() []string {
 	return out
 }
 
-// NewRig builds the simulator, the front end, the host driver and the loop.
+// Open builds the simulator, the front end, the host driver and the loop.
 // The loop starts Disabled; call Enable.
-func NewRig(cfg RigConfig) (*Rig, error) {
+func Open(cfg Config) (*Robot, error) {
 	if cfg.Protocol == "" {
 		cfg.Protocol = ProtocolInproc
 	}
@@ -160,25 +169,31 @@ func NewRig(cfg RigConfig) (*Rig, error) {
 	if cfg.ReplyTimeout == 0 {
 		cfg.ReplyTimeout = 50 * time.Millisecond
 	}
-	mk, ok := frontEnds[cfg.Protocol]
-	if !ok {
-		return nil, fmt.Errorf("hil: protocol %q not available (have %s)", cfg.Protocol, strings.Join(Protocols(), ", "))
-	}
 	period, err := control.PeriodForRate(cfg.Rate)
 	if err != nil {
-		return nil, fmt.Errorf("hil: %w", err)
+		return nil, fmt.Errorf("robot: %w", err)
 	}
 	chain := cfg.Chain
 	if chain == nil {
 		if cfg.ModelPath == "" {
-			return nil, errors.New("hil: no chain and no model path")
+			return nil, errors.New("robot: no chain and no model path")
 		}
-		if chain, err = LoadChainTip(cfg.ModelPath, cfg.Base, cfg.Tip); err != nil {
+		if chain, err = LoadModel(cfg.ModelPath, cfg.Base, cfg.Tip); err != nil {
 			return nil, err
 		}
 	}
+	if cfg.Rig != nil {
+		if err := cfg.Rig.Check(chain); err != nil {
+			return nil, err
+		}
+		if rs := cfg.Rig.Safety; rs != nil && cfg.Safety == (SafetyOverrides{}) {
+			cfg.Safety = SafetyOverrides{WatchdogCycles: rs.WatchdogCycles, TrackingError: rs.TrackingError,
+				PositionMargin: rs.PositionMargin, VelocityScale: rs.VelocityScale, EffortScale: rs.EffortScale,
+				RequireDeadman: rs.RequireDeadman}
+		}
+	}
 	n := chain.DoF()
-	r := &Rig{cfg: cfg, chain: chain, period: period, q0: make([]float64, n), names: make([]string, n)}
+	r := &Robot{cfg: cfg, chain: chain, period: period, q0: make([]float64, n), names: make([]string, n)}
 	lo, hi := chain.Limits()
 	for i, j := range chain.Joints {
 		r.names[i] = j.Name
@@ -186,47 +201,69 @@ func NewRig(cfg RigConfig) (*Rig, error) {
 	}
 	if cfg.Q0 != nil {
 		if len(cfg.Q0) != n {
-			return nil, fmt.Errorf("hil: q0 has %d values for %d joints", len(cfg.Q0), n)
+			return nil, fmt.Errorf("robot: q0 has %d values for %d joints", len(cfg.Q0), n)
 		}
 		copy(r.q0, cfg.Q0)
 	}
-	r.sim, err = firmwaresim.New(chain, firmwaresim.Config{Plant: cfg.Plant, Seed: cfg.Seed, Faults: cfg.Faults})
+	// Assemble before the drives start: it samples the reachable workspace,
+	// which takes a while, and nothing may stand between the drives'
+	// start-up and the loop's first cycle.
+	a, err := Assemble(chain, cfg.Controller, cfg.Gains, cfg.Safety)
 	if err != nil {
-		return nil, fmt.Errorf("hil: %w", err)
+		return nil, err
+	}
+	r.limits, r.box = a.Safety.Joints, *a.Safety.Workspace
+	var bus drivers.Bus
+	if cfg.Rig != nil {
+		if r.hw, err = openHardware(cfg.Rig, chain); err != nil {
+			return nil, err
+		}
+		bus = r.hw.bus
+	} else if bus, err = r.openSim(); err != nil {
+		return nil, err
+	}
+	r.loop, err = control.NewLoop(control.Config{Bus: bus, Period: r.period,
+		Controllers: a.Controllers, FK: a.FK, Safety: a.Safety})
+	if err != nil {
+		r.Close()
+		return nil, fmt.Errorf("robot: %w", err)
+	}
+	if r.hw != nil {
+		go r.hw.idle(r.loop, period)
+	}
+	return r, nil
+}
+
+// openSim builds the firmware simulator and its protocol front end, and
+// returns the host driver's bus.
+func (r *Robot) openSim() (drivers.Bus, error) {
+	cfg := &r.cfg
+	mk, ok := frontEnds[cfg.Protocol]
+	if !ok {
+		return nil, fmt.Errorf("robot: protocol %q not available (have %s)", cfg.Protocol, strings.Join(Protocols(), ", "))
+	}
+	var err error
+	r.sim, err = firmwaresim.New(r.chain, firmwaresim.Config{Plant: cfg.Plant, Seed: cfg.Seed, Faults: cfg.Faults})
+	if err != nil {
+		return nil, fmt.Errorf("robot: %w", err)
 	}
 	r.sim.Lock()
 	r.sim.Plant().SetState(r.q0, nil)
 	r.sim.Unlock()
 	if r.front, err = mk(r); err != nil {
-		return nil, fmt.Errorf("hil: %s front end: %w", cfg.Protocol, err)
+		return nil, fmt.Errorf("robot: %s front end: %w", cfg.Protocol, err)
 	}
-	if r.loop, err = r.buildLoop(); err != nil {
-		r.front.close()
-		return nil, err
-	}
-	return r, nil
-}
-
-// buildLoop assembles the supervisor limits and the controllers.
-func (r *Rig) buildLoop() (*control.Loop, error) {
-	a, err := Assemble(r.chain, r.cfg.Controller, r.cfg.Gains, r.cfg.Safety)
-	if err != nil {
-		return nil, err
-	}
-	r.limits, r.box = a.Safety.Joints, *a.Safety.Workspace
-	l, err := control.NewLoop(control.Config{Bus: r.front.bus(), Period: r.period,
-		Controllers: a.Controllers, FK: a.FK, Safety: a.Safety})
-	if err != nil {
-		return nil, fmt.Errorf("hil: %w", err)
-	}
-	return l, nil
+	return r.front.bus(), nil
 }
 
 // Step runs one lockstep cycle: the simulator advances one period, the
 // devices do their time-driven work, then the loop runs Step at the new
-// simulated time and the Rig waits until the devices have acted on every
+// simulated time and the Robot waits until the devices have acted on every
 // command the host sent. Deterministic for a seed.
-func (r *Rig) Step() error {
+func (r *Robot) Step() error {
+	if r.sim == nil {
+		return errReal
+	}
 	r.sim.Step(r.period)
 	r.front.tick()
 	// What the devices sent on their own in the tick (heartbeats, delayed
@@ -244,11 +281,19 @@ func (r *Rig) Step() error {
 // lockstep. It starts at 0 unless the protocol's start-up ran on
 // simulated time (CANopen: SDO configuration and the NMT/CiA 402 state
 // machine take a few simulated milliseconds).
-func (r *Rig) Now() time.Duration { return r.sim.Now() }
+func (r *Robot) Now() time.Duration {
+	if r.sim == nil {
+		return r.hw.clock.Now()
+	}
+	return r.sim.Now()
+}
 
 // Run runs the simulator against the wall clock and the loop under the
 // real-time runner until ctx ends.
-func (r *Rig) Run(ctx context.Context, rc control.RunnerConfig) (control.RunReport, error) {
+func (r *Robot) Run(ctx context.Context, rc control.RunnerConfig) (control.RunReport, error) {
+	if r.hw != nil {
+		return r.hw.run(ctx, r.loop, rc)
+	}
 	runner, err := control.NewRunner(r.loop, rc)
 	if err != nil {
 		return control.RunReport{}, err
@@ -284,48 +329,68 @@ func (r *Rig) Run(ctx context.Context, rc control.RunnerConfig) (control.RunRepo
 }
 
 // Post publishes a setpoint to the loop's mailbox.
-func (r *Rig) Post(sp *control.Setpoint) error {
+func (r *Robot) Post(sp *control.Setpoint) error {
 	_, err := r.loop.Setpoints().Post(sp)
 	return err
 }
 
 // Snapshot copies the loop's newest published cycle into dst (from
 // Loop().NewSnapshot()).
-func (r *Rig) Snapshot(dst *control.Snapshot) { r.loop.Snapshot(dst) }
+func (r *Robot) Snapshot(dst *control.Snapshot) { r.loop.Snapshot(dst) }
 
 // Enable asks the supervisor to enable (Disabled → Enabling → Enabled).
-func (r *Rig) Enable() { r.loop.Supervisor().Enable() }
+func (r *Robot) Enable() { r.loop.Supervisor().Enable() }
 
 // Loop returns the control loop.
-func (r *Rig) Loop() *control.Loop { return r.loop }
+func (r *Robot) Loop() *control.Loop { return r.loop }
 
-// Sim returns the firmware simulator.
-func (r *Rig) Sim() *firmwaresim.Sim { return r.sim }
+// Sim returns the firmware simulator (nil on real drives).
+func (r *Robot) Sim() *firmwaresim.Sim { return r.sim }
 
 // Chain returns the robot's chain.
-func (r *Rig) Chain() *kinematics.Chain { return r.chain }
+func (r *Robot) Chain() *kinematics.Chain { return r.chain }
 
 // Period returns the loop period.
-func (r *Rig) Period() time.Duration { return r.period }
+func (r *Robot) Period() time.Duration { return r.period }
 
 // JointNames returns the joint names in loop order.
-func (r *Rig) JointNames() []string { return r.names }
+func (r *Robot) JointNames() []string { return r.names }
 
 // Q0 returns the initial configuration.
-func (r *Rig) Q0() []float64 { return r.q0 }
+func (r *Robot) Q0() []float64 { return r.q0 }
 
 // Limits returns the supervisor's joint limits.
-func (r *Rig) Limits() []control.JointLimits { return r.limits }
+func (r *Robot) Limits() []control.JointLimits { return r.limits }
 
 // Workspace returns the supervisor's workspace box.
-func (r *Rig) Workspace() control.Box { return r.box }
+func (r *Robot) Workspace() control.Box { return r.box }
 
 // Protocol returns the protocol in use.
-func (r *Rig) Protocol() string { return r.cfg.Protocol }
+func (r *Robot) Protocol() string {
+	if r.cfg.Rig != nil {
+		return r.cfg.Rig.Protocol
+	}
+	return r.cfg.Protocol
+}
+
+// Bus returns the rig's bus on real drives (nil in simulation).
+func (r *Robot) Bus() *rig.Bus {
+	if r.hw == nil {
+		return nil
+	}
+	return r.hw.bus
+}
 
 // Close stops the front end and closes the pty and the host port.
-func (r *Rig) Close() error {
-	r.closeOnce.Do(func() { r.closeErr = r.front.close() })
+func (r *Robot) Close() error {
+	r.closeOnce.Do(func() {
+		switch {
+		case r.hw != nil:
+			r.closeErr = r.hw.close()
+		case r.front != nil:
+			r.closeErr = r.front.close()
+		}
+	})
 	return r.closeErr
 }
 
@@ -349,7 +414,7 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 		known = known || n == active
 	}
 	if !known {
-		return nil, fmt.Errorf("hil: unknown controller %q (want one of %s)", active, strings.Join(Controllers, ", "))
+		return nil, fmt.Errorf("robot: unknown controller %q (want one of %s)", active, strings.Join(Controllers, ", "))
 	}
 	n := c.DoF()
 	def := func(x, d float64) float64 {
@@ -381,11 +446,11 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 	if g.Kp != nil || g.Kd != nil {
 		if active == "cartesian-impedance" {
 			if (g.Kp != nil && len(g.Kp) != 6) || (g.Kd != nil && len(g.Kd) != 6) {
-				return nil, fmt.Errorf("hil: cartesian-impedance gains need 6 values (x y z rx ry rz)")
+				return nil, fmt.Errorf("robot: cartesian-impedance gains need 6 values (x y z rx ry rz)")
 			}
 		} else {
 			if (g.Kp != nil && len(g.Kp) != n) || (g.Kd != nil && len(g.Kd) != n) {
-				return nil, fmt.Errorf("hil: %s gains need %d values, one per joint", active, n)
+				return nil, fmt.Errorf("robot: %s gains need %d values, one per joint", active, n)
 			}
 			if g.Kp != nil {
 				copy(kp, g.Kp)
@@ -398,7 +463,7 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 	dyn := kinematics.NewDynamics(c)
 	pd, err := control.NewJointPD(kp, kd, dyn)
 	if err != nil {
-		return nil, fmt.Errorf("hil: joint-pd: %w", err)
+		return nil, fmt.Errorf("robot: joint-pd: %w", err)
 	}
 	stiff := [6]float64{1000, 1000, 1000, 30, 30, 30}
 	var damp [6]float64
@@ -413,7 +478,7 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 	ci, err := control.NewCartesianImpedance(control.CartesianImpedanceConfig{Chain: c,
 		Stiffness: stiff, Damping: damp, DampingRatio: 1, NullStiffness: 10, NullDamping: 2, Coriolis: true})
 	if err != nil {
-		return nil, fmt.Errorf("hil: cartesian-impedance: %w", err)
+		return nil, fmt.Errorf("robot: cartesian-impedance: %w", err)
 	}
 	fill := func(v float64) []float64 {
 		s := make([]float64, n)
@@ -425,11 +490,11 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 	adm, err := control.NewJointAdmittance(control.JointAdmittanceConfig{Mass: fill(0.5), Damping: fill(10),
 		Stiffness: fill(50), Kp: kp, Kd: kd, Gravity: dyn, Deadband: fill(0.05)})
 	if err != nil {
-		return nil, fmt.Errorf("hil: admittance: %w", err)
+		return nil, fmt.Errorf("robot: admittance: %w", err)
 	}
 	tr, err := control.NewTransparent(n, control.TransparentConfig{Gravity: dyn})
 	if err != nil {
-		return nil, fmt.Errorf("hil: transparent: %w", err)
+		return nil, fmt.Errorf("robot: transparent: %w", err)
 	}
 	all := map[string]control.Controller{"joint-pd": pd, "cartesian-impedance": ci, "transparent": tr, "admittance": adm}
 	ctrls := []control.NamedController{{Name: active, Controller: all[active]}}

@@ -1,4 +1,4 @@
-package hil
+package robot
 
 import (
 	"context"
@@ -19,7 +19,7 @@ import (
 )
 
 func init() {
-	frontEnds[ProtocolCANopen] = func(r *Rig) (frontEnd, error) {
+	frontEnds[ProtocolCANopen] = func(r *Robot) (frontEnd, error) {
 		// CiA 402 drives on an arm carry holding brakes on their brake
 		// outputs: the arm holds still while start-up configures the drives
 		// (which runs on simulated time) and after a fault switches them off.
@@ -50,7 +50,7 @@ func init() {
 			return net, nil
 		})
 	}
-	frontEnds[ProtocolCubeMars] = func(r *Rig) (frontEnd, error) {
+	frontEnds[ProtocolCubeMars] = func(r *Robot) (frontEnd, error) {
 		node, err := mitsim.New(r.sim, mitsim.Config{})
 		if err != nil {
 			return nil, err
@@ -79,7 +79,7 @@ func init() {
 // deterministic: it counts the frames the node has handled (the barrier
 // waits until it has handled every frame the host sent), and after
 // start-up the node's periodic work (heartbeats, timeouts) runs only when
-// the Rig ticks it after a simulator step, not on a wall-clock poll.
+// the Robot ticks it after a simulator step, not on a wall-clock poll.
 type canFront struct {
 	node    firmwaresim.CANNode
 	pty     *firmwaresim.PTY
@@ -164,11 +164,11 @@ func (a *meteredAdapter) await(n int64, timeout time.Duration) error {
 			return true, nil
 		}
 		if a.exited {
-			return false, errors.New("hil: CAN adapter exited")
+			return false, errors.New("robot: CAN adapter exited")
 		}
 		return false, nil
 	}, func() error {
-		return fmt.Errorf("hil: CAN adapter forwarded %d of %d frames in %v", a.got, n, timeout)
+		return fmt.Errorf("robot: CAN adapter forwarded %d of %d frames in %v", a.got, n, timeout)
 	})
 }
 
@@ -176,7 +176,7 @@ func (a *meteredAdapter) await(n int64, timeout time.Duration) error {
 // its bus with host. With simClock the host's start-up drives the node's
 // clock itself (see the CANopen front end); otherwise the node's periodic
 // work runs on a wall-clock poll until the host is up.
-func newCANFront(r *Rig, node firmwaresim.CANNode, simClock bool, host func(*canFront, canbus.Conn) (drivers.Bus, error)) (frontEnd, error) {
+func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, host func(*canFront, canbus.Conn) (drivers.Bus, error)) (frontEnd, error) {
 	p, err := firmwaresim.OpenPTY("")
 	if err != nil {
 		return nil, err
@@ -228,7 +228,7 @@ func newCANFront(r *Rig, node firmwaresim.CANNode, simClock bool, host func(*can
 		f.close()
 		return nil, f.startErr
 	}
-	// From here on the Rig drives the node's clock.
+	// From here on the Robot drives the node's clock.
 	f.lockstep.Store(true)
 	if err := f.settle(); err != nil {
 		f.close()
@@ -287,7 +287,7 @@ func (f *canFront) serveNode(ctx context.Context) error {
 		case errors.Is(err, canbus.ErrClosed):
 			return nil
 		default:
-			return fmt.Errorf("hil: CAN node: %w", err)
+			return fmt.Errorf("robot: CAN node: %w", err)
 		}
 	}
 	return nil
@@ -333,11 +333,11 @@ func (f *canFront) handledAll() error {
 			return true, nil
 		}
 		if f.exited {
-			return false, errors.New("hil: CAN node exited")
+			return false, errors.New("robot: CAN node exited")
 		}
 		return false, nil
 	}, func() error {
-		return fmt.Errorf("hil: CAN node handled %d of %d frames in %v", f.handled, want, barrierTimeout)
+		return fmt.Errorf("robot: CAN node handled %d of %d frames in %v", f.handled, want, barrierTimeout)
 	})
 }
 

@@ -1,4 +1,4 @@
-package hil
+package robot
 
 import (
 	"context"
@@ -27,7 +27,7 @@ type dxlFront struct {
 	done   chan error
 }
 
-func newDynamixel(r *Rig) (frontEnd, error) {
+func newDynamixel(r *Robot) (frontEnd, error) {
 	srv, err := dxlsim.New(r.sim, dxlsim.Config{PrismaticLead: dxlsim.DefaultPrismaticLead})
 	if err != nil {
 		return nil, err

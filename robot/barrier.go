@@ -1,4 +1,4 @@
-package hil
+package robot
 
 import (
 	"fmt"
@@ -155,11 +155,11 @@ func (d *meteredDevice) await(n int64, timeout time.Duration) error {
 			return true, nil
 		}
 		if d.exited {
-			return false, fmt.Errorf("hil: device front end exited: %v", d.err)
+			return false, fmt.Errorf("robot: device front end exited: %v", d.err)
 		}
 		return false, nil
 	}, func() error {
-		return fmt.Errorf("hil: device front end consumed %d of %d bytes in %v", d.consumed, n, timeout)
+		return fmt.Errorf("robot: device front end consumed %d of %d bytes in %v", d.consumed, n, timeout)
 	})
 }
 
@@ -207,7 +207,7 @@ func awaitReadable(p *firmwaresim.PTY, dev *meteredDevice, host *meteredPort, ti
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("hil: %d of %d bytes sent to the host readable after %v", n, want, timeout)
+			return fmt.Errorf("robot: %d of %d bytes sent to the host readable after %v", n, want, timeout)
 		}
 		// The flip-buffer work runs within microseconds: yield first,
 		// then back off so a loaded machine is not spun on.

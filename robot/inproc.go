@@ -1,4 +1,4 @@
-package hil
+package robot
 
 import (
 	"time"
@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	frontEnds[ProtocolInproc] = func(r *Rig) (frontEnd, error) {
+	frontEnds[ProtocolInproc] = func(r *Robot) (frontEnd, error) {
 		return &simBus{sim: r.sim, n: r.sim.Joints()}, nil
 	}
 }

@@ -1,4 +1,4 @@
-package hil
+package robot
 
 import (
 	"crypto/sha256"
@@ -22,9 +22,9 @@ func psmPath() string { return filepath.Join(repoRoot(), "robots", "psm.json") }
 
 // runHold enables the rig, holds a setpoint offset from the start pose and
 // returns a hash of every cycle's measured state and the final snapshot.
-func runHold(t *testing.T, cfg RigConfig, cycles int) ([32]byte, *control.Snapshot) {
+func runHold(t *testing.T, cfg Config, cycles int) ([32]byte, *control.Snapshot) {
 	t.Helper()
-	r, err := NewRig(cfg)
+	r, err := Open(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func runHold(t *testing.T, cfg RigConfig, cycles int) ([32]byte, *control.Snapsh
 func TestRigHoldsAndTracks(t *testing.T) {
 	for _, proto := range []string{ProtocolInproc, ProtocolDynamixel} {
 		t.Run(proto, func(t *testing.T) {
-			_, snap := runHold(t, RigConfig{ModelPath: psmPath(), Protocol: proto, Seed: 1}, 1500)
+			_, snap := runHold(t, Config{ModelPath: psmPath(), Protocol: proto, Seed: 1}, 1500)
 			if snap.State != control.Enabled {
 				for _, e := range snap.Events(nil) {
 					t.Log(e)
@@ -87,7 +87,7 @@ func TestRigLockstepDeterministic(t *testing.T) {
 	}
 	for _, proto := range []string{ProtocolInproc, ProtocolDynamixel, ProtocolCANopen} {
 		t.Run(proto, func(t *testing.T) {
-			cfg := RigConfig{ModelPath: psmPath(), Protocol: proto, Seed: 42, Faults: faults}
+			cfg := Config{ModelPath: psmPath(), Protocol: proto, Seed: 42, Faults: faults}
 			a, _ := runHold(t, cfg, 400)
 			b, _ := runHold(t, cfg, 400)
 			if a != b {
