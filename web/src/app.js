@@ -12,9 +12,11 @@ const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const token = params.get('token') || '';
 
-const COMMAND_SCHEMA = '{"type":"object","title":"chiron.TeleopCommand","properties":{"seq":{"type":"integer","minimum":0},"deadman":{"type":"boolean"},"clutch":{"type":"boolean"},"frame":{"enum":["tool","base"]},"linear":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"angular":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"gripper":{"type":"number","minimum":0,"maximum":1}},"required":["seq","deadman"]}';
-const CONTROL_SCHEMA = '{"type":"object","title":"chiron.TeleopControl","properties":{"action":{"enum":["take","release","scale"]},"scale":{"type":"number"}},"required":["action"]}';
-const ESTOP_SCHEMA = '{"type":"object","title":"chiron.EStop","properties":{"engage":{"type":"boolean"}},"required":["engage"]}';
+// The client channels' schemas, as teleop/channels.go publishes them
+// (CommandSchema, ControlSchema, EStopSchema).
+const COMMAND_SCHEMA = '{"type":"object","title":"chiron.TeleopCommand","properties":{"seq":{"type":"integer","minimum":0},"deadman":{"type":"boolean"},"clutch":{"type":"boolean"},"frame":{"type":"string","enum":["tool","base"]},"linear":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3,"description":"m/s"},"angular":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3,"description":"rad/s"},"gripper":{"type":"number","minimum":0,"maximum":1}},"required":["seq","deadman"],"additionalProperties":false}';
+const CONTROL_SCHEMA = '{"type":"object","title":"chiron.TeleopControl","properties":{"action":{"type":"string","enum":["take","release","scale","reset","enable"]},"scale":{"type":"number"}},"required":["action"],"additionalProperties":false}';
+const ESTOP_SCHEMA = '{"type":"object","title":"chiron.EStop","properties":{"engage":{"type":"boolean"}},"required":["engage"],"additionalProperties":false}';
 const TELEMETRY = ['/joint_states', '/tool_pose', '/safety', '/loop_stats', '/teleop/status', '/haptic_feedback'];
 const COMMAND_HZ = 100;
 const MASTER_LINEAR = 0.1; // m/s of "master" motion per key or full stick
@@ -26,9 +28,16 @@ const state = {
   connected: false, client: '', role: '', robots: [], prefixes: [], models: {},
   robot: null, prefix: '',
   joints: null, tool: null, safety: null, loop: null, status: null, haptic: null,
+  // From /joint_states, by joint name: a joint whose reading is not finite
+  // is left out of the message's arrays and named in its "lost" list, so
+  // the arrays are never read by index into the robot's joint list.
+  q: {}, lost: [], jointOrder: [], pose: [],
   telemetryCount: 0, lastTelemetry: 0,
   deadman: false, clutch: false, keys: new Set(), gamepad: null,
   seq: 0, sent: 0, log: [], errors: [],
+  // The last Reset or Enable this page asked for: {action, at, before}
+  // (before: the /safety event lines at the press).
+  request: null,
 };
 window.chiron = state;
 window.addEventListener('error', (e) => state.errors.push(String(e.message || e)));
@@ -125,6 +134,15 @@ function onBinary(dv) {
   const msg = JSON.parse(dec.decode(new Uint8Array(dv.buffer, dv.byteOffset + 13)));
   state.telemetryCount++;
   state.lastTelemetry = performance.now();
+  receive(topic, msg);
+}
+
+// receive takes one telemetry message of the selected robot (topic without
+// the robot's prefix). Also window.chiron.receive, with window.chiron.render
+// to redraw the panel at once: a test, or someone replaying a recording in
+// the developer tools, can show a message without a server. It only changes
+// what the page shows.
+function receive(topic, msg) {
   switch (topic) {
     case '/joint_states': state.joints = msg; onJoints(msg); break;
     case '/tool_pose': state.tool = msg; break;
@@ -134,6 +152,7 @@ function onBinary(dv) {
     case '/haptic_feedback': state.haptic = msg; break;
   }
 }
+state.receive = receive;
 
 function advertiseClientChannels() {
   const chans = [];
@@ -192,7 +211,9 @@ function selectRobot(i) {
   state.robot = state.robots[i];
   state.prefix = state.prefixes[i] || '';
   state.joints = state.tool = state.safety = state.loop = state.status = state.haptic = null;
+  state.q = {}; state.lost = []; state.jointOrder = []; state.pose = [];
   state.deadman = false;
+  state.request = null;
   resetPlot();
   buildJointTable([]);
   resubscribe();
@@ -312,7 +333,7 @@ function showModel() {
       }
       robotGroup.add(urdf);
       view3d = { kind: 'urdf', urdf, model: m };
-      poseModel(m.joints.map((j) => Math.max(j.lower, Math.min(j.upper, (j.lower + j.upper) / 2))));
+      poseModel(initialPose(m));
       return;
     } catch (err) {
       addLog(1, `urdf-loader: ${err}; drawing the chain instead`);
@@ -339,7 +360,13 @@ function showModel() {
     robotGroup.add(rcm);
   }
   view3d = { kind: 'chain', model: m, links, markers, tip, origins: m.joints.map((j) => mat4(j.origin)), tipM: mat4(m.tip) };
-  poseModel(m.joints.map((j) => Math.max(j.lower, Math.min(j.upper, (j.lower + j.upper) / 2))));
+  poseModel(initialPose(m));
+}
+
+// initialPose is the pose a freshly drawn model takes: the joints' last
+// readings, else mid-range.
+function initialPose(m) {
+  return m.joints.map((j) => (j.name in state.q ? state.q[j.name] : Math.max(j.lower, Math.min(j.upper, (j.lower + j.upper) / 2))));
 }
 
 const Y = new THREE.Vector3(0, 1, 0);
@@ -354,8 +381,11 @@ function placeCylinder(c, a, b) {
   c.quaternion.setFromUnitVectors(Y, d.normalize());
 }
 
+// poseModel poses the model at q, in the model's joint order (finite values
+// only: see modelPose).
 let lastQ = '';
 function poseModel(q) {
+  state.pose = q;
   if (!view3d) return;
   const key = q.map((v) => v.toFixed(5)).join(',');
   if (key === lastQ) return;
@@ -411,7 +441,7 @@ function resetPlot() {
 }
 
 function ensurePlot(names) {
-  if (plot && names.length === plotNames.length) return;
+  if (plot && names.join(',') === plotNames.join(',')) return;
   resetPlot();
   plotNames = names;
   plotData = [[], ...names.map(() => [])];
@@ -427,13 +457,47 @@ function ensurePlot(names) {
   new ResizeObserver(() => plot && plot.setSize({ width: host.clientWidth - 16, height: 220 })).observe(host);
 }
 
+// onJoints maps a /joint_states message by joint name. The plot has one
+// series per joint of the robot (jointNames) and a gap where a joint was
+// lost.
 const t0 = performance.now();
 function onJoints(msg) {
-  ensurePlot(msg.name);
+  const names = Array.isArray(msg.name) ? msg.name : [];
+  const pos = Array.isArray(msg.position) ? msg.position : [];
+  const lost = new Set(Array.isArray(msg.lost) ? msg.lost.filter((n) => typeof n === 'string') : []);
+  const q = {};
+  names.forEach((n, i) => {
+    if (typeof n !== 'string') return;
+    const p = pos[i];
+    // A server older than the "lost" list sent null for such a joint.
+    if (typeof p === 'number' && Number.isFinite(p)) q[n] = p;
+    else lost.add(n);
+  });
+  for (const n of lost) delete q[n];
+  state.q = q;
+  state.lost = [...lost];
+  for (const n of [...Object.keys(q), ...lost]) if (!state.jointOrder.includes(n)) state.jointOrder.push(n);
+  const order = jointNames();
+  ensurePlot(order);
   const t = (performance.now() - t0) / 1000;
   plotData[0].push(t);
-  msg.position.forEach((p, i) => plotData[i + 1].push(p));
+  order.forEach((n, i) => plotData[i + 1].push(n in q ? q[n] : null));
   while (plotData[0].length && plotData[0][0] < t - PLOT_SECONDS) plotData.forEach((s) => s.shift());
+}
+
+// jointNames lists the selected robot's joints: the model's, in loop order,
+// then any other name telemetry carried.
+function jointNames() {
+  const m = state.models[state.robot];
+  const names = m ? m.joints.map((j) => j.name) : [];
+  for (const n of state.jointOrder) if (!names.includes(n)) names.push(n);
+  return names;
+}
+
+// modelPose is the pose to draw, in the model's joint order: a joint's
+// reading, or where it was drawn last while its reading is lost.
+function modelPose(m) {
+  return m.joints.map((j, i) => (j.name in state.q ? state.q[j.name] : state.pose.length === m.joints.length ? state.pose[i] : initialPose(m)[i]));
 }
 
 // ---------------------------------------------------------------------------
@@ -448,20 +512,68 @@ const SAFETY_WORDS = {
   estop: ['EMERGENCY STOP — drives off', 'bad'],
   fault: ['Fault — drives off, reset needed', 'bad'],
 };
-// What an operator can do about each state.
-const SAFETY_HINTS = {
-  protective_stop: 'Release the deadman and press it again to resume once the cause is gone.',
-  estop: 'Press RELEASE E-STOP (operator) to reset; the arm then holds where it is.',
-  fault: 'Engage and release the e-stop to reset the drives once the cause is fixed.',
-};
+// fix formats a number with d decimals, or "—" for anything that is not a
+// finite number: the page never shows "NaN".
+function fix(v, d) {
+  return typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—';
+}
 
+// safetyHint says what an operator can do about the state s (nothing for a
+// role that may not operate). Releasing the e-stop resets nothing: the
+// supervisor stays in Fault until the operator in control asks it to Reset,
+// then to Enable, and it decides on each request.
+function safetyHint(s) {
+  if (!canOperate()) return '';
+  const take = inControl() ? '' : 'take control, ';
+  switch (s.state) {
+    case 'estop':
+      return `To recover: release the e-stop (RELEASE E-STOP), ${take}press Reset, then Enable; the arm then holds where it is.`;
+    case 'fault':
+      return `Once the cause is fixed and the e-stop released: ${take}press Reset, then Enable.`;
+    case 'protective_stop':
+      return `Release the deadman and press it again to resume once the cause is gone, or ${take}press Reset, then Enable.`;
+    case 'disabled':
+      return `${take ? 'Take control and press' : 'Press'} Enable: the drives then hold the arm where it is.`;
+  }
+  return '';
+}
+
+// refusalHint reports a refusal, by the supervisor, of the last Reset or
+// Enable this page asked for. Enable is refused while a joint still moves
+// (the PSM's insertion joint can sag while the drives are off): the
+// operator waits for the arm to settle and presses Enable again.
+function refusalHint(s) {
+  const r = state.request;
+  if (!r) return '';
+  // A refusal like the previous one updates that event's count ("×2"), so
+  // any event line not there at the press is new.
+  const refused = (s.events || []).some((e) => !r.before.has(e) && e.includes(`request refused: ${r.action} requested`));
+  if (!refused) return '';
+  return r.action === 'enable' ?
+    'The supervisor refused Enable (a joint still moving, or a cause still present: see events); press Enable again once the arm is still.' :
+    'The supervisor refused Reset: the cause is still present (see events).';
+}
+
+// buildJointTable makes one row per joint name; rows[i] holds its cells.
+let rows = [];
 function buildJointTable(names) {
   const tb = $('joints').querySelector('tbody');
   tb.innerHTML = '';
-  names.forEach((n, i) => {
+  tableNames = names.join(',');
+  rows = names.map((n, i) => {
     const tr = document.createElement('tr');
-    tr.innerHTML = `<td>${n}</td><td id="joint-${i}">–</td><td class="bar"><div><span id="jbar-${i}"></span></div></td>`;
+    tr.dataset.joint = n;
+    const name = document.createElement('td');
+    name.textContent = n;
+    const value = document.createElement('td');
+    value.id = `joint-${i}`;
+    value.textContent = '–';
+    const bar = document.createElement('td');
+    bar.className = 'bar';
+    bar.innerHTML = `<div><span id="jbar-${i}"></span></div>`;
+    tr.append(name, value, bar);
     tb.appendChild(tr);
+    return { tr, value, mark: bar.querySelector('span') };
   });
 }
 
@@ -469,66 +581,82 @@ let tableNames = '';
 function updatePanel() {
   const s = state.safety;
   if (s) {
+    // A request that worked needs no more words.
+    const r = state.request;
+    if (r && (s.state === 'ok' || s.state === 'enabling' || (r.action === 'reset' && s.state === 'disabled'))) state.request = null;
     const [words, cls] = SAFETY_WORDS[s.state] || [s.state, 'warn'];
     $('safety-state').textContent = words;
-    const hint = canOperate() ? SAFETY_HINTS[s.state] || '' : '';
-    $('safety-reason').textContent = [s.reason, hint].filter(Boolean).join(' — ');
+    $('safety-reason').textContent = [s.reason, refusalHint(s), safetyHint(s)].filter(Boolean).join(' — ');
     $('safety').className = 'safety ' + cls;
     $('estop').classList.toggle('engaged', s.state === 'estop');
     $('estop').textContent = s.state === 'estop' ? 'RELEASE E-STOP' : 'E-STOP';
     const ev = $('events');
-    const text = s.events.slice(-12).reverse();
+    const text = (s.events || []).slice(-12).reverse();
     if (ev.dataset.v !== text.join('\n')) {
       ev.dataset.v = text.join('\n');
       ev.innerHTML = '';
       for (const e of text) { const li = document.createElement('li'); li.textContent = e; ev.appendChild(li); }
     }
   }
-  const j = state.joints;
-  if (j) {
-    if (tableNames !== j.name.join(',')) { tableNames = j.name.join(','); buildJointTable(j.name); }
+  if (state.joints) {
+    const names = jointNames();
+    if (tableNames !== names.join(',')) buildJointTable(names);
     const m = state.models[state.robot];
-    j.position.forEach((p, i) => {
-      const prismatic = m && m.joints[i] && m.joints[i].type === 'prismatic';
-      const cell = $(`joint-${i}`);
-      if (cell) cell.textContent = p === null ? 'NaN' : prismatic ? `${(p * 1000).toFixed(1)} mm` : `${(p * 180 / Math.PI).toFixed(2)}°`;
-      const bar = $(`jbar-${i}`);
-      if (bar && m && m.joints[i]) {
-        const { lower, upper } = m.joints[i];
-        bar.style.left = `calc(${(100 * (p - lower) / (upper - lower)).toFixed(1)}% - 2px)`;
+    const lost = new Set(state.lost);
+    names.forEach((n, i) => {
+      const row = rows[i];
+      const mj = m && m.joints.find((x) => x.name === n);
+      const p = state.q[n];
+      const has = typeof p === 'number';
+      row.tr.classList.toggle('lost', lost.has(n));
+      row.value.textContent = lost.has(n) ? 'lost' : !has ? '–' :
+        mj && mj.type === 'prismatic' ? `${fix(p * 1000, 1)} mm` : `${fix(p * 180 / Math.PI, 2)}°`;
+      row.value.title = lost.has(n) ? 'reading not finite: left out of /joint_states (see "lost")' : '';
+      // The marker stays where it was while the reading is lost.
+      row.mark.hidden = !mj;
+      if (has && mj && mj.upper > mj.lower) {
+        // Clamped: a joint beyond a limit (one sagging with the drives off)
+        // shows at the end of its bar, not outside the panel.
+        const f = Math.max(0, Math.min(1, (p - mj.lower) / (mj.upper - mj.lower)));
+        row.mark.style.left = `calc(${(100 * f).toFixed(1)}% - 2px)`;
       }
     });
-    poseModel(j.position.map((p) => p ?? 0));
+    if (m) poseModel(modelPose(m));
   }
   if (state.tool) {
-    const p = state.tool.position;
-    $('tool').textContent = `x ${(p[0] * 1000).toFixed(1)}  y ${(p[1] * 1000).toFixed(1)}  z ${(p[2] * 1000).toFixed(1)} mm`;
+    const t = state.tool;
+    const p = t.position;
+    const ok = t.valid !== false && Array.isArray(p) && p.length === 3 && p.every((v) => typeof v === 'number' && Number.isFinite(v));
+    $('tool').textContent = ok ? `x ${fix(p[0] * 1000, 1)}  y ${fix(p[1] * 1000, 1)}  z ${fix(p[2] * 1000, 1)} mm` : '— (pose invalid: a joint reading is lost)';
+    $('tool').classList.toggle('invalid', !ok);
   }
   if (state.loop) {
-    $('wake').textContent = state.loop.wake_p99_us.toFixed(0);
-    $('compute').textContent = state.loop.compute_p99_us.toFixed(0);
-    $('overruns').textContent = state.loop.overruns;
+    $('wake').textContent = fix(state.loop.wake_p99_us, 0);
+    $('compute').textContent = fix(state.loop.compute_p99_us, 0);
+    $('overruns').textContent = fix(state.loop.overruns, 0);
   }
   const st = state.status;
   if (st) {
-    $('latency').textContent = st.latency_ms.toFixed(1);
+    $('latency').textContent = fix(st.latency_ms, 1);
     $('operator').textContent = st.operator || 'nobody';
     $('engaged').textContent = st.engaged ? 'moving (engaged)' : st.clutch ? 'clutched' : 'holding';
-    if (Math.abs(Number($('scale').value) - st.scale) > 1e-6 && document.activeElement !== $('scale')) {
+    if (Number.isFinite(st.scale) && Math.abs(Number($('scale').value) - st.scale) > 1e-6 && document.activeElement !== $('scale')) {
       $('scale').value = st.scale;
       $('scale-value').textContent = st.scale.toFixed(2);
     }
   }
   if (state.haptic) {
     const h = state.haptic;
-    $('haptic').textContent = h.penetration_m > 0 ? `workspace wall: ${(h.penetration_m * 1000).toFixed(1)} mm in` :
-      h.nearest_joint ? `nearest joint limit: ${h.nearest_joint}` : '';
+    $('haptic').textContent = h.valid === false ? 'haptic cue invalid (tool pose not finite)' :
+      h.penetration_m > 0 ? `workspace wall: ${fix(h.penetration_m * 1000, 1)} mm in` :
+        h.nearest_joint ? `nearest joint limit: ${h.nearest_joint}` : '';
   }
   if (state.connected && performance.now() - state.lastTelemetry > 1000) setConn('connected — no telemetry', false);
   else if (state.connected) setConn('live', true);
   updateButtons();
   if (plot && plotData) plot.setData(plotData);
 }
+state.render = updatePanel;
 
 function inControl() {
   return !!(state.status && state.client && state.status.operator === state.client);
@@ -538,6 +666,12 @@ function canOperate() {
   return state.role === 'operator' || state.role === 'admin';
 }
 
+// A Reset or Enable button is shown when the state calls for it (Reset in
+// Fault or a protective stop, Enable with the drives off) to a role that
+// may operate, and can be pressed by the client in control only: the
+// server refuses the request from anyone else. After a press it waits
+// REQUEST_WAIT_MS for the supervisor, so a double click is one request.
+const REQUEST_WAIT_MS = 800;
 function updateButtons() {
   const mine = inControl();
   $('take').disabled = !canOperate() || mine || !state.connected;
@@ -547,6 +681,15 @@ function updateButtons() {
   $('scale').disabled = !mine;
   $('deadman').classList.toggle('held', state.deadman && mine);
   $('clutch').classList.toggle('held', state.clutch && mine);
+  const s = state.safety ? state.safety.state : '';
+  const r = state.request;
+  for (const [id, wanted] of [['reset', s === 'fault' || s === 'protective_stop'], ['enable', s === 'disabled']]) {
+    const b = $(id);
+    b.hidden = !(wanted && canOperate() && state.connected);
+    b.disabled = !mine || !!(r && r.action === id && performance.now() - r.at < REQUEST_WAIT_MS);
+    b.title = mine ? b.dataset.title : 'Take control first: only the operator in control may ' + id;
+  }
+  $('recover').hidden = $('reset').hidden && $('enable').hidden;
 }
 
 function setConn(text, ok) {
@@ -571,6 +714,16 @@ function addLog(level, text) {
 // keyboard WASD/QE, gamepad; commands at COMMAND_HZ while in control.
 
 $('take').addEventListener('click', () => publish('/teleop/control', { action: 'take' }));
+// Reset and Enable ask the safety supervisor; its answer is /safety.
+for (const action of ['reset', 'enable']) {
+  $(action).addEventListener('click', () => {
+    if (!inControl()) return;
+    state.deadman = false;
+    state.request = { action, at: performance.now(), before: new Set((state.safety && state.safety.events) || []) };
+    publish('/teleop/control', { action });
+    updateButtons();
+  });
+}
 $('release').addEventListener('click', () => { state.deadman = false; publish('/teleop/control', { action: 'release' }); });
 $('estop').addEventListener('click', () => {
   const engaged = state.safety && state.safety.state === 'estop';
