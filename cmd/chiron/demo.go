@@ -51,6 +51,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	exoProto := fs.String("exo-protocol", robot.ProtocolCubeMars, "the exoskeleton's simulated drives")
 	rate := fs.Float64("rate", 0, "control rate, Hz (0: each robot at the fastest rate up to 1 kHz that its simulated drives' real bus carries)")
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
+	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loops (refused without the privilege: then it says so and runs without)")
 	models := fs.String("models", "", "directory holding psm.json and upper_limb_exo.urdf (default: the shipped robots/)")
 	db, pace := clinicFlags(fs)
 	gpf := addGamepadFlags(fs, true)
@@ -100,7 +101,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := newStack(specs, stackOptions{Addr: *addr, Tokens: tokens, Clinic: cl})
+	st, err := newStack(specs, stackOptions{Addr: *addr, Tokens: tokens, Clinic: cl, RT: *rt})
 	if err != nil {
 		return err
 	}

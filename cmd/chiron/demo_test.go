@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -27,9 +28,14 @@ import (
 // no protective stop, for a second. The PSM used to report "fault: drive
 // fault (joint 0)" 50 ms after enabling in every start (the CANopen master's
 // heartbeat stayed silent on the loop's clock; canopen.Network.enterCycles).
+//
+// The demo is soft real time (its loops and its simulated drives share the
+// machine), and what it must show is a start on an idle machine: `make test`
+// runs this test on its own after the rest of the suite (CHIRON_MAKE_RUN_TEST=1),
+// not beside other packages' tests under the race detector.
 func TestMakeRunStartsWithoutFault(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and starts the demo 20 times; -short skips it")
+	if os.Getenv("CHIRON_MAKE_RUN_TEST") == "" {
+		t.Skip("starts the demo 20 times on an otherwise idle machine: make test runs it on its own (CHIRON_MAKE_RUN_TEST=1)")
 	}
 	gobin, err := exec.LookPath("go")
 	if err != nil {
