@@ -290,3 +290,46 @@ func TestIssue14PassiveReachesRangeOrSaysWhy(t *testing.T) {
 		})
 	}
 }
+
+// Found by the soak (seeds 219, 510, 640, 696 of its first 1000-session
+// run): a planned (passive, assisted) exercise after a patient-driven one
+// threw a joint past its speed limit. The limb could still be moving when
+// the exercise began; a held joint (the hip of a knee exercise) was
+// brought to its posture in a fraction of a second, planned at the speed
+// limit of the exercised joint; an integral correction wound up against a
+// torque limit was released as a jolt. Now a planned motion starts from
+// rest (SettleSpeed), every joint's speed limit bounds the plan, its
+// acceleration is bounded (PlannedAcceleration) and the integral does not
+// wind up at the torque limit.
+func TestIssue14PlannedAfterPatientDriven(t *testing.T) {
+	t.Parallel()
+	p := rehab.Patient{ID: "P-696", Height: 1.8, Mass: 80, AffectedSide: rehab.SideLeft, Limits: []rehab.JointLimit{
+		{Joint: "hip_flexion", ROMMin: -0.125, ROMMax: 1.261, MaxTorque: 95, MaxSpeed: 1.798},
+		{Joint: "knee_flexion", ROMMin: 0.247, ROMMax: 1.974, MaxTorque: 29, MaxSpeed: 1.85},
+	}}
+	for _, tc := range []struct{ name, then, params string }{
+		{"passive knee", "passive", `{"period_s":2,"hold_s":2}`},
+		{"assisted knee", "active-assisted", `{"period_s":2.1,"hold_s":0.5}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			spec := rehab.RunSpec{Session: rehab.Session{ID: "S-6"}, Patient: p, Protocol: rehab.Protocol{Exercises: []rehab.Exercise{
+				{Mode: "active", Joints: bothJoints, Repetitions: 6, Params: []byte(`{"attempt_s":1.7}`)},
+				{Mode: tc.then, Joints: []string{"knee_flexion"}, Repetitions: 2, Assistance: 0.5, Params: []byte(tc.params)}}}}
+			cfg := SimConfig{Seed: 696, Patient: func(_ *rehab.Patient, c *kinematics.Chain, seed uint64) (*patientsim.Patient, error) {
+				n := c.DoF()
+				lower, upper := c.Limits()
+				pc := patientsim.Config{Seed: seed, MaxTorque: fill(n, 51), Strength: 0.7, Stiffness: fill(n, 7.5), Damping: fill(n, 0.6),
+					Rest: make([]float64, n), PeakSpeed: 1.46, TremorAmplitude: fill(n, 2.4), TremorFrequency: 11.8, TremorBandwidth: 0.36}
+				for i := range n {
+					pc.Rest[i] = (lower[i] + upper[i]) / 2
+				}
+				return patientsim.New(n, pc)
+			}}
+			r := simulate(t, cfg, spec, 5*time.Minute, nil)
+			if r.status.Phase != PhaseCompleted || r.stops != 0 {
+				t.Fatalf("after %v: %+v, %d safety stops; notes:\n%s", r.end, r.status, r.stops, r.noteText())
+			}
+		})
+	}
+}

@@ -42,9 +42,8 @@ const (
 	MaxAttemptS = 120.0
 )
 
-// paramRanges are the numeric parameters' accepted ranges, (lo, hi] when
-// openLo, else [lo, hi]; 0 always means "the default". unit renders
-// values: "s", "rad" (shown in degrees), "rad/s" (degrees per second) or
+// paramRanges are the numeric parameters' accepted ranges [lo, hi]; 0
+// always means "the default" and is accepted. unit renders values: "s", "rad" (shown in degrees), "rad/s" (degrees per second) or
 // an SI unit shown as typed.
 var paramRanges = map[string]struct {
 	lo, hi float64

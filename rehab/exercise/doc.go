@@ -15,7 +15,11 @@
 //   - Resistive: viscous τ = −b·q̇ or elastic τ = −k·(q − q₀) (Resist).
 //   - Guidance: a corridor around the straight path between two postures,
 //     in joint space or in Cartesian space, free inside and a stiff wall
-//     outside (Corridor).
+//     outside (Corridor), engaged once the limb has entered it.
+//
+// In the patient-driven modes (active, resistive, guidance) a SpeedGovernor
+// brakes a joint above 80 % of the patient's speed limit, so a quick
+// movement is slowed before it reaches the supervisor's protective stop.
 //
 // An exercise only asks. The patient's range of motion, torque and speed
 // limits are enforced by the control loop's safety supervisor, configured by
@@ -34,6 +38,28 @@
 // limb with) are registered when the loop is built (Protocol.Controllers),
 // and the runner switches between them, bumplessly, by name.
 //
+// # Every session ends
+//
+// Every phase of a session is bounded. Planned motions (passive, assisted)
+// end when their time is up, patient-driven legs after their attempt time;
+// MaxDuration is the longest an exercise's prescription allows, and the
+// runner ends an exercise that overruns it. The waits that have no end of
+// their own are bounded by RunnerConfig: the supervisor enabling
+// (EnableWait) and a safety stop nobody resumes (SafetyStopWait; the
+// simulated runner ends at once, since the clinicians' API cannot resume
+// it). A clinician's Pause alone is unbounded. A session that ends on a
+// bound says why in Status.Reason, in plain language and the clinician's
+// units (degrees, °/s), and exercises add notes (EventNote): a planned path
+// Build shortened because carrying the limb along it would take more than
+// HoldTorqueShare of a torque limit, a passive leg that ended more than
+// ShortfallTolerance short and the limit that stopped it.
+// Planned motions keep off the supervisor's speed limit: they start from
+// rest (SettleSpeed), at most 80 % of every joint's speed limit and
+// PlannedAcceleration, and their integral correction does not wind up at a
+// torque limit. CheckPrescription refuses, naming the field, what Build would refuse or
+// a clinician most likely mistyped (parameter ranges MinPeriodS… documented
+// with their reasons) before a session is created.
+//
 // A session API drives a Runner with Start, Pause, Resume and Stop, reads
 // Status for the console, and stores what the Sink receives. Simulation and
 // tests step the plant, the loop and the runner in lockstep virtual time,
@@ -45,5 +71,7 @@
 // for a whole rehab.RunSpec, yielding the supervisor configuration and the
 // controllers to build the loop with. SimRunner is a rehab.SessionRunner
 // that plays a plan on the firmware-sim plant with a simulated patient —
-// what the clinicians' API (rehab/api) runs against without hardware.
+// what the clinicians' API (rehab/api) runs against without hardware; it
+// implements rehab.PrescriptionChecker, passes notes to a rehab.NoteSink,
+// and ends a session early with an *EndError carrying the reason.
 package exercise

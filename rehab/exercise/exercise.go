@@ -174,7 +174,19 @@ type planned struct {
 	start time.Duration
 	dur   time.Duration
 	speed float64
+	// settling: the limb is braked to rest before the leg is planned.
+	settling    bool
+	settleStart time.Duration
 }
+
+// PlannedAcceleration bounds the acceleration of planned motions, rad/s²
+// (about 170°/s²). Without it a short leg at the planned peak speed — a
+// held joint brought to its posture at the speed of the exercised one —
+// takes a fraction of a second with peak accelerations near 10 rad/s²; the
+// joint PD lags and, catching up, overshoots the peak speed by a quarter,
+// past the patient's speed limit (issue 14). Long legs at clinical speeds
+// accelerate far less (1.8 rad at 1.2 rad/s: 1.3 rad/s²) and are unchanged.
+const PlannedAcceleration = 3.0
 
 func newPlanned(name string, n int, sh Shuttle, peakSpeed float64) (*planned, error) {
 	if err := sh.check(name, n); err != nil {
@@ -185,7 +197,7 @@ func newPlanned(name string, n int, sh Shuttle, peakSpeed float64) (*planned, er
 	}
 	v, a := make([]float64, n), make([]float64, n)
 	for i := range v {
-		v[i], a[i] = peakSpeed, math.Inf(1)
+		v[i], a[i] = peakSpeed, PlannedAcceleration
 	}
 	traj, err := control.NewJointMinJerk(v, a)
 	if err != nil {
@@ -195,14 +207,54 @@ func newPlanned(name string, n int, sh Shuttle, peakSpeed float64) (*planned, er
 	return &planned{shuttle: shuttle{Shuttle: sh}, traj: traj, speed: peakSpeed}, nil
 }
 
-// begin re-plans the current leg from the measured posture.
+// Settling: a planned motion starts from rest. The limb may still be
+// moving when the exercise begins (a patient-driven exercise before it
+// ended on an arrival or a timeout mid-movement); a minimum-jerk leg
+// planned from rest would then lag the limb and the stiff joint PD,
+// catching up, would throw it past its speed limit (issue 14). So the
+// reference first follows the limb with zero velocity — pure damping, no
+// spring-back — until every joint is slower than SettleSpeed, for at most
+// SettleTime, and the leg is planned from where it then is.
+const (
+	SettleSpeed = 0.05 // rad/s
+	SettleTime  = time.Second
+)
+
+// begin re-plans the current leg from the measured posture once the limb
+// has settled.
 func (p *planned) begin(now time.Duration, q []float64) error {
-	d, err := p.traj.Plan(q, p.target(), 0)
-	if err != nil {
-		return err
+	for i, x := range q {
+		if !finite(x) {
+			return fmt.Errorf("planned motion: joint %d at %g rad: %w", i, x, ErrExercise)
+		}
 	}
-	p.start, p.dur = now, d
+	p.settling, p.settleStart = true, now
 	return nil
+}
+
+// settle holds the reference on the limb while it settles; it reports
+// whether the leg is planned (the limb has settled or SettleTime passed).
+func (p *planned) settle(now time.Duration, st *State, sp *control.Setpoint) bool {
+	still := true
+	for _, v := range st.Qd {
+		if math.Abs(v) >= SettleSpeed {
+			still = false
+			break
+		}
+	}
+	if !still && now-p.settleStart < SettleTime {
+		copy(sp.Q, st.Q)
+		clear(sp.Qd)
+		clear(sp.Qdd)
+		sp.HasPose, sp.HasTwist = false, false
+		return false
+	}
+	d, err := p.traj.Plan(st.Q, p.target(), 0)
+	if err != nil { // cannot happen: postures and q were checked
+		d = 0
+	}
+	p.start, p.dur, p.settling = now, d, false
+	return true
 }
 
 // maxDuration bounds the exercise's running time: the approach from as far
@@ -211,18 +263,21 @@ func (p *planned) begin(now time.Duration, q []float64) error {
 func (p *planned) maxDuration() (total, perResume time.Duration) {
 	leg := 0.0
 	for i := range p.From {
-		leg = math.Max(leg, control.MinJerkDuration(p.To[i]-p.From[i], p.speed, math.Inf(1)))
+		leg = math.Max(leg, control.MinJerkDuration(p.To[i]-p.From[i], p.speed, PlannedAcceleration))
 	}
-	approach := time.Duration(control.MinJerkDuration(p.maxReach(), p.speed, math.Inf(1))*float64(time.Second)) + p.Hold
+	approach := SettleTime + time.Duration(control.MinJerkDuration(p.maxReach(), p.speed, PlannedAcceleration)*float64(time.Second)) + p.Hold
 	legs := time.Duration(leg*float64(time.Second)) + p.Hold
 	return approach + time.Duration(2*p.Repetitions)*legs, approach
 }
 
 // update writes the reference at now into sp and advances legs.
-func (p *planned) update(now time.Duration, sp *control.Setpoint) bool {
+func (p *planned) update(now time.Duration, st *State, sp *control.Setpoint) bool {
 	if p.finished() {
 		p.traj.Sample(p.dur, sp)
 		return true
+	}
+	if p.settling && !p.settle(now, st, sp) {
+		return false
 	}
 	for now-p.start >= p.dur+p.Hold {
 		end := p.start + p.dur + p.Hold

@@ -117,14 +117,21 @@ func (e *Passive) Begin(now time.Duration, st *State) error {
 // Update writes the minimum-jerk reference plus the integral correction.
 func (e *Passive) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
 	leg, reps, target := e.p.leg, e.p.done, e.p.target()
-	done := e.p.update(now, sp)
+	done := e.p.update(now, st, sp)
 	if e.p.leg != leg || e.p.done != reps {
 		e.checkReached(st, target)
 	}
 	dt := (now - e.last).Seconds()
 	e.last = now
 	for i := range e.offset {
-		e.offset[i] += e.ki * (sp.Q[i] - st.Q[i]) * dt
+		// Anti-windup: no integration while the drive is at the torque
+		// limit — the limb cannot be pushed further, and an offset wound
+		// up against the limit is released as a jolt when the reference
+		// turns back (issue 14: the limb overshot its speed limit).
+		err := sp.Q[i] - st.Q[i]
+		if !(e.effort != nil && e.effort[i] > 0 && math.Abs(st.Effort[i]) >= 0.95*e.effort[i] && err*st.Effort[i] > 0) {
+			e.offset[i] += e.ki * err * dt
+		}
 		e.offset[i] = math.Max(-0.1, math.Min(0.1, e.offset[i]))
 		sp.Q[i] += e.offset[i]
 	}
@@ -219,8 +226,8 @@ func (e *AssistAsNeeded) Controller() control.NamedController {
 func (e *AssistAsNeeded) Begin(now time.Duration, st *State) error { return e.p.begin(now, st.Q) }
 
 // Update writes the reference at now into sp.
-func (e *AssistAsNeeded) Update(now time.Duration, _ *State, sp *control.Setpoint) bool {
-	done := e.p.update(now, sp)
+func (e *AssistAsNeeded) Update(now time.Duration, st *State, sp *control.Setpoint) bool {
+	done := e.p.update(now, st, sp)
 	copy(e.refQ, sp.Q)
 	copy(e.refQd, sp.Qd)
 	return done

@@ -14,7 +14,13 @@ import (
 )
 
 // Params are the mode parameters a rehab.Exercise carries as JSON. Every
-// field is optional; joint maps are keyed by the patient's joint names.
+// field is optional (0 means the default); joint maps are keyed by the
+// patient's joint names. CheckPrescription accepts period_s 2–600 s,
+// peak_speed 0.05–3 rad/s, hold_s 0–60 s, attempt_s 1–120 s, tolerance
+// 0.3°–20°, viscous 0–100, elastic 0–500, max_stiffness 1–2000,
+// wall_stiffness 1–20000, wall_damping 0–1000 (SI units), width up to 0.5
+// rad (joint space) or 0.2 m (Cartesian), and from/to postures within the
+// patient's range of motion.
 type Params struct {
 	// From and To are the end postures of the exercised joints, rad. The
 	// default is the patient's range of motion with 10 % of it left free
@@ -24,7 +30,8 @@ type Params struct {
 	// PeriodS is the duration of one repetition (out and back, holds
 	// excluded) of passive or assisted motion, s; PeakSpeed (rad/s) is used
 	// when it is 0, and 0.6 rad/s when both are. Either way the peak speed
-	// is at most 80 % of the patient's speed limit (the motion then takes
+	// is at most 80 % of the tightest of the patient's speed limits and the
+	// acceleration at most PlannedAcceleration (the motion then takes
 	// longer than PeriodS).
 	PeriodS   float64 `json:"period_s,omitempty"`
 	PeakSpeed float64 `json:"peak_speed,omitempty"`
@@ -209,11 +216,14 @@ func Build(name string, ex *rehab.Exercise, env *Env, gravity func() control.Gra
 	if speed == 0 {
 		speed = 0.6
 	}
-	// Plan within the patient's speed limit (80 % of the tightest moving
-	// joint's), so a prescription does not ask for a protective stop; the
-	// supervisor enforces the limit either way.
-	for i, l := range env.Limits {
-		if moving[i] || sh.From[i] != sh.To[i] {
+	// Plan within the patient's speed limit (80 % of the tightest joint's),
+	// so a prescription does not ask for a protective stop; the supervisor
+	// enforces the limit either way. Every joint counts, not only the
+	// exercised ones: the approach brings the held joints to their posture
+	// at the same speed (issue 14: a knee exercise moved the hip, left
+	// elsewhere by the exercise before, faster than the hip's limit).
+	for _, l := range env.Limits {
+		if l.Velocity > 0 {
 			speed = math.Min(speed, 0.8*l.Velocity)
 		}
 	}

@@ -22,15 +22,17 @@ import (
 // ranges — repetitions 1–1000, assistance 0–100 % in 5 % steps — and the
 // accepted period, hold and attempt ranges, for a patient recorded with
 // limits around the page's suggestions and simulated with weakness,
-// spasticity, tremor and fatigue — whose own movements are planned no
-// faster than the speed limit the clinician recorded (a patient who moves
-// faster is stopped by the supervisor, with the reason:
+// spasticity, tremor and fatigue — whose own movements are planned at
+// 30–80 % of the speed limit the clinician recorded: the 20 % left covers
+// the overshoot of their tracking, tremor and gravity, as the speed
+// governor's band does (a patient who moves at or beyond their recorded
+// limit is stopped by the supervisor, with the reason:
 // TestIssue14SafetyStopEndsSessionWithReason). It runs at full speed in virtual time
 // and must end on its own, completed, within its planned time (the sum of
 // its exercises' MaxDuration and slack, plus the enabling), with no
 // protective stop or fault — no limit violation.
 //
-// CHIRON_SOAK_N sets the number of sessions (default 4 with -short, 12
+// CHIRON_SOAK_N sets the number of sessions (default 4 with -short, 6
 // otherwise, which keeps the test within a minute under -race on two
 // cores), CHIRON_SOAK_SEED the first seed (default 1), CHIRON_SOAK_MAXSIM
 // the longest planned session in virtual seconds (default 300: periods
@@ -38,7 +40,7 @@ import (
 // the session fits).
 func TestSoakRandomPrescriptions(t *testing.T) {
 	t.Parallel()
-	n := 12
+	n := 6
 	if testing.Short() {
 		n = 4
 	}
@@ -155,7 +157,7 @@ func drawSession(t *testing.T, seed uint64, maxSim time.Duration) (rehab.RunSpec
 		lower, upper := c.Limits()
 		pat := patientsim.Config{Seed: seed, MaxTorque: fill(n, 40+40*rng.Float64()), Strength: 0.2 + 0.8*rng.Float64(),
 			Stiffness: fill(n, 2+28*rng.Float64()), Damping: fill(n, 0.1+0.9*rng.Float64()), Rest: make([]float64, n),
-			ReactionJitter: 0.3 * rng.Float64(), PeakSpeed: (0.3 + 0.7*rng.Float64()) * math.Min(p.Limits[0].MaxSpeed, p.Limits[1].MaxSpeed)}
+			ReactionJitter: 0.3 * rng.Float64(), PeakSpeed: (0.3 + 0.5*rng.Float64()) * math.Min(p.Limits[0].MaxSpeed, p.Limits[1].MaxSpeed)}
 		for i := range n {
 			pat.Rest[i] = (lower[i] + upper[i]) / 2
 		}
