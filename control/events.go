@@ -2,6 +2,7 @@ package control
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
@@ -27,14 +28,31 @@ const (
 	Fault
 )
 
-var stateNames = [...]string{"disabled", "enabling", "enabled", "protective-stop", "fault"}
+// stateNames are the states' words, the one spelling that every front end
+// uses: the teleop server's /safety channel and the console, HIL scenarios
+// (expect.final_state), reports, sweep CSVs and recordings.
+var stateNames = [...]string{"disabled", "enabling", "enabled", "protective_stop", "fault"}
 
-// String returns the state's name.
+// String returns the state's word.
 func (s State) String() string {
 	if int(s) < len(stateNames) {
 		return stateNames[s]
 	}
 	return fmt.Sprintf("state(%d)", uint8(s))
+}
+
+// StateNames returns the states' words, Disabled first.
+func StateNames() []string { return append([]string(nil), stateNames[:]...) }
+
+// ParseState returns the state a word names (State.String), or an error
+// listing the words.
+func ParseState(word string) (State, error) {
+	for i, n := range stateNames {
+		if n == word {
+			return State(i), nil
+		}
+	}
+	return 0, fmt.Errorf("state %q: want one of %s", word, strings.Join(stateNames[:], ", "))
 }
 
 // Reason says why a supervisor event happened. Events store the code and a

@@ -26,7 +26,7 @@ program:
 expect:
   tracking_rms_max: 0.05
   limit_violations: 0
-  final_state: Enabled
+  final_state: enabled
 `
 
 func mini(t *testing.T, edit func(string) string) (string, []byte) {
@@ -49,7 +49,7 @@ func TestScenarioStrictDecoding(t *testing.T) {
 		{"unknown field names field and line", "duration: 300ms", "duration: 300ms\nspeed: 3", "line 6: field speed not found"},
 		{"unknown nested field", "protocol: inproc", "protocol: inproc\nsafety: {trackng_error: 1}", "field trackng_error not found"},
 		{"bad duration", "duration: 300ms", "duration: fast", `"fast" is not a non-negative duration`},
-		{"bad final state", "final_state: Enabled", "final_state: Stopped", "expect.final_state"},
+		{"bad final state", "final_state: enabled", "final_state: Stopped", "expect.final_state"},
 		{"unknown protocol", "protocol: inproc", "protocol: ethercat", "protocol:"},
 		{"wrong offset length", "offset: [0.05, 0, 0, 0, 0, 0]", "offset: [0.05]", "program.joint_minjerk.waypoints[0].offset"},
 		{"fault joint out of range", "expect:", "faults:\n  - {kind: stuck, joint: 9}\nexpect:", "faults[0].joint"},
@@ -57,7 +57,7 @@ func TestScenarioStrictDecoding(t *testing.T) {
 		{"cartesian controller on joint program", "protocol: inproc", "protocol: inproc\ncontroller: cartesian-impedance", "controller"},
 		{"substep not dividing the period", "duration: 300ms", "duration: 300ms\nplant: {substep: 300us}", "plant.substep"},
 		{"substep longer than the period", "duration: 300ms", "duration: 300ms\nplant: {substep: 2ms}", "plant.substep"},
-		{"stop bound without fault", "final_state: Enabled", "final_state: Enabled\n  protective_stop_within: 10ms", "expect.protective_stop_within"},
+		{"stop bound without fault", "final_state: enabled", "final_state: enabled\n  protective_stop_within: 10ms", "expect.protective_stop_within"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -63,7 +63,7 @@ func appendNum(b []byte, x float64) []byte {
 func (c *csvWriter) row(s *control.Snapshot, sp *control.Setpoint, cart bool) {
 	b := strconv.AppendFloat(c.buf[:0], s.Now.Seconds(), 'f', 6, 64)
 	b = append(b, ',')
-	b = append(b, stateName(s.State)...)
+	b = append(b, s.State.String()...)
 	for i := range s.Joints {
 		b = append(b, ',')
 		b = appendNum(b, s.Joints[i].Position)

@@ -98,25 +98,6 @@ type Metrics struct {
 	Overruns     uint64  `json:"overruns"`
 }
 
-var stateNames = map[string]control.State{
-	"Disabled": control.Disabled, "Enabling": control.Enabling, "Enabled": control.Enabled,
-	"ProtectiveStop": control.ProtectiveStop, "Fault": control.Fault,
-}
-
-func stateByName(s string) (control.State, bool) {
-	st, ok := stateNames[s]
-	return st, ok
-}
-
-func stateName(st control.State) string {
-	for n, v := range stateNames {
-		if v == st {
-			return n
-		}
-	}
-	return st.String()
-}
-
 // RunScenario runs s and returns its report; with opts.OutDir it also
 // writes the report, the CSV, the MCAP recording and the SVG plot there.
 func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, error) {
@@ -322,7 +303,7 @@ func (s *Scenario) check(rep *Report) {
 		switch {
 		case rep.StopLatencyS == nil:
 			add("protective_stop_within", false, nil, bound)
-		case rep.StateAtFault != stateName(control.Enabled):
+		case rep.StateAtFault != control.State.String(control.Enabled):
 			// The fault found the robot already stopped (or never enabled):
 			// its response to the fault was not tested.
 			add("protective_stop_within", false, "not enabled at the fault: "+rep.StateAtFault, bound)
@@ -429,7 +410,7 @@ func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
 	r.cycles++
 	r.now = snap.Now
 	if ff, ok := r.s.FirstFault(); ok && snap.Now < ff {
-		r.atFault = stateName(snap.State)
+		r.atFault = control.State.String(snap.State)
 	}
 	*r.last = *snap // slices shared: only scalar fields are read later
 	if snap.State == control.Enabled {
@@ -466,8 +447,8 @@ func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
 			if e.From == e.To {
 				continue // information only
 			}
-			r.events = append(r.events, SafetyEvent{Time: e.At.Seconds(), From: stateName(e.From),
-				State: stateName(e.To), Reason: e.Reason.String(), Text: e.String()})
+			r.events = append(r.events, SafetyEvent{Time: e.At.Seconds(), From: control.State.String(e.From),
+				State: control.State.String(e.To), Reason: e.Reason.String(), Text: e.String()})
 			if r.firstStop == nil && (e.To == control.ProtectiveStop || e.To == control.Fault) {
 				if ff, ok := r.s.FirstFault(); ok && e.At >= ff {
 					at := e.At
@@ -529,7 +510,7 @@ func (r *recorder) finish(rep *Report, wall time.Duration) {
 		rep.RealTimeFactor = rep.SimSeconds / rep.WallSeconds
 	}
 	rep.LimitViolations = r.violation
-	rep.FinalState = stateName(r.last.State)
+	rep.FinalState = control.State.String(r.last.State)
 	rep.SafetyEvents = r.events
 	if rep.SafetyEvents == nil {
 		rep.SafetyEvents = []SafetyEvent{}

@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/chiron-robotics/chiron/control"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/robot"
@@ -154,8 +155,8 @@ type Expect struct {
 	// its limits (beyond the margin) or a command reached the bus outside
 	// them.
 	LimitViolations *int `yaml:"limit_violations"`
-	// FinalState is the supervisor's state at the end: ProtectiveStop,
-	// Fault, Enabled, Enabling or Disabled.
+	// FinalState is the supervisor's state at the end, as control.State
+	// spells it: protective_stop, fault, enabled, enabling or disabled.
 	FinalState string `yaml:"final_state"`
 }
 
@@ -320,8 +321,8 @@ func (s *Scenario) Validate() error {
 		return bad("expect.limit_violations", "must be ≥ 0")
 	}
 	if s.Expect.FinalState != "" {
-		if _, ok := stateByName(s.Expect.FinalState); !ok {
-			return bad("expect.final_state", "%q: want ProtectiveStop, Fault, Enabled, Enabling or Disabled", s.Expect.FinalState)
+		if _, err := control.ParseState(s.Expect.FinalState); err != nil {
+			return bad("expect.final_state", "%v", err)
 		}
 	}
 	return nil

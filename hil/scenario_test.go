@@ -53,7 +53,7 @@ func TestStopLatencyNeedsEnabledAtFault(t *testing.T) {
 	for _, c := range []struct {
 		state string
 		want  bool
-	}{{"Enabled", true}, {"ProtectiveStop", false}, {"Enabling", false}, {"", false}} {
+	}{{"enabled", true}, {"protective_stop", false}, {"enabling", false}, {"", false}} {
 		rep := &Report{StopLatencyS: &lat, StateAtFault: c.state}
 		s.check(rep)
 		if rep.Passed != c.want || len(rep.Expectations) != 1 {

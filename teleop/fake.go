@@ -43,7 +43,7 @@ func NewFakeRobot(name string, joints ...string) *FakeRobot {
 		f.lower[i], f.upper[i] = -3.141592653589793, 3.141592653589793
 	}
 	f.st = State{Position: make([]float64, n), Velocity: make([]float64, n), Effort: make([]float64, n),
-		ToolOrientation: [4]float64{0, 0, 0, 1}, Safety: "ok"}
+		ToolOrientation: [4]float64{0, 0, 0, 1}, Safety: "enabled"}
 	return f
 }
 
@@ -99,7 +99,7 @@ func (f *FakeRobot) Command(cmd *Command) error {
 }
 
 // EStop implements Robot. As a real supervisor does, release leaves the
-// robot in "fault" until Reset (→ "disabled") and Enable (→ "ok"); motion
+// robot in "fault" until Reset (→ "disabled") and Enable (→ "enabled"); motion
 // is refused until then.
 func (f *FakeRobot) EStop(engage bool) error {
 	f.mu.Lock()
@@ -130,14 +130,14 @@ func (f *FakeRobot) Reset() error {
 	return nil
 }
 
-// Enable implements Enabler: "disabled" → "ok".
+// Enable implements Enabler: "disabled" → "enabled".
 func (f *FakeRobot) Enable() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.st.Safety != "disabled" {
 		return fmt.Errorf("%w: enable in state %s", ErrFakeRequest, f.st.Safety)
 	}
-	f.st.Safety, f.st.SafetyReason = "ok", ""
+	f.st.Safety, f.st.SafetyReason = "enabled", ""
 	f.st.SafetyEvents = append(f.st.SafetyEvents, "enabled")
 	return nil
 }

@@ -78,8 +78,9 @@ type State struct {
 	// ToolOrientation is the tool orientation in the base frame as a unit
 	// quaternion (x, y, z, w). The zero value is treated as identity.
 	ToolOrientation [4]float64
-	// Safety is the supervisor's state ("ok", "hold", "protective_stop",
-	// "estop", "fault", …), SafetyReason why, and SafetyEvents the most
+	// Safety is the supervisor's state as control.State spells it
+	// ("disabled", "enabling", "enabled", "protective_stop", "fault"), or
+	// "estop" while an emergency stop is pressed; SafetyReason why, and SafetyEvents the most
 	// recent events, oldest first (bounded by the loop).
 	Safety       string
 	SafetyReason string

@@ -508,7 +508,7 @@ func TestStatusAndHapticChannels(t *testing.T) {
 	}
 	_, p = op.data(3)
 	var sf safetyMsg
-	if err := json.Unmarshal(p, &sf); err != nil || sf.State != "ok" || sf.Events == nil {
+	if err := json.Unmarshal(p, &sf); err != nil || sf.State != "enabled" || sf.Events == nil {
 		t.Errorf("safety %s: %v", p, err)
 	}
 	_, p = op.data(4)

@@ -175,7 +175,7 @@ func TestEStopReleaseNeedsResetAndEnable(t *testing.T) {
 		{op, "reset", statusInfo, "reset of psm requested"},
 		{op2, "enable", statusError, "not in control of psm"},
 		{op, "enable", statusInfo, "enable of psm requested"},
-		{op, "enable", statusError, "enable in state ok"},
+		{op, "enable", statusError, "enable in state enabled"},
 	} {
 		tc.c.publish(cidControl, `{"action":"`+tc.action+`"}`)
 		tc.c.status(tc.level, tc.want)

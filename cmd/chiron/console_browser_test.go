@@ -175,7 +175,7 @@ func TestConsoleInBrowser(t *testing.T) {
 
 	// Telemetry arrives and the safety state is shown in words.
 	st = waitFor("telemetry with the loop enabled", 20*time.Second, func(s pageState) bool {
-		return len(s.Q) == 6 && len(s.Lost) == 0 && s.Safety == "ok" && s.Client != "" &&
+		return len(s.Q) == 6 && len(s.Lost) == 0 && s.Safety == "enabled" && s.Client != "" &&
 			s.SafetyTxt == "Ready — drives enabled" // the panel shows it in words
 	})
 	if st.Reset.Shown || st.Enable.Shown {
@@ -199,7 +199,7 @@ func TestConsoleInBrowser(t *testing.T) {
 		return len(s.Lost) == 0 && maxDiff(s.Q, p0) > 0.01
 	})
 	t.Logf("joints moved by up to %.4f (rad or m)", maxDiff(st.Q, p0))
-	if st.Safety != "ok" {
+	if st.Safety != "enabled" {
 		t.Errorf("safety %q (%s) while moving; events %v", st.Safety, st.Reason, st.Events)
 	}
 
@@ -231,7 +231,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if d := maxDiff(h1.Q, h0.Q); d > 2e-3 {
 		t.Errorf("arm moved %.4g after release (want a hold within 2e-3)", d)
 	}
-	if h1.Safety != "ok" {
+	if h1.Safety != "enabled" {
 		t.Errorf("safety %q (%s) after release; events %v", h1.Safety, h1.Reason, h1.Events)
 	}
 
@@ -280,7 +280,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	// insertion joint sags while the drives are off): the drives come on.
 	// (The panel redraws every 50 ms: wait for its words, not only for
 	// window.chiron's state.)
-	ready := func(s pageState) bool { return s.Safety == "ok" && s.SafetyTxt == "Ready — drives enabled" }
+	ready := func(s pageState) bool { return s.Safety == "enabled" && s.SafetyTxt == "Ready — drives enabled" }
 	presses := 0
 	for !ready(st) {
 		if presses == 10 {

@@ -24,7 +24,7 @@ import (
 // `chiron demo` with its defaults (the PSM on simulated CANopen drives, the
 // exoskeleton on simulated CubeMars motors, 1 kHz, the clinicians' API) —
 // twenty times, and watches each robot's /safety channel as a viewer does:
-// every robot must reach "ok" (Enabled) and stay there, with no fault and
+// every robot must reach "enabled" and stay there, with no fault and
 // no protective stop, for a second. The PSM used to report "fault: drive
 // fault (joint 0)" 50 ms after enabling in every start (the CANopen master's
 // heartbeat stayed silent on the loop's clock; canopen.Network.enterCycles).
@@ -123,7 +123,7 @@ func demoStart(t *testing.T, bin, db string, hold time.Duration) string {
 			return ""
 		}
 		if time.Now().After(deadline) {
-			return fmt.Sprintf("robots not all ok for %v within 30 s: %v", hold, w.last())
+			return fmt.Sprintf("robots not all enabled for %v within 30 s: %v", hold, w.last())
 		}
 	}
 }
@@ -154,7 +154,7 @@ func watchSafety(t *testing.T, addr, token string) *safetyWatch {
 
 func (w *safetyWatch) close() { w.c.Close(); <-w.done }
 
-// held reports whether n robots' channels have all been "ok" for d, or
+// held reports whether n robots' channels have all been "enabled" for d, or
 // what went wrong first.
 func (w *safetyWatch) held(n int, d time.Duration) (bool, string) {
 	w.mu.Lock()
@@ -234,7 +234,7 @@ func (w *safetyWatch) read() {
 		tp := w.topics[sub]
 		w.state[tp] = s.State + " (" + s.Reason + ")"
 		switch {
-		case s.State == "ok":
+		case s.State == "enabled":
 			if _, seen := w.okSince[tp]; !seen {
 				w.okSince[tp] = time.Now()
 			}

@@ -212,7 +212,7 @@ func TestGamepadBridgeMovesHoldsAndProtectiveStopsOnLoss(t *testing.T) {
 	p.deadman(true)
 	waitUntil(t, "bridge in control", func() bool { return p.b.Status().InControl })
 	waitUntil(t, "tool moved 3 mm", func() bool { return dist(robotState(st).ToolPosition, p0) > 3e-3 })
-	if s := robotState(st); s.AppliedSeq == 0 || s.Safety != "ok" {
+	if s := robotState(st); s.AppliedSeq == 0 || s.Safety != "enabled" {
 		t.Fatalf("moving: applied seq %d, safety %q", s.AppliedSeq, s.Safety)
 	}
 
@@ -228,7 +228,7 @@ func TestGamepadBridgeMovesHoldsAndProtectiveStopsOnLoss(t *testing.T) {
 	if d := stillFor(st, 300); d > 3e-4 {
 		t.Fatalf("deadman released: tool moved %.2g m over 300 cycles", d)
 	}
-	if !p.b.Status().InControl || robotState(st).Safety != "ok" {
+	if !p.b.Status().InControl || robotState(st).Safety != "enabled" {
 		t.Fatalf("after release: %+v, safety %q", p.b.Status(), robotState(st).Safety)
 	}
 
@@ -444,7 +444,7 @@ func TestServeGamepadWiring(t *testing.T) {
 	// Stopping released control (a hold), then closed the connection:
 	// no protective stop for a vanished operator.
 	stillFor(st, 200)
-	if s := robotState(st); s.Safety != "ok" {
+	if s := robotState(st); s.Safety != "enabled" {
 		t.Fatalf("after stop: safety %q (%s)", s.Safety, s.SafetyReason)
 	}
 }

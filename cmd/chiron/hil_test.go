@@ -27,7 +27,7 @@ func hilScenario(t *testing.T, extra string) string {
 
 func TestHILRunExitStatus(t *testing.T) {
 	out := t.TempDir()
-	pass := hilScenario(t, "expect:\n  limit_violations: 0\n  final_state: Enabled\n")
+	pass := hilScenario(t, "expect:\n  limit_violations: 0\n  final_state: enabled\n")
 	code, stdout, stderr := runCLI(t, "", "hil", "run", pass, "--seed", "7", "--out", out)
 	if code != 0 || !strings.HasPrefix(stdout, "PASS cli seed 7") {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
@@ -50,13 +50,13 @@ func TestHILRunExitStatus(t *testing.T) {
 		t.Errorf("seed %v passed %v", rep["seed"], rep["passed"])
 	}
 
-	fail := hilScenario(t, "expect:\n  final_state: Fault\n")
+	fail := hilScenario(t, "expect:\n  final_state: fault\n")
 	code, stdout, stderr = runCLI(t, "", "hil", "run", fail, "--out", t.TempDir())
-	if code != 1 || !strings.Contains(stdout, "final_state = Enabled (bound Fault)") {
+	if code != 1 || !strings.Contains(stdout, "final_state = enabled (bound fault)") {
 		t.Fatalf("failed expectation: exit %d\n%s%s", code, stdout, stderr)
 	}
 
-	bad := hilScenario(t, "expect:\n  final_state: Enabled\n  max_speed: 3\n")
+	bad := hilScenario(t, "expect:\n  final_state: enabled\n  max_speed: 3\n")
 	code, _, stderr = runCLI(t, "", "hil", "run", bad)
 	if code != 2 || !strings.Contains(stderr, "max_speed") || !strings.Contains(stderr, "line") {
 		t.Fatalf("bad scenario: exit %d, stderr %q", code, stderr)

@@ -199,7 +199,7 @@ func dialConsole(t *testing.T, addr, token string) *consoleClient {
 				if json.Unmarshal(payload, &s) == nil {
 					cc.mu.Lock()
 					cc.state, cc.reason = s.State, s.Reason
-					if s.State != "ok" && len(s.Events) > 0 {
+					if s.State != "enabled" && len(s.Events) > 0 {
 						cc.reason += " [" + strings.Join(s.Events, "; ") + "]"
 					}
 					cc.mu.Unlock()
@@ -309,7 +309,7 @@ func TestServeRealRig(t *testing.T) {
 					t.Fatalf("no address or operator token in:\n%s", printed)
 				}
 				cc := dialConsole(t, addr, tok)
-				if !waitFor(20*time.Second, func() bool { s, _, _, _ := cc.snapshot(); return s == "ok" }) {
+				if !waitFor(20*time.Second, func() bool { s, _, _, _ := cc.snapshot(); return s == "enabled" }) {
 					s, r, _, st := cc.snapshot()
 					t.Fatalf("loop not Enabled after 20 s: state %q (%s); statuses %q", s, r, st)
 				}
@@ -365,7 +365,7 @@ func TestServeRealRig(t *testing.T) {
 					_, _, q, _ := cc.snapshot()
 					t.Errorf("/joint_states %v, plant %v (from %v)", q, fw.positions(), q1)
 				}
-				if s, r, _, _ := cc.snapshot(); s != "ok" {
+				if s, r, _, _ := cc.snapshot(); s != "enabled" {
 					t.Errorf("after the motion: state %q (%s)", s, r)
 				}
 			})

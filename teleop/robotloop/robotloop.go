@@ -329,33 +329,35 @@ func (r *Robot) Snapshot(dst *teleop.State) {
 	r.mu.Unlock()
 }
 
-// safetyWords renders the supervisor state as teleop's words.
+// safetyWords renders the supervisor state in its words (control.State's
+// String, the one spelling), plus teleop's "estop" for a latched emergency
+// stop still pressed.
 // estopReleased says Robot released the e-stop input it had asserted: a
 // latched e-stop is then a Fault waiting for a reset, no longer "estop".
 func safetyWords(s *control.Snapshot, stopped string, estopReleased bool) (state, reason string) {
 	switch s.State {
 	case control.Enabled:
 		if stopped != "" {
-			return "protective_stop", stopped
+			return control.ProtectiveStop.String(), stopped
 		}
-		return "ok", ""
+		return control.Enabled.String(), ""
 	case control.Enabling:
-		return "enabling", s.Reason.String()
+		return control.Enabling.String(), s.Reason.String()
 	case control.Disabled:
-		return "disabled", s.Reason.String()
+		return control.Disabled.String(), s.Reason.String()
 	case control.ProtectiveStop:
 		if stopped != "" && s.Reason == control.ReasonOperatorSilent {
-			return "protective_stop", stopped
+			return control.ProtectiveStop.String(), stopped
 		}
-		return "protective_stop", s.Reason.String()
+		return control.ProtectiveStop.String(), s.Reason.String()
 	case control.Fault:
 		if s.EStopLatched || s.Reason == control.ReasonEStop {
 			if estopReleased {
-				return "fault", "emergency stop released: reset needed"
+				return control.Fault.String(), "emergency stop released: reset needed"
 			}
 			return "estop", s.Reason.String()
 		}
-		return "fault", s.Reason.String()
+		return control.Fault.String(), s.Reason.String()
 	}
 	return s.State.String(), s.Reason.String()
 }

@@ -99,7 +99,7 @@ func newStandBus(t *testing.T, model, controller string, wrap func(drivers.Bus) 
 	}
 	s.robot = r
 	loop.Supervisor().Enable()
-	s.until("enabled", 200, func() bool { return s.state().Safety == "ok" })
+	s.until("enabled", 200, func() bool { return s.state().Safety == "enabled" })
 	return s
 }
 
@@ -164,7 +164,7 @@ func TestPSMFollowsTwistAndHolds(t *testing.T) {
 	}
 	s.step(300) // let the joint-pd settle on the last target
 	st := s.state()
-	if st.Safety != "ok" {
+	if st.Safety != "enabled" {
 		t.Fatalf("safety %s (%s) after motion: %v", st.Safety, st.SafetyReason, st.SafetyEvents)
 	}
 	d := [3]float64{st.ToolPosition[0] - p0[0], st.ToolPosition[1] - p0[1], st.ToolPosition[2] - p0[2]}
@@ -219,7 +219,7 @@ func TestPSMRefusesGoalsInsideMinInsertion(t *testing.T) {
 		t.Fatalf("retracting towards the RCM: %v, want a refusal inside the minimum insertion", err)
 	}
 	st := s.state()
-	if st.Safety != "ok" {
+	if st.Safety != "enabled" {
 		t.Errorf("a refused goal changed the safety state: %s (%s)", st.Safety, st.SafetyReason)
 	}
 	if !strings.Contains(strings.Join(st.SafetyEvents, "\n"), "minimum insertion") {
@@ -301,7 +301,7 @@ func TestEStopReleaseLeavesRobotStopped(t *testing.T) {
 	s.step(200)
 	s.hold()
 	_ = s.move([3]float64{}, [3]float64{})
-	s.until("enabled", 300, func() bool { return s.state().Safety == "ok" })
+	s.until("enabled", 300, func() bool { return s.state().Safety == "enabled" })
 	if err := s.move([3]float64{0, 0, 0.005}, [3]float64{}); err != nil {
 		t.Errorf("motion after reset and enable: %v", err)
 	}
@@ -390,7 +390,7 @@ func TestProtectiveStopGoesThroughSupervisor(t *testing.T) {
 	// …a release and a fresh press ask the supervisor to resume.
 	s.hold()
 	_ = s.move([3]float64{}, [3]float64{})
-	s.until("resumed", 300, func() bool { return s.state().Safety == "ok" })
+	s.until("resumed", 300, func() bool { return s.state().Safety == "enabled" })
 	if err := s.move([3]float64{0.01}, [3]float64{}); err != nil {
 		t.Errorf("motion after re-engaging: %v", err)
 	}
@@ -411,7 +411,7 @@ func TestExoPositionIK(t *testing.T) {
 	}
 	s.step(500)
 	st := s.state()
-	if st.Safety != "ok" {
+	if st.Safety != "enabled" {
 		t.Fatalf("safety %s (%s): %v", st.Safety, st.SafetyReason, st.SafetyEvents)
 	}
 	if dx := st.ToolPosition[0] - p0[0]; math.Abs(dx-0.01) > 0.003 {
@@ -568,7 +568,7 @@ func TestAppliedSeqOnlyMotion(t *testing.T) {
 	}
 	s.hold()
 	_ = s.move([3]float64{}, [3]float64{})
-	s.until("resumed", 300, func() bool { return s.state().Safety == "ok" })
+	s.until("resumed", 300, func() bool { return s.state().Safety == "enabled" })
 	// Another operator, seqs from 1.
 	s.seq = 0
 	if err := s.move([3]float64{0, 0, -0.005}, [3]float64{}); err != nil {

@@ -504,10 +504,9 @@ function modelPose(m) {
 // Panel
 
 const SAFETY_WORDS = {
-  ok: ['Ready — drives enabled', 'ok'],
+  enabled: ['Ready — drives enabled', 'ok'],
   enabling: ['Enabling drives…', 'warn'],
   disabled: ['Drives off', 'warn'],
-  hold: ['Holding position', 'ok'],
   protective_stop: ['Protective stop — arm held in place', 'warn'],
   estop: ['EMERGENCY STOP — drives off', 'bad'],
   fault: ['Fault — drives off, reset needed', 'bad'],
@@ -583,7 +582,7 @@ function updatePanel() {
   if (s) {
     // A request that worked needs no more words.
     const r = state.request;
-    if (r && (s.state === 'ok' || s.state === 'enabling' || (r.action === 'reset' && s.state === 'disabled'))) state.request = null;
+    if (r && (s.state === 'enabled' || s.state === 'enabling' || (r.action === 'reset' && s.state === 'disabled'))) state.request = null;
     const [words, cls] = SAFETY_WORDS[s.state] || [s.state, 'warn'];
     $('safety-state').textContent = words;
     $('safety-reason').textContent = [s.reason, refusalHint(s), safetyHint(s)].filter(Boolean).join(' — ');
