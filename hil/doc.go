@@ -31,6 +31,7 @@
 // shards the runs by index so that a Kubernetes Indexed Job or a Slurm
 // array runs it unchanged; shard results merge by concatenating CSVs.
 //
-// hil imports robot, control, drivers and firmwaresim; it never imports teleop
-// (the MCAP channel schemas are copied from teleop/channels.go).
+// hil imports robot, control, drivers, firmwaresim and channels (the
+// console's topics, schemas and message shapes, which its MCAP recordings
+// carry); it never imports teleop.
 package hil

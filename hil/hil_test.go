@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/foxglove/mcap/go/mcap"
+
+	"github.com/chiron-robotics/chiron/channels"
 )
 
 const miniScenario = `name: mini
@@ -141,6 +143,13 @@ func TestRunOutputsDeterministic(t *testing.T) {
 		}
 		if schema.Encoding != "jsonschema" || ch.MessageEncoding != "json" || !bytes.HasPrefix(msg.Data, []byte("{")) {
 			t.Fatalf("%s: schema %q, encoding %q", ch.Topic, schema.Encoding, ch.MessageEncoding)
+		}
+		// Every recorded message against its single-typed schema, as
+		// Foxglove Studio and Lichtblick read it.
+		spec := channels.Spec{Topic: ch.Topic, SchemaName: schema.Name, Schema: string(schema.Data)}
+		if err := channels.Check(spec, msg.Data); err != nil && counts["invalid"] < 3 {
+			counts["invalid"]++
+			t.Errorf("recorded %s message %s: %v", ch.Topic, msg.Data, err)
 		}
 		counts[ch.Topic]++
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/foxglove/mcap/go/mcap"
 
+	"github.com/chiron-robotics/chiron/channels"
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/robot"
@@ -112,42 +113,12 @@ func (c *csvWriter) close() error {
 	return err
 }
 
-// Channel schemas and message shapes are the console's, so a recording
-// opens in Foxglove Studio or Lichtblick with the same panels as the live
-// console. Copied from teleop/channels.go (channelSpecs) — hil must not
-// import teleop; keep them in step.
+// Topics of the recording: the console's, without a robot prefix.
 const (
-	schemaJointStates = `{"type":"object","title":"chiron.JointStates","properties":{` +
-		`"timestamp_ns":{"type":"integer","description":"snapshot time, ns"},` +
-		`"name":{"type":"array","items":{"type":"string"}},` +
-		`"position":{"type":"array","items":{"type":["number","null"]},"description":"rad or m"},` +
-		`"velocity":{"type":"array","items":{"type":["number","null"]},"description":"rad/s or m/s"},` +
-		`"effort":{"type":"array","items":{"type":["number","null"]},"description":"N·m or N"}},` +
-		`"required":["timestamp_ns","name","position","velocity","effort"]}`
-	schemaToolPose = `{"type":"object","title":"chiron.ToolPose","properties":{` +
-		`"timestamp_ns":{"type":"integer"},` +
-		`"position":{"type":"array","items":{"type":["number","null"]},"minItems":3,"maxItems":3,"description":"tool tip in the base frame, m"},` +
-		`"orientation":{"type":"array","items":{"type":["number","null"]},"minItems":4,"maxItems":4,"description":"unit quaternion x, y, z, w"}},` +
-		`"required":["timestamp_ns","position","orientation"]}`
-	schemaSafety = `{"type":"object","title":"chiron.Safety","properties":{` +
-		`"timestamp_ns":{"type":"integer"},` +
-		`"state":{"type":"string"},"reason":{"type":"string"},` +
-		`"events":{"type":"array","items":{"type":"string"},"description":"recent events, oldest first"}},` +
-		`"required":["state","reason","events"]}`
-	schemaLoopStats = `{"type":"object","title":"chiron.LoopStats","properties":{` +
-		`"timestamp_ns":{"type":"integer"},` +
-		`"wake_p99_us":{"type":"number","description":"99th percentile wake-up latency, µs"},` +
-		`"compute_p99_us":{"type":"number","description":"99th percentile compute time, µs"},` +
-		`"overruns":{"type":"integer"}},` +
-		`"required":["wake_p99_us","compute_p99_us","overruns"]}`
-)
-
-// Topics of the recording (the console's, without a robot prefix).
-const (
-	TopicJointStates = "/joint_states"
-	TopicToolPose    = "/tool_pose"
-	TopicSafety      = "/safety"
-	TopicLoopStats   = "/loop_stats"
+	TopicJointStates = channels.TopicJointStates
+	TopicToolPose    = channels.TopicToolPose
+	TopicSafety      = channels.TopicSafety
+	TopicLoopStats   = channels.TopicLoopStats
 )
 
 // mcapRecorder writes the run as MCAP: joint states every cycle, the tool
@@ -162,7 +133,11 @@ type mcapRecorder struct {
 	names []string
 	fk    *kinematics.Workspace
 	frame kinematics.Frame
-	q     []float64
+	pos   []float64
+	vel   []float64
+	eff   []float64
+	js    channels.JointStates
+	pose  channels.ToolPose
 	buf   bytes.Buffer
 	state control.State
 	first bool
@@ -182,75 +157,29 @@ func newMCAPRecorder(path string, rig *robot.Robot) (*mcapRecorder, error) {
 		return nil, err
 	}
 	m := &mcapRecorder{path: path, f: f, w: w, names: rig.JointNames(),
-		fk: kinematics.NewWorkspace(rig.Chain()), q: make([]float64, rig.Chain().DoF()), first: true}
+		fk: kinematics.NewWorkspace(rig.Chain()), pos: make([]float64, rig.Chain().DoF()),
+		vel: make([]float64, rig.Chain().DoF()), eff: make([]float64, rig.Chain().DoF()), first: true}
 	if err := w.WriteHeader(&mcap.Header{Profile: "", Library: "chiron hil"}); err != nil {
 		m.close()
 		return nil, err
 	}
-	specs := []struct{ topic, name, schema string }{
-		{TopicJointStates, "chiron.JointStates", schemaJointStates},
-		{TopicToolPose, "chiron.ToolPose", schemaToolPose},
-		{TopicSafety, "chiron.Safety", schemaSafety},
-		{TopicLoopStats, "chiron.LoopStats", schemaLoopStats},
-	}
+	// The console's channels, schemas and message shapes (package
+	// channels), so a recording opens in Foxglove Studio or Lichtblick with
+	// the same panels as the live console.
+	specs := []channels.Spec{channels.JointStatesChannel, channels.ToolPoseChannel, channels.SafetyChannel, channels.LoopStatsChannel}
 	for i, sp := range specs {
 		id := uint16(i + 1)
-		if err := w.WriteSchema(&mcap.Schema{ID: id, Name: sp.name, Encoding: "jsonschema", Data: []byte(sp.schema)}); err != nil {
+		if err := w.WriteSchema(&mcap.Schema{ID: id, Name: sp.SchemaName, Encoding: "jsonschema", Data: []byte(sp.Schema)}); err != nil {
 			m.close()
 			return nil, err
 		}
-		if err := w.WriteChannel(&mcap.Channel{ID: id, SchemaID: id, Topic: sp.topic, MessageEncoding: "json",
+		if err := w.WriteChannel(&mcap.Channel{ID: id, SchemaID: id, Topic: sp.Topic, MessageEncoding: "json",
 			Metadata: map[string]string{}}); err != nil {
 			m.close()
 			return nil, err
 		}
 	}
 	return m, nil
-}
-
-type jsonFloats []float64
-
-func (f jsonFloats) MarshalJSON() ([]byte, error) {
-	b := []byte{'['}
-	for i, x := range f {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			b = append(b, "null"...)
-			continue
-		}
-		b = strconv.AppendFloat(b, x, 'g', -1, 64)
-	}
-	return append(b, ']'), nil
-}
-
-type jointStatesMsg struct {
-	TimestampNs int64      `json:"timestamp_ns"`
-	Name        []string   `json:"name"`
-	Position    jsonFloats `json:"position"`
-	Velocity    jsonFloats `json:"velocity"`
-	Effort      jsonFloats `json:"effort"`
-}
-
-type toolPoseMsg struct {
-	TimestampNs int64      `json:"timestamp_ns"`
-	Position    jsonFloats `json:"position"`
-	Orientation jsonFloats `json:"orientation"`
-}
-
-type safetyMsg struct {
-	TimestampNs int64    `json:"timestamp_ns"`
-	State       string   `json:"state"`
-	Reason      string   `json:"reason"`
-	Events      []string `json:"events"`
-}
-
-type loopStatsMsg struct {
-	TimestampNs  int64   `json:"timestamp_ns"`
-	WakeP99Us    float64 `json:"wake_p99_us"`
-	ComputeP99Us float64 `json:"compute_p99_us"`
-	Overruns     uint64  `json:"overruns"`
 }
 
 func (m *mcapRecorder) put(ch uint16, t int64, v any) {
@@ -270,15 +199,14 @@ func (m *mcapRecorder) put(ch uint16, t int64, v any) {
 func (m *mcapRecorder) cycle(s *control.Snapshot, events []SafetyEvent) {
 	t := int64(s.Now)
 	n := len(s.Joints)
-	js := jointStatesMsg{TimestampNs: t, Name: m.names, Position: make(jsonFloats, n), Velocity: make(jsonFloats, n), Effort: make(jsonFloats, n)}
 	for i, j := range s.Joints {
-		js.Position[i], js.Velocity[i], js.Effort[i] = j.Position, j.Velocity, j.Effort
-		m.q[i] = j.Position
+		m.pos[i], m.vel[i], m.eff[i] = j.Position, j.Velocity, j.Effort
 	}
-	m.put(1, t, js)
-	m.fk.FK(&m.frame, m.q)
-	q := m.frame.Quaternion()
-	m.put(2, t, toolPoseMsg{TimestampNs: t, Position: m.frame.P[:], Orientation: q[:]})
+	m.js.Fill(t, m.names, m.pos[:n], m.vel[:n], m.eff[:n])
+	m.put(1, t, &m.js)
+	m.fk.FK(&m.frame, m.pos[:n])
+	m.pose.Fill(t, m.frame.P, m.frame.Quaternion())
+	m.put(2, t, &m.pose)
 	cycle := s.Cycle
 	if m.first || s.State != m.state || len(events) != m.evN || cycle%100 == 0 {
 		m.first, m.state, m.evN = false, s.State, len(events)
@@ -286,10 +214,10 @@ func (m *mcapRecorder) cycle(s *control.Snapshot, events []SafetyEvent) {
 		for _, e := range events[max(0, len(events)-16):] {
 			ev = append(ev, e.Text)
 		}
-		m.put(3, t, safetyMsg{TimestampNs: t, State: s.State.String(), Reason: s.Reason.String(), Events: ev})
+		m.put(3, t, channels.Safety{TimestampNs: t, State: s.State.String(), Reason: s.Reason.String(), Events: ev})
 	}
 	if cycle%100 == 0 {
-		m.put(4, t, loopStatsMsg{TimestampNs: t, WakeP99Us: float64(s.Timing.Wake.Quantile(0.99)) / 1e3,
+		m.put(4, t, channels.LoopStats{TimestampNs: t, WakeP99Us: float64(s.Timing.Wake.Quantile(0.99)) / 1e3,
 			ComputeP99Us: float64(s.Timing.Compute.Quantile(0.99)) / 1e3, Overruns: s.Timing.Overruns})
 	}
 }

@@ -3,6 +3,8 @@ package teleop
 import (
 	"math"
 	"strconv"
+
+	"github.com/chiron-robotics/chiron/channels"
 )
 
 // Defaults of HapticConfig.
@@ -101,7 +103,7 @@ func computeHaptic(cfg *HapticConfig, names []string, st *State, cue *HapticCue)
 	cue.Force = jsonVec{}
 	cue.Penetration = 0
 	cue.InWorkspace = true
-	cue.Valid = finiteVec(st.ToolPosition[:]...)
+	cue.Valid = channels.FiniteAll(st.ToolPosition[:]...)
 	if b := cfg.Workspace; b.Valid() && cue.Valid {
 		p := st.ToolPosition
 		for i := range 3 {
@@ -128,7 +130,7 @@ func computeHaptic(cfg *HapticConfig, names []string, st *State, cue *HapticCue)
 	for i, q := range st.Position {
 		prox := 0.0
 		switch {
-		case !finite(q):
+		case !channels.Finite(q):
 			prox = 1
 		case i < len(cfg.JointLower) && i < len(cfg.JointUpper) && cfg.JointMargin > 0:
 			d := math.Min(q-cfg.JointLower[i], cfg.JointUpper[i]-q) // distance to the nearer limit

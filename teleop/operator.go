@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/chiron-robotics/chiron/channels"
 )
 
 // Defaults of OperatorConfig.
@@ -266,7 +268,7 @@ func (o *Operator) Accept(owner string, now time.Time, m *CommandMsg, st *State)
 		// Engage: latch the tool orientation that maps tool-frame commands
 		// for this engagement, and start the filter from rest.
 		o.active = true
-		o.latched = normQuat(st.ToolOrientation)
+		o.latched = channels.NormQuat(st.ToolOrientation)
 		o.resetFilters()
 	}
 	v, w := m.Linear, m.Angular
@@ -359,14 +361,6 @@ func (o *Operator) Status() OperatorStatus {
 		Operator: o.owner, Engaged: o.active, Clutch: o.clutch && o.owner != "", Scale: o.scale,
 		LastSeqApplied: o.lastApplied, Latency: o.latency, StaleDropped: o.staleDropped,
 	}
-}
-
-func normQuat(q [4]float64) [4]float64 {
-	n := math.Sqrt(q[0]*q[0] + q[1]*q[1] + q[2]*q[2] + q[3]*q[3])
-	if !(n > 1e-9) || math.IsInf(n, 0) {
-		return [4]float64{0, 0, 0, 1}
-	}
-	return [4]float64{q[0] / n, q[1] / n, q[2] / n, q[3] / n}
 }
 
 // rotate returns q ⊗ v ⊗ q* for a unit quaternion q = (x, y, z, w):

@@ -296,7 +296,7 @@ func New(opts Options) (*Server, error) {
 			}
 		}
 		for k := range numChannelKinds {
-			topic := prefix + channelSpecs[k].topic
+			topic := prefix + channelSpecs[k].Topic
 			for _, c := range adv.Channels {
 				if c.Topic == topic {
 					return nil, fmt.Errorf("teleop: robot %q: topic %s served twice (prefixes must differ)", rc.Robot.Name(), topic)
@@ -306,7 +306,7 @@ func New(opts Options) (*Server, error) {
 			s.chanByID[nextID] = chanRef{robot: i, kind: k}
 			adv.Channels = append(adv.Channels, advertisedChannel{
 				ID: nextID, Topic: topic, Encoding: "json",
-				SchemaName: channelSpecs[k].schemaName, Schema: channelSpecs[k].schema, SchemaEncoding: "jsonschema",
+				SchemaName: channelSpecs[k].SchemaName, Schema: channelSpecs[k].Schema, SchemaEncoding: "jsonschema",
 			})
 			nextID++
 		}
@@ -520,10 +520,10 @@ func (s *Server) publish(rs *robotSession) {
 		var v any
 		switch k {
 		case chJointStates:
-			rs.joints.fill(ts, rs.names, st)
+			rs.joints.Fill(ts, rs.names, st.Position, st.Velocity, st.Effort)
 			v = &rs.joints
 		case chToolPose:
-			rs.pose.fill(ts, st)
+			rs.pose.Fill(ts, st.ToolPosition, st.ToolOrientation)
 			v = &rs.pose
 		case chSafety:
 			ev := st.SafetyEvents
@@ -545,7 +545,7 @@ func (s *Server) publish(rs *robotSession) {
 		}
 		payload, err := json.Marshal(v)
 		if err != nil { // only a non-finite scalar could do this: readings are filtered above
-			s.log.Warn("teleop: encode telemetry", "topic", channelSpecs[k].topic, "err", err)
+			s.log.Warn("teleop: encode telemetry", "topic", channelSpecs[k].Topic, "err", err)
 			continue
 		}
 		s.fanOut(id, uint64(ts), payload)
