@@ -19,5 +19,11 @@
 // A SessionRunner executes one protocol on one robot and streams Samples to
 // a SampleSink. The exercise modes and the simulated patient (packages
 // rehab/exercise and rehab/patientsim) implement it; FakeRunner is a
-// deterministic implementation driven by the caller, for tests.
+// deterministic implementation driven by the caller, for tests. A runner
+// that can check a prescription before the session exists implements
+// PrescriptionChecker (the API then refuses at creation what it cannot
+// run); a sink that implements NoteSink receives what the runner tells the
+// clinician (Note: a limit that shortened a range, why a session ended
+// early). A run that ends early on its own passes Done an error
+// implementing EarlyEnd, whose reason the API keeps as Session.EndReason.
 package rehab

@@ -267,6 +267,18 @@ type Session struct {
 	StartedAt time.Time `json:"started_at,omitzero"`
 	EndedAt   time.Time `json:"ended_at,omitzero"`
 	Progress  Progress  `json:"progress"`
+	// EndReason says, in the clinician's words and units, why the session
+	// ended early (a safety stop, a bound: rehab/exercise); empty when it
+	// completed or a clinician stopped it.
+	EndReason string `json:"end_reason,omitempty"`
+}
+
+// EarlyEnd is implemented by the errors a runner passes to
+// SampleSink.Done when a session ended early on its own (a safety stop, a
+// bound): EndReason is what the clinician reads.
+type EarlyEnd interface {
+	error
+	EndReason() string
 }
 
 // Sample is one instant of a session as the runner saw it. T is seconds

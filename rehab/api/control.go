@@ -58,6 +58,10 @@ func (s *Server) finish(a *run, completed bool, runErr error) {
 		to = rehab.StatusCompleted
 	}
 	_, trErr := s.opts.Store.Transition(ctx, a.id, to)
+	var early rehab.EarlyEnd
+	if trErr == nil && errors.As(runErr, &early) {
+		trErr = s.opts.Store.SetEndReason(ctx, a.id, early.EndReason())
+	}
 	s.mu.Lock()
 	if s.active == a {
 		s.active = nil

@@ -37,7 +37,11 @@
 // prescription when the session is created: unknown modes, parameters,
 // joints the robot does not have, parameter values out of range and
 // postures outside the patient's range are then 400 naming the field
-// ("protocol.exercises[0].params.period_s"), angles in degrees.
+// ("protocol.exercises[0].params.period_s"), angles in degrees. The live
+// view carries the runner's notes (rehab.Note) for the sessions this
+// process ran: why a range was shortened, why a session ended early. A
+// session that ended early on its own (a runner error implementing
+// rehab.EarlyEnd) is stopped with the reason in its end_reason.
 //
 // # Sessions
 //

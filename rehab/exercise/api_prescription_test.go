@@ -1,6 +1,7 @@
 package exercise_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http/httptest"
@@ -8,9 +9,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/api"
 	"github.com/chiron-robotics/chiron/rehab/exercise"
+	"github.com/chiron-robotics/chiron/rehab/patientsim"
 	"github.com/chiron-robotics/chiron/rehab/store"
 	"github.com/chiron-robotics/chiron/teleop"
 )
@@ -125,5 +130,93 @@ func TestAPIRefusesBadPrescriptionsAtCreation(t *testing.T) {
 		if code, b := do("POST", "/api/v1/sessions", session("P-1", ex)); code != 201 {
 			t.Errorf("%s: %d %s", ex, code, b)
 		}
+	}
+}
+
+// Issue 14, item 1 through the API: a session the supervisor stops ends
+// on its own, stopped, with the reason stored with it; the live view
+// carries the runner's notes (the range a torque limit shortened).
+func TestAPISessionEndsWithReason(t *testing.T) {
+	t.Parallel()
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "rehab.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	tokens, err := teleop.ParseTokens(strings.NewReader("clinician c-tok\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A patient who kicks: voluntary movements at 4 rad/s, far beyond the
+	// 1 rad/s the clinician recorded.
+	kicker := func(_ *rehab.Patient, c *kinematics.Chain, seed uint64) (*patientsim.Patient, error) {
+		n := c.DoF()
+		lower, upper := c.Limits()
+		cfg := patientsim.Config{Seed: seed, MaxTorque: []float64{150, 150}, PeakSpeed: 4, Stiffness: []float64{5, 5}, Rest: make([]float64, n)}
+		for i := range n {
+			cfg.Rest[i] = (lower[i] + upper[i]) / 2
+		}
+		return patientsim.New(n, cfg)
+	}
+	type ended struct {
+		status rehab.Status
+		err    error
+	}
+	ends := make(chan ended, 1)
+	srv, err := api.New(api.Options{Store: st, Tokens: tokens, Robot: "sim-lower-limb",
+		Runner: exercise.NewSimRunner(exercise.SimConfig{Seed: 1, Patient: kicker}),
+		OnEnd:  func(_ string, s rehab.Status, err error) { ends <- ended{s, err} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close(context.Background()) })
+	do := func(method, path, body string, want int) []byte {
+		t.Helper()
+		req := httptest.NewRequest(method, path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer c-tok")
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		b, _ := io.ReadAll(rec.Result().Body)
+		if rec.Code != want {
+			t.Fatalf("%s %s: %d %s", method, path, rec.Code, b)
+		}
+		return b
+	}
+	do("POST", "/api/v1/patients", `{"id":"P-K","height":1.75,"mass":75,"affected_side":"left","limits":[
+		{"joint":"hip_flexion","rom_min":-0.3490658503988659,"rom_max":1.9198621771937625,"max_torque":40,"max_speed":1},
+		{"joint":"knee_flexion","rom_min":0,"rom_max":2.0943951023931953,"max_torque":32,"max_speed":1}]}`, 201)
+	var sess rehab.Session
+	if err := json.Unmarshal(do("POST", "/api/v1/sessions", `{"patient_id":"P-K","protocol":{"name":"k","exercises":[
+		{"mode":"passive","joints":["hip_flexion","knee_flexion"],"repetitions":1,"assistance":1,"params":{"period_s":8}},
+		{"mode":"active","joints":["knee_flexion"],"repetitions":20,"assistance":0}]}}`, 201), &sess); err != nil {
+		t.Fatal(err)
+	}
+	do("POST", "/api/v1/sessions/"+sess.ID+"/start", "", 200)
+	select {
+	case e := <-ends:
+		if e.status != rehab.StatusStopped || e.err == nil {
+			t.Fatalf("ended %s: %v", e.status, e.err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("session did not end")
+	}
+	var got rehab.Session
+	if err := json.Unmarshal(do("GET", "/api/v1/sessions/"+sess.ID, "", 200), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != rehab.StatusStopped || !strings.Contains(got.EndReason, "protective stop") || !strings.Contains(got.EndReason, "°/s") {
+		t.Fatalf("session %s, end reason %q", got.Status, got.EndReason)
+	}
+	var live api.LiveView
+	if err := json.Unmarshal(do("GET", "/api/v1/sessions/"+sess.ID+"/live", "", 200), &live); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, n := range live.Notes {
+		texts = append(texts, n.Text)
+	}
+	all := strings.Join(texts, "\n")
+	if !strings.Contains(all, "range shortened by the torque limit") || !strings.Contains(all, got.EndReason) {
+		t.Fatalf("notes:\n%s", all)
 	}
 }

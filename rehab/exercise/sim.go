@@ -38,6 +38,11 @@ type EndError struct{ Reason string }
 
 func (e *EndError) Error() string { return "session ended early: " + e.Reason }
 
+// EndReason implements rehab.EarlyEnd.
+func (e *EndError) EndReason() string { return e.Reason }
+
+var _ rehab.EarlyEnd = (*EndError)(nil)
+
 // SimRunner is a rehab.SessionRunner on a simulated robot: the firmware-sim
 // plant carrying a simulated patient, the control loop with its supervisor
 // configured from the patient's limits, and this package's Runner, stepped

@@ -58,6 +58,9 @@ CREATE TABLE samples (
 	tau        {{blob}} NOT NULL,
 	PRIMARY KEY (session_id, seq)
 )`},
+	// Why a session ended early (a safety stop, a bound), in the
+	// clinician's words; empty when it completed or was stopped by them.
+	{2, "session end reason", `ALTER TABLE sessions ADD COLUMN end_reason TEXT NOT NULL DEFAULT ''`},
 }
 
 // SchemaVersion is the version the migrations bring a database to.

@@ -240,14 +240,14 @@ func (s *Store) CreateSession(ctx context.Context, sess *rehab.Session) error {
 	return err
 }
 
-const sessionCols = "id, patient_id, robot, joints, protocol, status, created_at, started_at, ended_at, samples, exercise, repetition, elapsed_s"
+const sessionCols = "id, patient_id, robot, joints, protocol, status, created_at, started_at, ended_at, samples, exercise, repetition, elapsed_s, end_reason"
 
 func scanSession(scan func(...any) error) (rehab.Session, error) {
 	var s rehab.Session
 	var joints, proto, status string
 	var created, started, ended int64
 	if err := scan(&s.ID, &s.PatientID, &s.Robot, &joints, &proto, &status, &created, &started, &ended,
-		&s.Progress.Samples, &s.Progress.Exercise, &s.Progress.Repetition, &s.Progress.Elapsed); err != nil {
+		&s.Progress.Samples, &s.Progress.Exercise, &s.Progress.Repetition, &s.Progress.Elapsed, &s.EndReason); err != nil {
 		return s, err
 	}
 	s.Status = rehab.Status(status)
@@ -330,6 +330,29 @@ func (s *Store) Transition(ctx context.Context, id string, to rehab.Status) (reh
 		return nil
 	})
 	return out, err
+}
+
+// MaxEndReason bounds a stored end reason, bytes.
+const MaxEndReason = 2000
+
+// SetEndReason records why session id ended early (rehab.Session.EndReason),
+// once it has ended; longer reasons are cut at MaxEndReason bytes.
+func (s *Store) SetEndReason(ctx context.Context, id, reason string) error {
+	if len(reason) > MaxEndReason {
+		reason = strings.ToValidUTF8(reason[:MaxEndReason], "")
+	}
+	n, err := s.db.exec(ctx, "UPDATE sessions SET end_reason = ?, updated_at = ? WHERE id = ? AND status IN ('stopped', 'completed', 'interrupted')",
+		reason, nanos(s.now().UTC()), id)
+	if err != nil {
+		return fmt.Errorf("session %s: end reason: %w", id, err)
+	}
+	if n != 1 {
+		if _, err := s.GetSession(ctx, id); err != nil {
+			return err
+		}
+		return fmt.Errorf("session %s has not ended: %w", id, ErrTransition)
+	}
+	return nil
 }
 
 // MarkInterrupted marks every session of robot (every robot if empty)

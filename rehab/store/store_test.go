@@ -5,8 +5,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/store/storetest"
@@ -318,4 +320,42 @@ func TestSQLiteCompanionFilesArePrivate(t *testing.T) {
 			t.Errorf("%s: mode %v readable by others", path+suffix, fi.Mode())
 		}
 	}
+}
+
+// The reason a session ended early is kept with it, once it has ended.
+func TestSetEndReason(t *testing.T) {
+	t.Parallel()
+	backends(t, func(t *testing.T, dsn string) {
+		ctx := t.Context()
+		s := open(t, dsn, Options{})
+		if err := s.CreatePatient(ctx, patient("P-1")); err != nil {
+			t.Fatal(err)
+		}
+		sess := newSession(t, s, "S-END", "sim")
+		if err := s.SetEndReason(ctx, sess.ID, "too early"); !errors.Is(err, ErrTransition) {
+			t.Fatalf("before the end: %v", err)
+		}
+		if err := s.SetEndReason(ctx, "S-NONE", "x"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("unknown session: %v", err)
+		}
+		for _, to := range []rehab.Status{rehab.StatusRunning, rehab.StatusStopped} {
+			if _, err := s.Transition(ctx, sess.ID, to); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := "protective stop: knee flexion moved at 120°/s, faster than the patient's speed limit of 115°/s"
+		if err := s.SetEndReason(ctx, sess.ID, want); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.GetSession(ctx, sess.ID)
+		if err != nil || got.EndReason != want {
+			t.Fatalf("end reason %q, %v", got.EndReason, err)
+		}
+		if err := s.SetEndReason(ctx, sess.ID, strings.Repeat("é", MaxEndReason)); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.GetSession(ctx, sess.ID); len(got.EndReason) > MaxEndReason || !utf8.ValidString(got.EndReason) {
+			t.Fatalf("long reason stored as %d bytes, valid UTF-8 %v", len(got.EndReason), utf8.ValidString(got.EndReason))
+		}
+	})
 }
