@@ -99,6 +99,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 <h1>Session {{.R.SessionID}}</h1>
 <p>Patient {{.R.PatientID}} · robot {{.R.Robot}} · protocol “{{.R.Protocol}}” · status {{.R.Status}} ·
 {{.R.Repetitions}} repetitions · {{printf "%.0f" .R.Duration}} s</p>
+{{if .R.EndReason}}<p><strong>Ended early:</strong> {{.R.EndReason}}</p>{{end}}
 <h2>Range of motion</h2>
 <table><tr><th>joint</th><th>active</th><th>passive</th><th>prescribed</th><th>peak torque</th><th>mean torque</th></tr>
 {{range .R.Joints}}<tr><td>{{.Joint}}</td><td>{{deg .Active}}</td><td>{{deg .Passive}}</td><td>{{deg .LimitMinDeg}} to {{deg .LimitMaxDeg}}</td><td>{{printf "%.1f" .PeakTorque}} N·m</td><td>{{printf "%.1f" .MeanTorque}} N·m</td></tr>

@@ -207,6 +207,9 @@ func TestAPISessionEndsWithReason(t *testing.T) {
 	if got.Status != rehab.StatusStopped || !strings.Contains(got.EndReason, "protective stop") || !strings.Contains(got.EndReason, "°/s") {
 		t.Fatalf("session %s, end reason %q", got.Status, got.EndReason)
 	}
+	if html := string(do("GET", "/api/v1/sessions/"+sess.ID+"/report.html", "", 200)); !strings.Contains(html, "Ended early:</strong> protective stop") {
+		t.Errorf("report page does not say why the session ended:\n%s", html)
+	}
 	var live api.LiveView
 	if err := json.Unmarshal(do("GET", "/api/v1/sessions/"+sess.ID+"/live", "", 200), &live); err != nil {
 		t.Fatal(err)

@@ -69,11 +69,14 @@ type Point struct {
 
 // Report is the report of one session.
 type Report struct {
-	SessionID    string            `json:"session_id"`
-	PatientID    string            `json:"patient_id"`
-	Robot        string            `json:"robot"`
-	Protocol     string            `json:"protocol"`
-	Status       rehab.Status      `json:"status"`
+	SessionID string       `json:"session_id"`
+	PatientID string       `json:"patient_id"`
+	Robot     string       `json:"robot"`
+	Protocol  string       `json:"protocol"`
+	Status    rehab.Status `json:"status"`
+	// EndReason is why the session ended early on its own, in the
+	// clinician's words (rehab.Session.EndReason); empty otherwise.
+	EndReason    string            `json:"end_reason,omitempty"`
 	StartedAt    time.Time         `json:"started_at,omitzero"`
 	EndedAt      time.Time         `json:"ended_at,omitzero"`
 	Duration     float64           `json:"duration_s"`
@@ -97,7 +100,7 @@ func ptr(v float64) *float64 { return &v }
 func Build(sess rehab.Session, p rehab.Patient, samples []rehab.Sample) Report {
 	r := Report{
 		SessionID: sess.ID, PatientID: sess.PatientID, Robot: sess.Robot, Protocol: sess.Protocol.Name,
-		Status: sess.Status, StartedAt: sess.StartedAt, EndedAt: sess.EndedAt, Samples: len(samples),
+		Status: sess.Status, EndReason: sess.EndReason, StartedAt: sess.StartedAt, EndedAt: sess.EndedAt, Samples: len(samples),
 	}
 	n := len(sess.Joints)
 	samples = slices.DeleteFunc(slices.Clone(samples), func(s rehab.Sample) bool { return s.Validate(n) != nil })

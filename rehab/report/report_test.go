@@ -108,6 +108,13 @@ func TestBuild(t *testing.T) {
 	if _, err := json.Marshal(r); err != nil {
 		t.Fatal(err)
 	}
+	if r.EndReason != "" {
+		t.Errorf("completed session with end reason %q", r.EndReason)
+	}
+	sess.Status, sess.EndReason = rehab.StatusStopped, "protective stop: knee flexion moved at 120°/s, faster than the patient's speed limit of 115°/s"
+	if r := Build(sess, p, samples); r.EndReason != sess.EndReason {
+		t.Errorf("end reason %q in the report", r.EndReason)
+	}
 }
 
 func TestBuildEmptyAndStill(t *testing.T) {
