@@ -121,7 +121,18 @@ type Config struct {
 	// Now is the clock of command timing (the elapsed time each command
 	// integrates over) and of State.AppliedAt; nil means time.Now.
 	Now func() time.Time
+	// MotionValidFor is how long a motion setpoint stays valid in the loop
+	// (control.Setpoint.ValidFor); 0 means DefaultMotionValidFor. The
+	// teleop server holds the arm 100 ms after its operator goes quiet; this
+	// is the backstop below it: if the adapter itself stops posting (a hung
+	// server), the supervisor protective-stops once the last motion is this
+	// old. Holds never expire.
+	MotionValidFor time.Duration
 }
+
+// DefaultMotionValidFor is 2.5× the teleop server's 100 ms hold timeout:
+// it never fires while the server works, and bounds what a hung one costs.
+const DefaultMotionValidFor = 250 * time.Millisecond
 
 // Robot is a teleop.Robot over a control.Loop. Safe for concurrent use.
 type Robot struct {
@@ -132,10 +143,12 @@ type Robot struct {
 	lo, hi []float64
 	mode   Mode
 	dt     float64 // nominal command period, s
-	maxDt  float64 // longest time one command integrates over, s
-	rcm    bool
-	vmax   []float64
-	now    func() time.Time
+	// validFor is a motion setpoint's control.Setpoint.ValidFor.
+	validFor time.Duration
+	maxDt    float64 // longest time one command integrates over, s
+	rcm      bool
+	vmax     []float64
+	now      func() time.Time
 
 	// Command side (mu).
 	mu            sync.Mutex
@@ -223,6 +236,12 @@ func New(cfg Config) (*Robot, error) {
 		}
 		lo, hi = slices.Clone(cfg.Lower), slices.Clone(cfg.Upper)
 	}
+	if cfg.MotionValidFor == 0 {
+		cfg.MotionValidFor = DefaultMotionValidFor
+	}
+	if cfg.MotionValidFor < 0 {
+		return nil, fmt.Errorf("robotloop: MotionValidFor %v: want > 0", cfg.MotionValidFor)
+	}
 	if cfg.CommandRate == 0 {
 		cfg.CommandRate = DefaultCommandRate
 	}
@@ -245,7 +264,7 @@ func New(cfg Config) (*Robot, error) {
 	r := &Robot{
 		name: cfg.Name, loop: cfg.Loop, chain: cfg.Chain, names: slices.Clone(names), lo: lo, hi: hi,
 		mode: cfg.Mode, dt: 1 / cfg.CommandRate, maxDt: 2 / cfg.CommandRate, rcm: cfg.Chain.MinInsertion > 0 && cfg.Chain.InsertionJoint >= 0,
-		vmax: vmax, now: cfg.Now,
+		vmax: vmax, now: cfg.Now, validFor: cfg.MotionValidFor,
 		snap: cfg.Loop.NewSnapshot(), ws: kinematics.NewWorkspace(cfg.Chain),
 		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1, MaxIterations: ikMaxIterations}),
 		jac: mat.NewDense(6, n, nil), sp: control.NewSetpoint(n),
@@ -451,7 +470,7 @@ func (r *Robot) Command(cmd *teleop.Command) error {
 	if err := r.solve(&goal); err != nil {
 		r.refused++
 		r.note(err.Error())
-		return err
+		return errors.Join(err, r.holdTarget())
 	}
 	jdt := max(dt, minCommandDt)
 	for i := range r.qNew {
@@ -461,7 +480,7 @@ func (r *Robot) Command(cmd *teleop.Command) error {
 			err := fmt.Errorf("%w: joint %s would move %.3g in one command (rated %.3g per %.3g s)",
 				ErrJump, r.names[i], d, r.vmax[i]*jdt, jdt)
 			r.note(err.Error())
-			return err
+			return errors.Join(err, r.holdTarget())
 		}
 	}
 	for i := range r.qNew {
@@ -562,9 +581,25 @@ func (r *Robot) hold(now time.Time, seq uint64) error {
 	return r.post(seq, false)
 }
 
+// holdTarget posts a hold at the last accepted joint target after a
+// refused goal: the arm stops there (no velocity feed-forward from the
+// motion before) and the loop sees the stream alive, so a refused command
+// neither moves the arm nor lets the last motion's setpoint expire.
+func (r *Robot) holdTarget() error {
+	copy(r.sp.Q, r.qTarget)
+	clear(r.sp.Qd)
+	clear(r.sp.Qdd)
+	r.sp.HasPose, r.sp.HasTwist = false, false
+	return r.post(0, false)
+}
+
 // post hands the setpoint to the loop's mailbox; motion says whether it
 // carries the operator command seq (a hold does not apply one).
 func (r *Robot) post(seq uint64, motion bool) error {
+	r.sp.ValidFor = 0
+	if motion {
+		r.sp.ValidFor = r.validFor
+	}
 	mseq, err := r.loop.Setpoints().Post(r.sp)
 	if err != nil {
 		return fmt.Errorf("robotloop: %w", err)

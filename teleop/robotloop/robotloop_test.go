@@ -162,7 +162,10 @@ func TestPSMFollowsTwistAndHolds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.step(300) // let the joint-pd settle on the last target
+	s.step(100)
+	lastMotion := s.seq
+	s.hold()    // as the server does 100 ms after its operator goes quiet
+	s.step(190) // let the joint-pd settle on the last target
 	st := s.state()
 	if st.Safety != "enabled" {
 		t.Fatalf("safety %s (%s) after motion: %v", st.Safety, st.SafetyReason, st.SafetyEvents)
@@ -178,8 +181,8 @@ func TestPSMFollowsTwistAndHolds(t *testing.T) {
 	if moved < 1e-3 {
 		t.Errorf("joints moved at most %g", moved)
 	}
-	if st.AppliedSeq != s.seq || st.AppliedAt.IsZero() {
-		t.Errorf("applied seq %d at %v, want %d", st.AppliedSeq, st.AppliedAt, s.seq)
+	if st.AppliedSeq != lastMotion || st.AppliedAt.IsZero() {
+		t.Errorf("applied seq %d at %v, want %d (the last motion; a hold applies none)", st.AppliedSeq, st.AppliedAt, lastMotion)
 	}
 	if n := math.Hypot(math.Hypot(st.ToolOrientation[0], st.ToolOrientation[1]), math.Hypot(st.ToolOrientation[2], st.ToolOrientation[3])); math.Abs(n-1) > 1e-9 {
 		t.Errorf("tool orientation %v not unit", st.ToolOrientation)
@@ -409,7 +412,9 @@ func TestExoPositionIK(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.step(500)
+	s.step(50)
+	s.hold() // as the server does once its operator goes quiet
+	s.step(450)
 	st := s.state()
 	if st.Safety != "enabled" {
 		t.Fatalf("safety %s (%s): %v", st.Safety, st.SafetyReason, st.SafetyEvents)
@@ -576,5 +581,33 @@ func TestAppliedSeqOnlyMotion(t *testing.T) {
 	}
 	if got := s.state().AppliedSeq; got != 1 {
 		t.Errorf("new operator's seq 1: applied %d", got)
+	}
+}
+
+// TestMotionSetpointsExpire: a motion setpoint carries ValidFor, so if the
+// adapter stops posting mid-motion (a hung server) the supervisor stops the
+// arm once the last motion is DefaultMotionValidFor old; a hold never
+// expires.
+func TestMotionSetpointsExpire(t *testing.T) {
+	s := newStand(t, "psm.json", "joint-pd")
+	if err := s.move([3]float64{0, 0, 0.01}, [3]float64{}); err != nil {
+		t.Fatal(err)
+	}
+	s.step(int(DefaultMotionValidFor/time.Millisecond) - 20)
+	if st := s.state(); st.Safety != "enabled" {
+		t.Fatalf("stopped before the motion expired: %s (%s)", st.Safety, st.SafetyReason)
+	}
+	s.until("stopped on the stale motion", 40, func() bool { return s.state().Safety == "protective_stop" })
+	if r := s.state().SafetyReason; !strings.Contains(r, "setpoint") {
+		t.Errorf("stop reason %q, want the setpoint's age", r)
+	}
+
+	h := newStand(t, "psm.json", "joint-pd")
+	if err := h.robot.Command(&teleop.Command{Seq: 1, Hold: true, Reason: "deadman"}); err != nil {
+		t.Fatal(err)
+	}
+	h.step(2000)
+	if st := h.state(); st.Safety != "enabled" {
+		t.Fatalf("a hold expired: %s (%s)", st.Safety, st.SafetyReason)
 	}
 }
