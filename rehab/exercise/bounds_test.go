@@ -333,3 +333,28 @@ func TestIssue14PlannedAfterPatientDriven(t *testing.T) {
 		})
 	}
 }
+
+// A patient too weak to reach the cued posture: each movement moves on
+// after the time allowed, the session completes, and a note says so once,
+// with where the joint got to.
+func TestIssue14GivenUpMovementIsNoted(t *testing.T) {
+	t.Parallel()
+	spec := rehab.RunSpec{Session: rehab.Session{ID: "S-7"}, Patient: pagePatient(40), Protocol: rehab.Protocol{Exercises: []rehab.Exercise{
+		{Mode: "active", Joints: []string{"knee_flexion"}, Repetitions: 3, Params: []byte(`{"attempt_s":3}`)}}}}
+	cfg := SimConfig{Seed: 3, Patient: func(_ *rehab.Patient, c *kinematics.Chain, seed uint64) (*patientsim.Patient, error) {
+		n := c.DoF()
+		lower, upper := c.Limits()
+		pc := patientsim.Config{Seed: seed, MaxTorque: fill(n, 60), Strength: 0.05, Stiffness: fill(n, 20), Damping: fill(n, 0.3), Rest: make([]float64, n)}
+		for i := range n {
+			pc.Rest[i] = (lower[i] + upper[i]) / 2
+		}
+		return patientsim.New(n, pc)
+	}}
+	r := simulate(t, cfg, spec, 5*time.Minute, nil)
+	if r.status.Phase != PhaseCompleted || r.stops != 0 || r.end > 22*time.Second {
+		t.Fatalf("after %v: %+v, %d stops", r.end, r.status, r.stops)
+	}
+	if len(r.notes) != 1 || !strings.Contains(r.notes[0].Text, "knee flexion did not reach") || !strings.Contains(r.notes[0].Text, "within the 3 s allowed (it got to") {
+		t.Fatalf("notes:\n%s", r.noteText())
+	}
+}

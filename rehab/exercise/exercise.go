@@ -307,6 +307,27 @@ type reached struct {
 	attempt time.Duration
 	since   time.Duration // leg start
 	arrived time.Duration // −1: not at the target
+	// gaveUp: a movement was given up after the attempt time (noted once
+	// per exercise); names name the joints in the note.
+	gaveUp  bool
+	names   []string
+	pending []string
+}
+
+// noteGaveUp notes the first movement given up: the joint farthest from
+// the target and where it got to.
+func (r *reached) noteGaveUp(q []float64) {
+	far, worst := -1, 0.0
+	for i, g := range r.target() {
+		if d := math.Abs(q[i] - g); d > r.tol && d > worst {
+			far, worst = i, d
+		}
+	}
+	if far < 0 {
+		return
+	}
+	r.pending = append(r.pending, fmt.Sprintf("%s did not reach %s within the %s allowed (it got to %s); a movement not reached moves on after the time allowed",
+		jointName(r.names, far), Deg(r.target()[far]), seconds(r.attempt), Deg(q[far])))
 }
 
 func newReached(name string, n int, sh Shuttle, tol float64, attempt time.Duration) (*reached, error) {
@@ -353,6 +374,10 @@ func (r *reached) update(now time.Duration, q []float64) bool {
 		r.arrived = -1
 	}
 	if (r.arrived >= 0 && now-r.arrived >= r.Hold) || now-r.since >= r.attempt {
+		if r.arrived < 0 && !r.gaveUp {
+			r.gaveUp = true
+			r.noteGaveUp(q)
+		}
 		if r.advance() {
 			return true
 		}

@@ -257,6 +257,8 @@ type CuedConfig struct {
 	// SpeedLimits, when set (the supervisor's limits, one per joint), wrap
 	// the mode's controller in a SpeedGovernor.
 	SpeedLimits []control.JointLimits
+	// JointNames name the joints in notes (nil: "joint 1", …).
+	JointNames []string
 }
 
 // cued is the non-real-time half of the patient-driven modes.
@@ -288,6 +290,7 @@ func newCued(n int, cfg CuedConfig) (cued, error) {
 	if cfg.SpeedLimits != nil && len(cfg.SpeedLimits) != n {
 		return cued{}, fmt.Errorf("%s: %d speed limits for %d joints: %w", cfg.Name, len(cfg.SpeedLimits), n, ErrExercise)
 	}
+	r.names = cfg.JointNames
 	return cued{name: cfg.Name, r: r, lim: cfg.SpeedLimits}, nil
 }
 
@@ -503,6 +506,14 @@ func (e *AssistAsNeeded) Notes() []string { return e.p.notes }
 // Notes returns what the clinician should know about how the exercise was
 // fitted to the patient and robot.
 func (e *cued) Notes() []string { return e.r.notes }
+
+// takeNotes returns the notes made since the last call (a movement given
+// up after the attempt time).
+func (e *cued) takeNotes() []string {
+	n := e.r.pending
+	e.r.pending = nil
+	return n
+}
 
 func (e *Passive) maxDuration() (time.Duration, time.Duration)        { return e.p.maxDuration() }
 func (e *AssistAsNeeded) maxDuration() (time.Duration, time.Duration) { return e.p.maxDuration() }

@@ -232,7 +232,7 @@ func Build(name string, ex *rehab.Exercise, env *Env, gravity func() control.Gra
 		sh.reach = math.Max(sh.reach, l.PositionMax-l.PositionMin+2*l.PositionMargin)
 	}
 	cued := CuedConfig{Name: name, Shuttle: sh, Tolerance: p.Tolerance, AttemptTime: time.Duration(p.AttemptS * float64(time.Second)),
-		SpeedLimits: env.Limits}
+		SpeedLimits: env.Limits, JointNames: jointNamesOf(env)}
 	switch kind {
 	case KindPassive:
 		effort := make([]float64, n)

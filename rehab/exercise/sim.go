@@ -75,23 +75,24 @@ type simSession struct {
 	done    chan struct{}
 	now     time.Duration
 	t0      time.Duration // loop time of the first sample (−1: none yet)
-	events  []Event       // the runner's notes and stops (its goroutine only)
+	notes   int           // notes passed to the sink
 	// disturb, when set (tests), adds to the patient's torque before it
 	// is applied: a kick, a bump.
 	disturb func(now time.Duration, tau []float64)
 }
 
-// event keeps the runner's events that a clinician reads (notes and the
-// reason of an early end) and passes them to the sink when it takes notes.
+// event passes the runner's events that a clinician reads (notes and the
+// reason of an early end) to the sink, when it takes notes.
 func (ss *simSession) event(e *Event) {
 	// A safety stop ends a simulated session at once: its reason comes
 	// with EventStopped.
 	if e.Kind != EventNote && !(e.Kind == EventStopped && e.Detail != "") {
 		return
 	}
-	if len(ss.events) < maxNotes {
-		ss.events = append(ss.events, *e)
+	if ss.notes >= maxNotes {
+		return
 	}
+	ss.notes++
 	if ns, ok := ss.sink.(rehab.NoteSink); ok {
 		t := time.Duration(0)
 		if ss.t0 >= 0 {
@@ -101,8 +102,7 @@ func (ss *simSession) event(e *Event) {
 	}
 }
 
-// maxNotes bounds the notes a session keeps (a long session of a patient
-// who cannot reach the targets notes every repetition).
+// maxNotes bounds the notes a session passes on.
 const maxNotes = 1000
 
 // simEvery is how many loop periods pass between runner steps.
