@@ -23,7 +23,14 @@ func init() {
 		// CiA 402 drives on an arm carry holding brakes on their brake
 		// outputs: the arm holds still while start-up configures the drives
 		// (which runs on simulated time) and after a fault switches them off.
-		node, err := canopensim.New(r.sim, canopensim.Config{Brakes: true})
+		drives, err := sizeSim(r.chain, ProtocolCANopen, motorChoice(&r.cfg))
+		if err != nil {
+			return nil, err
+		}
+		// Rated torque 0x6076 is the sized drive's (the effort, or
+		// DefaultEffort for a joint without one); the host reads it at
+		// start-up, so both scale ‰ alike.
+		node, err := canopensim.New(r.sim, canopensim.Config{Brakes: true, RatedTorque: drives.rated})
 		if err != nil {
 			return nil, err
 		}
@@ -51,14 +58,20 @@ func init() {
 		})
 	}
 	frontEnds[ProtocolCubeMars] = func(r *Robot) (frontEnd, error) {
-		node, err := mitsim.New(r.sim, mitsim.Config{})
+		drives, err := sizeSim(r.chain, ProtocolCubeMars, motorChoice(&r.cfg))
+		if err != nil {
+			return nil, err
+		}
+		// Host and motors pack and unpack the MIT fields with the same
+		// model ranges.
+		node, err := mitsim.New(r.sim, mitsim.Config{Models: drives.mit})
 		if err != nil {
 			return nil, err
 		}
 		return newCANFront(r, node, false, func(_ *canFront, conn canbus.Conn) (drivers.Bus, error) {
 			motors := make([]cubemars.Motor, r.sim.Joints())
 			for i := range motors {
-				motors[i] = cubemars.Motor{ID: uint8(i + 1), Model: cubemars.AK80_9}
+				motors[i] = cubemars.Motor{ID: uint8(i + 1), Model: drives.mit[i]}
 			}
 			b, err := cubemars.NewBus(conn, cubemars.Config{Motors: motors, Timeout: r.cfg.ReplyTimeout})
 			if err != nil {
@@ -195,6 +208,13 @@ func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, host func(*c
 		defer f.wg.Done()
 		var d canbus.SLCANDevice
 		err := d.Serve(ctx, f.dev, adapter)
+		if ctx.Err() != nil {
+			// close cancels and then closes the pty under the running
+			// Serve, which may see the closed file ("use of closed file"
+			// from a read deadline) before it sees the cancel: that is how
+			// it is stopped, not a failure.
+			err = nil
+		}
 		f.dev.exit(err)
 		adapter.Close()
 		f.errs <- err

@@ -28,7 +28,13 @@ type dxlFront struct {
 }
 
 func newDynamixel(r *Robot) (frontEnd, error) {
-	srv, err := dxlsim.New(r.sim, dxlsim.Config{PrismaticLead: dxlsim.DefaultPrismaticLead})
+	drives, err := sizeSim(r.chain, ProtocolDynamixel, motorChoice(&r.cfg))
+	if err != nil {
+		return nil, err
+	}
+	// The host's joints and the simulated servos share the drive set's
+	// models: both convert torque and current with the same constant.
+	srv, err := dxlsim.New(r.sim, dxlsim.Config{Models: drives.dxl, PrismaticLead: dxlsim.DefaultPrismaticLead})
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +69,7 @@ func newDynamixel(r *Robot) (frontEnd, error) {
 	n := r.sim.Joints()
 	joints := make([]dynamixel.Joint, n)
 	for i := range joints {
-		joints[i] = dynamixel.Joint{ID: byte(i + 1), Model: &dynamixel.XM430W350}
+		joints[i] = dynamixel.Joint{ID: byte(i + 1), Model: drives.dxl[i]}
 	}
 	bus, err := dynamixel.NewBus(c, dynamixel.BusConfig{Joints: joints, PositionMode: dynamixel.OpExtendedPosition})
 	if err != nil {

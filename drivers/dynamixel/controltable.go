@@ -82,6 +82,13 @@ type Model struct {
 	CurrentUnit    float64 // A per Goal/Present Current unit
 	TorqueConstant float64 // N·m of output torque per A
 	MaxCurrent     int32   // largest Current Limit (38) value, units
+	// MaxVelocity is the largest Velocity Limit (44) value, units; 0 means
+	// the X-series' 1023.
+	MaxVelocity int32
+	// StallTorque is the datasheet's stall torque at 12 V, N·m: the most
+	// the servo holds against a load. 0 when unknown (then the linear
+	// model's MaxCurrent·CurrentUnit·TorqueConstant is all there is).
+	StallTorque float64
 }
 
 // Models the package knows. Figures from the ROBOTIS e-Manual pages of each
@@ -91,16 +98,25 @@ type Model struct {
 var (
 	// XM430W350: stall 4.1 N·m at 12.0 V, 2.3 A; Current Limit 0–1193.
 	XM430W350 = Model{Name: "XM430-W350", Number: 1020, CountsPerRev: 4096, CenterCount: 2048,
-		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 4.1 / 2.3, MaxCurrent: 1193}
+		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 4.1 / 2.3, MaxCurrent: 1193, StallTorque: 4.1}
 	// XH430W350: model number 1000, Current Limit 0–648 (e-Manual control
 	// table). Torque constant from stall 3.4 N·m at 12 V, 1.4 A — not
 	// re-checked against the current e-Manual page; verify before use.
 	XH430W350 = Model{Name: "XH430-W350", Number: 1000, CountsPerRev: 4096, CenterCount: 2048,
-		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 3.4 / 1.4, MaxCurrent: 648}
+		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 3.4 / 1.4, MaxCurrent: 648, StallTorque: 3.4}
 	// XM540W270: stall 10.6 N·m at 12.0 V, 4.4 A, 2.409 N·m/A; Current Limit 0–2047.
 	XM540W270 = Model{Name: "XM540-W270", Number: 1120, CountsPerRev: 4096, CenterCount: 2048,
-		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 2.409, MaxCurrent: 2047}
+		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 2.409, MaxCurrent: 2047, StallTorque: 10.6}
 )
+
+// PeakTorque returns the most output torque the servo gives, N·m: its
+// StallTorque when known, else the torque of its full current range.
+func (m *Model) PeakTorque() float64 {
+	if m.StallTorque > 0 {
+		return m.StallTorque
+	}
+	return float64(m.MaxCurrent) * m.CurrentUnit * m.TorqueConstant
+}
 
 // ModelByNumber returns the known model with that Model Number.
 func ModelByNumber(n uint16) (*Model, bool) {

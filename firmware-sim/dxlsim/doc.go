@@ -46,6 +46,16 @@
 // Config.PrismaticLead metres per radian of the servo shaft (default 10 mm):
 // x = lead·θ, ẋ = lead·θ̇, F = τ/lead.
 //
+// Config.Models names each servo's model (default XM430-W350). SizedModel
+// (SizedModels for a chain) gives a generic Dynamixel-protocol servo sized
+// from a joint's limits instead: its whole current range is ±effort, its
+// Velocity Limit range reaches the joint's velocity, with a 2¹⁸-count
+// encoder and a 0.01 rev/min velocity unit, and Model Number
+// SizedModelNumber. Its control table differs from the XM430-W350's only in
+// the model-specific items (Current Limit, Velocity Limit and the one-turn
+// position limits). The host's dynamixel.Joint.Model must be the same
+// model, or its torque↔current conversion is another servo's.
+//
 // Present Position, Velocity, Current, PWM, Temperature, Moving and Moving
 // Status are computed from Sim.Measure when a read reaches them. Hardware
 // Error Status (70) latches the drive's fault bits (overheating bit 2,

@@ -117,7 +117,9 @@ const defaultShutdown = 0x34
 
 // items returns the control table of a servo of model m, in address order.
 // Ranges and defaults are the XM430-W350's; model-specific ones (Current
-// Limit's maximum, the model number) come from m.
+// Limit's maximum, the position limits' one-turn range, Velocity Limit's
+// maximum and default when the model has its own, the model number) come
+// from m.
 func items(m *dynamixel.Model) []item {
 	ro := func(addr, size uint16, signed bool) item { return item{addr: addr, size: size, signed: signed} }
 	rw := func(addr, size uint16, min, max, def int64) item {
@@ -126,6 +128,11 @@ func items(m *dynamixel.Model) []item {
 	withLimit := func(it item, l limitKind) item { it.limit = l; return it }
 	withSet := func(it item, set ...int64) item { it.set = set; return it }
 	maxCur := int64(m.MaxCurrent)
+	maxPos := int64(m.CountsPerRev) - 1 // one turn: 0–4095 on the X-series
+	maxVel, defVel := int64(1023), int64(200)
+	if m.MaxVelocity > 0 { // a servo whose velocity range is its own
+		maxVel, defVel = int64(m.MaxVelocity), int64(m.MaxVelocity)
+	}
 	return []item{
 		{addr: addrModelNumber, size: 2, def: int64(m.Number)},
 		ro(addrModelInformation, 4, false),
@@ -146,9 +153,9 @@ func items(m *dynamixel.Model) []item {
 		rw(addrMinVoltageLimit, 2, 95, 160, 95),
 		rw(addrPWMLimit, 2, 0, pwmMax, pwmMax),
 		rw(addrCurrentLimit, 2, 0, maxCur, maxCur),
-		rw(addrVelocityLimit, 4, 0, 1023, 200),
-		rw(addrMaxPositionLimit, 4, 0, 4095, 4095),
-		rw(addrMinPositionLimit, 4, 0, 4095, 0),
+		rw(addrVelocityLimit, 4, 0, maxVel, defVel),
+		rw(addrMaxPositionLimit, 4, 0, maxPos, maxPos),
+		rw(addrMinPositionLimit, 4, 0, maxPos, 0),
 		rw(addrStartup, 1, 0, 3, 0),
 		rw(addrShutdown, 1, 0, 0x3F, defaultShutdown),
 		rw(addrTorqueEnable, 1, 0, 1, 0),
@@ -166,7 +173,7 @@ func items(m *dynamixel.Model) []item {
 		rw(addrBusWatchdog, 1, 0, 127, 0),
 		withLimit(rw(addrGoalPWM, 2, -pwmMax, pwmMax, 0), limPWM),
 		withLimit(rw(addrGoalCurrent, 2, -maxCur, maxCur, 0), limCurrent),
-		withLimit(rw(addrGoalVelocity, 4, -1023, 1023, 0), limVelocity),
+		withLimit(rw(addrGoalVelocity, 4, -maxVel, maxVel, 0), limVelocity),
 		rw(addrProfileAccel, 4, 0, 32767, 0),
 		rw(addrProfileVelocity, 4, 0, 32767, 0),
 		withLimit(rw(addrGoalPosition, 4, -extPosMax, extPosMax, 0), limPosition),

@@ -67,6 +67,16 @@
 // the total τ only when the joint's limit is set to it: see Config.Models
 // and the package's known limitation below.
 //
+// # Sized motors
+//
+// SizedModel (and SizedModels for a chain) gives a generic MIT-mode motor
+// sized from a joint's limits instead of a catalogue AK model: torque range
+// ±effort, velocity range twice the joint's limit, a position range that
+// covers the joint's travel, Kp and Kd ranges that reach the hold gains of
+// a drive of that torque. Its torque range is then the plant's torque limit
+// (the chain's effort), so the limitation below does not arise. Host and
+// node must be given the same Model.
+//
 // # Faults
 //
 // Drive.Fault becomes the reply's error byte (cubemars.Fault codes):
