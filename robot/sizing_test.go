@@ -332,6 +332,36 @@ joints:
 	}
 }
 
+// TestRigExamplesHold runs the start-up check on the rig files rig's
+// documentation gives as examples: the PSM on XM430-W350s and on CiA 402
+// drives holds; the upper-limb exoskeleton on AK80-9s does not — its
+// shoulder needs 18 N·m with the arm held out, the AK80-9's whole range.
+func TestRigExamplesHold(t *testing.T) {
+	for _, tc := range []struct{ file, model, want string }{
+		{"psm-dynamixel.yaml", "psm.json", ""},
+		{"psm-canopen.yaml", "psm.json", ""},
+		{"exo-cubemars.yaml", "upper_limb_exo.urdf", "joint shoulder_flexion: needs 18 N·m against gravity over its range (at q=[1.57 "},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			cfg, err := rig.Load(filepath.Join(repoRoot(), "rig", "testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := LoadModel(filepath.Join(repoRoot(), "robots", tc.model), "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = CheckDrives(&Config{Rig: cfg}, c)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
 // TestCatalogueModelsShared: the catalogue data the ratings come from is
 // the host drivers' own.
 func TestCatalogueModelsShared(t *testing.T) {
