@@ -39,7 +39,7 @@ func startClinicStack(t *testing.T) (addr, clinician string) {
 		specs[i].Safety.WatchdogCycles = 25
 		specs[i].Safety.VelocityScale = 3
 	}
-	st, err := newStack(specs, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens, Clinic: cl})
+	st, err := newStack(specs, stackOptions{Addr: "127.0.0.1:0", EnableOnStart: true, Tokens: tokens, Clinic: cl})
 	if err != nil {
 		cancel()
 		t.Fatal(err)

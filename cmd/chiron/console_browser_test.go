@@ -48,7 +48,7 @@ func startDemo(t *testing.T) (addr, operator string) {
 		specs[i].Safety.WatchdogCycles = 25
 		specs[i].Safety.VelocityScale = 3
 	}
-	st, err := newStack(specs, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens})
+	st, err := newStack(specs, stackOptions{Addr: "127.0.0.1:0", EnableOnStart: true, Tokens: tokens})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,6 +51,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	exoProto := fs.String("exo-protocol", robot.ProtocolCubeMars, "the exoskeleton's simulated drives")
 	rate := fs.Float64("rate", 0, "control rate, Hz (0: each robot at the fastest rate up to 1 kHz that its simulated drives' real bus carries)")
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
+	enable := fs.Bool("enable-on-start", true, "enable each robot as soon as its loop reads its drives (a demo; --enable-on-start=false leaves them Disabled until an operator presses Enable)")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loops (refused without the privilege: then it says so and runs without)")
 	models := fs.String("models", "", "directory holding psm.json and upper_limb_exo.urdf (default: the shipped robots/)")
 	db, pace := clinicFlags(fs)
@@ -101,7 +102,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := newStack(specs, stackOptions{Addr: *addr, Tokens: tokens, Clinic: cl, RT: *rt})
+	st, err := newStack(specs, stackOptions{Addr: *addr, Tokens: tokens, Clinic: cl, RT: *rt, EnableOnStart: *enable})
 	if err != nil {
 		return err
 	}

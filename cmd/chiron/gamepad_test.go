@@ -51,7 +51,7 @@ func padStack(t *testing.T, tokens *teleop.Tokens) (*stack, string) {
 // returns once its loop is Enabled (failing after within).
 func startStack(tb testing.TB, spec robotSpec, tokens *teleop.Tokens, within time.Duration) (*stack, string) {
 	tb.Helper()
-	return startStackOpts(tb, spec, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens}, within)
+	return startStackOpts(tb, spec, stackOptions{Addr: "127.0.0.1:0", EnableOnStart: true, Tokens: tokens}, within)
 }
 
 // startStackOpts is startStack with the server-side options given.

@@ -65,7 +65,8 @@ type stack struct {
 	rt     bool
 	clinic *clinic // the clinicians' API, if served
 	// notes say what the stack chose on its users' behalf (loop rates).
-	notes []string
+	notes         []string
+	enableOnStart bool
 }
 
 // stackOptions are the server-side settings of a stack.
@@ -79,6 +80,12 @@ type stackOptions struct {
 	// Clinic, if set, is served under /api/v1; the stack owns it from
 	// newStack on (it is closed with the stack, even when newStack fails).
 	Clinic *clinic
+	// EnableOnStart asks each robot's supervisor to enable once its loop
+	// reads fresh data (--enable-on-start). Otherwise the robots stay
+	// Disabled until someone asks: an operator (the console's Enable), a
+	// clinician's session. Nothing resets a fault or resumes a stop on its
+	// own either way: the supervisor decides on each request.
+	EnableOnStart bool
 }
 
 // operatorMargin keeps the operator's workspace box this far (m) inside the
@@ -87,7 +94,7 @@ type stackOptions struct {
 const operatorMargin = 0.01
 
 func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
-	s := &stack{rt: o.RT, clinic: o.Clinic}
+	s := &stack{rt: o.RT, clinic: o.Clinic, enableOnStart: o.EnableOnStart}
 	var rcs []teleop.RobotConfig
 	for _, sp := range specs {
 		rig, err := s.open(sp)
@@ -195,13 +202,15 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 				slog.Debug("real-time", "robot", s.robots[i].Name(), "msg", m)
 			}
 		}()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := enableWhenReady(ctx, rig.Loop(), 10*time.Second); err != nil {
-				slog.Warn("enable", "robot", s.robots[i].Name(), "err", err)
-			}
-		}()
+		if s.enableOnStart {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if err := enableOnStart(ctx, rig.Loop(), 10*time.Second); err != nil {
+					slog.Warn("enable on start", "robot", s.robots[i].Name(), "err", err)
+				}
+			}()
+		}
 	}
 	err := s.server.ListenAndServe(ctx, ready)
 	cancel()
@@ -221,22 +230,23 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 	return err
 }
 
-// enableWhenReady brings a freshly started loop to Enabled: it asks for
-// Enable once the loop runs on fresh data (a request made before the first
-// fresh cycle is refused), and asks to Resume from a protective stop that
-// the start itself caused (an arm sagging while its drives were still off
-// can trip the velocity limit while Enabling catches it) once its cause is
-// gone. An enable that timed out (Enabling needs a run of fresh cycles,
-// which a starved machine may not deliver in time) is reset and retried;
-// any other Fault needs a person, and it gives up on it, or after timeout.
-func enableWhenReady(ctx context.Context, l *control.Loop, timeout time.Duration) error {
+// enableOnStart is --enable-on-start: it asks the supervisor to Enable
+// as soon as the loop reads fresh data (an arm without brakes sags from the
+// first cycle until the hold of Enabling catches it, so the request goes in
+// at the third fresh cycle), and asks again while the supervisor refuses
+// (a request before fresh data, or a joint still moving, is refused and
+// logged). A protective stop tripped before the robot first reaches
+// Enabled — an arm sagging while its drives were off can exceed a velocity
+// limit while Enabling catches it — is the start's own and is resumed once
+// its cause is gone; that is what the option asks for. It never resets a
+// Fault, and returns as soon as the robot is Enabled: every later stop is
+// left to a person.
+func enableOnStart(ctx context.Context, l *control.Loop, timeout time.Duration) error {
 	snap := l.NewSnapshot()
-	// Every millisecond or two: an arm without brakes sags from the first
-	// cycle until the hold of Enabling catches it, so the request goes in as
-	// soon as the loop reads fresh data.
 	tick := time.NewTicker(2 * time.Millisecond)
 	defer tick.Stop()
 	deadline := time.Now().Add(timeout)
+	asked := uint64(0)
 	for time.Now().Before(deadline) {
 		select {
 		case <-ctx.Done():
@@ -248,16 +258,18 @@ func enableWhenReady(ctx context.Context, l *control.Loop, timeout time.Duration
 		case control.Enabled:
 			return nil
 		case control.Fault:
-			if snap.Reason != control.ReasonEnableTimeout {
-				return fmt.Errorf("loop faulted while starting: %s", snap.Reason)
-			}
-			l.Supervisor().Reset()
-		case control.Disabled:
-			if snap.Fresh && snap.Cycle >= 3 {
-				l.Supervisor().Enable()
-			}
+			return fmt.Errorf("start ended in %s (%s): the console's Reset and Enable, or a session, decide what next", snap.State, snap.Reason)
 		case control.ProtectiveStop:
-			l.Supervisor().Resume()
+			if asked == 0 || snap.Cycle >= asked+20 {
+				l.Supervisor().Resume()
+				asked = snap.Cycle
+			}
+		case control.Disabled:
+			// Once per 20 cycles at most, so refusals do not flood the log.
+			if snap.Fresh && snap.Cycle >= 3 && (asked == 0 || snap.Cycle >= asked+20) {
+				l.Supervisor().Enable()
+				asked = snap.Cycle
+			}
 		}
 	}
 	return fmt.Errorf("loop not enabled after %v", timeout)
@@ -354,6 +366,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	controller := fs.String("controller", "", "active controller: "+strings.Join(robot.Controllers, ", "))
 	seed := fs.Uint64("seed", 1, "simulator seed")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
+	enable := fs.Bool("enable-on-start", false, "enable the robot as soon as its loop reads its drives (default: it stays Disabled until an operator presses Enable in the console)")
 	db, pace := clinicFlags(fs)
 	sessions := fs.String("sessions", "sim", "clinicians' sessions: sim (run them on the simulated lower-limb exoskeleton with a simulated patient) or off (records and reports only)")
 	gpf := addGamepadFlags(fs, false)
@@ -425,7 +438,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	}
 	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
 		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg, Chain: rigChain}},
-		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl})
+		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl, EnableOnStart: *enable})
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func benchStack(b *testing.B, rt bool) (*stack, string, map[teleop.Role]string) 
 		b.Fatal(err)
 	}
 	st, addr := startStackOpts(b, robotSpec{Name: "psm", Model: filepath.Join("..", "..", "robots", "psm.json"),
-		Protocol: "dynamixel", Rate: 1000, Seed: 1}, stackOptions{Addr: "127.0.0.1:0", Tokens: tokens, RT: rt}, 10*time.Second)
+		Protocol: "dynamixel", Rate: 1000, Seed: 1}, stackOptions{Addr: "127.0.0.1:0", EnableOnStart: true, Tokens: tokens, RT: rt}, 10*time.Second)
 	return st, addr, gen
 }
 

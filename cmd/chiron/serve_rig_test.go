@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -309,13 +310,19 @@ func TestServeRealRig(t *testing.T) {
 					t.Fatalf("no address or operator token in:\n%s", printed)
 				}
 				cc := dialConsole(t, addr, tok)
-				if !waitFor(20*time.Second, func() bool { s, _, _, _ := cc.snapshot(); return s == "enabled" }) {
+				// Nothing enables the drives on its own: serve starts them
+				// Disabled and waits for a person.
+				if !waitFor(20*time.Second, func() bool { s, _, _, _ := cc.snapshot(); return s == "disabled" }) {
 					s, r, _, st := cc.snapshot()
-					t.Fatalf("loop not Enabled after 20 s: state %q (%s); statuses %q", s, r, st)
+					t.Fatalf("loop not reading its drives after 20 s: state %q (%s); statuses %q", s, r, st)
+				}
+				if waitFor(300*time.Millisecond, func() bool { s, _, _, _ := cc.snapshot(); return s != "disabled" }) {
+					s, r, _, _ := cc.snapshot()
+					t.Fatalf("state %q (%s) before anyone asked to enable", s, r)
 				}
 				for i, on := range fw.enabled() {
-					if !on {
-						t.Errorf("loop Enabled, but simulated drive %d is off", i+1)
+					if on {
+						t.Errorf("simulated drive %d powered before anyone asked to enable", i+1)
 					}
 				}
 				if err := cc.writeJSON(map[string]any{"op": "advertise", "channels": []map[string]any{
@@ -326,6 +333,27 @@ func TestServeRealRig(t *testing.T) {
 				}
 				if err := cc.publish(2, map[string]any{"action": "take"}); err != nil {
 					t.Fatal(err)
+				}
+				// The operator in control presses Enable (asking again while
+				// the supervisor refuses, as the console lets them).
+				if !waitFor(20*time.Second, func() bool {
+					if s, _, _, _ := cc.snapshot(); s == "enabled" {
+						return true
+					}
+					if err := cc.publish(2, map[string]any{"action": "enable"}); err != nil {
+						t.Fatal(err)
+					}
+					time.Sleep(100 * time.Millisecond)
+					s, _, _, _ := cc.snapshot()
+					return s == "enabled"
+				}) {
+					s, r, _, st := cc.snapshot()
+					t.Fatalf("loop not Enabled after the operator's Enable: state %q (%s); statuses %q", s, r, st)
+				}
+				for i, on := range fw.enabled() {
+					if !on {
+						t.Errorf("loop Enabled, but simulated drive %d is off", i+1)
+					}
 				}
 				// The tool in along the shaft (the insertion axis) at 2 cm/s
 				// until the simulated arm has gone 5 mm, then out until it
@@ -346,12 +374,21 @@ func TestServeRealRig(t *testing.T) {
 					s, r, _, st := cc.snapshot()
 					t.Fatalf("%s: insertion at %.4f m, from %.4f; state %q (%s); statuses %q", what, fw.positions()[2], q0[2], s, r, st)
 				}
-				if !drive(-0.02, func(x float64) bool { return x-q0[2] > 0.005 }) {
-					fail("not 5 mm in in 15 s of commands")
+				// Waiting Disabled, the insertion stage may have slid towards
+				// its end stop (no brake on the simulated servos): go 5 mm
+				// away from the nearer end first, then 3 mm back.
+				in := q0[2] < 0.12 // more travel inwards (towards 0.24 m)
+				first, back := -0.02, 0.02
+				if !in {
+					first, back = 0.02, -0.02
+				}
+				if !drive(first, func(x float64) bool { return math.Abs(x-q0[2]) > 0.005 }) {
+					fail("not 5 mm along the shaft in 15 s of commands")
 				}
 				q1 := fw.positions()
-				if !drive(0.02, func(x float64) bool { return x < q1[2]-0.003 }) {
-					fail("not 3 mm back out in 15 s of commands")
+
+				if !drive(back, func(x float64) bool { return math.Abs(x-q1[2]) > 0.003 && (x-q1[2])*(q1[2]-q0[2]) < 0 }) {
+					fail("not 3 mm back in 15 s of commands")
 				}
 				cc.publish(1, map[string]any{"seq": seq + 1, "deadman": false})
 				// The console's joint states show the motion too (the
@@ -360,7 +397,7 @@ func TestServeRealRig(t *testing.T) {
 				// period).
 				if !waitFor(5*time.Second, func() bool {
 					_, _, q, _ := cc.snapshot()
-					return len(q) == 6 && q[2] < q1[2]-0.002
+					return len(q) == 6 && math.Abs(q[2]-q1[2]) > 0.002
 				}) {
 					_, _, q, _ := cc.snapshot()
 					t.Errorf("/joint_states %v, plant %v (from %v)", q, fw.positions(), q1)
