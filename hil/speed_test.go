@@ -62,9 +62,9 @@ func lockstepFactor(t *testing.T, proto string, sim, substep time.Duration) floa
 // setting, see TestPandaSubstepFidelity); over a pty every cycle costs two
 // exchanges and a barrier through the kernel, which bounds it far lower.
 // The assertions are loose because the machine may be shared; the logged
-// figures are the measurement (README). The Panda on Dynamixel servos
-// cannot hold itself (an XM430 gives 4 N·m): that run ends stopped, which
-// costs the same per cycle.
+// figures are the measurement (README). Its simulated Dynamixel servos are
+// sized from the model's effort limits (robot.SimRatings), so it holds there
+// too.
 func TestPandaLockstepSpeed(t *testing.T) {
 	if raceEnabled || testing.Short() {
 		t.Skip("speed is not measured under -race or -short")

@@ -1,11 +1,13 @@
 package robot
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/chiron-robotics/chiron/internal/refdata"
+	"github.com/chiron-robotics/chiron/kinematics"
 )
 
 // TestLoadModel checks the one model-loading rule every front end uses.
@@ -48,5 +50,33 @@ func TestLoadModel(t *testing.T) {
 	}
 	if _, err := LoadModel(filepath.Join(t.TempDir(), "missing.urdf"), "", ""); err == nil {
 		t.Error("a missing file was accepted")
+	}
+}
+
+// TestReachBoxContainsStretchedPoses: the workspace box holds the tool at
+// poses between the sampling grid's levels — the iiwa and UR5 stretched
+// straight (every joint at zero), where a 4-level grid over ±170° never
+// samples — or such a robot could not be enabled where it stands.
+func TestReachBoxContainsStretchedPoses(t *testing.T) {
+	root := refdata.Require(t)
+	for _, m := range []string{"iiwa/iiwa.urdf", "ur5/ur5.urdf", "panda/panda.urdf"} {
+		c, err := LoadModel(filepath.Join(root, m), "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		box := ReachBox(c, 0)
+		w := kinematics.NewWorkspace(c)
+		var f kinematics.Frame
+		lo, hi := c.Limits()
+		q := make([]float64, c.DoF())
+		for i := range q {
+			q[i] = math.Max(lo[i], math.Min(hi[i], 0))
+		}
+		w.FK(&f, q)
+		for a := range 3 {
+			if f.P[a] < box.Min[a] || f.P[a] > box.Max[a] {
+				t.Errorf("%s: tool %v at the zero pose outside the box %v", m, f.P, box)
+			}
+		}
 	}
 }

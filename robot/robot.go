@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"sync"
@@ -76,6 +77,11 @@ type Config struct {
 	Base, Tip string
 	// Protocol is one of the Protocol constants; "" means inproc.
 	Protocol string
+	// Motors names the simulated drives from the protocol's catalogue
+	// ("XM430-W350", "AK80-9", ...): one name for every joint, or one per
+	// joint ("" for a joint sized from the model). Nil sizes every drive
+	// from the model's effort and velocity limits (see SimRatings).
+	Motors []string
 	// Rate is the control rate in Hz; 0 means 1000.
 	Rate float64
 	// Seed seeds every random draw of the simulator.
@@ -186,6 +192,14 @@ func Open(cfg Config) (*Robot, error) {
 		if err := cfg.Rig.Check(chain); err != nil {
 			return nil, err
 		}
+	}
+	// A drive set that cannot hold the arm against gravity anywhere in its
+	// range is refused here, naming the joint, rather than enabled to let
+	// the arm fall.
+	if err := CheckDrives(&cfg, chain); err != nil {
+		return nil, err
+	}
+	if cfg.Rig != nil {
 		if rs := cfg.Rig.Safety; rs != nil && cfg.Safety == (SafetyOverrides{}) {
 			cfg.Safety = SafetyOverrides{WatchdogCycles: rs.WatchdogCycles, TrackingError: rs.TrackingError,
 				PositionMargin: rs.PositionMargin, VelocityScale: rs.VelocityScale, EffortScale: rs.EffortScale,
@@ -554,6 +568,29 @@ func ReachBox(c *kinematics.Chain, margin float64) control.Box {
 			b.Min[a] = math.Min(b.Min[a], f.P[a])
 			b.Max[a] = math.Max(b.Max[a], f.P[a])
 		}
+	}
+	// The grid's levels need not include a joint's zero, nor the poses
+	// between them (the iiwa stretched straight up, its tool's highest
+	// point, lies between a 4-level grid's levels): the zero pose clamped
+	// into the limits and a fixed-seed uniform sample of the joint box fill
+	// them in.
+	visit := func() {
+		w.FK(&f, q)
+		for a := range 3 {
+			b.Min[a] = math.Min(b.Min[a], f.P[a])
+			b.Max[a] = math.Max(b.Max[a], f.P[a])
+		}
+	}
+	for i := range n {
+		q[i] = math.Max(lo[i], math.Min(hi[i], 0))
+	}
+	visit()
+	rng := rand.New(rand.NewPCG(0x5eed, uint64(n)))
+	for range 20000 {
+		for i := range n {
+			q[i] = lo[i] + rng.Float64()*(hi[i]-lo[i])
+		}
+		visit()
 	}
 	for a := range 3 {
 		b.Min[a] -= margin

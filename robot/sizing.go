@@ -472,9 +472,7 @@ func formatQ(q []float64) string {
 
 // motorChoice is the catalogue motors Config names for simulated drives
 // (one per joint, one for all, or none: every drive sized from the model).
-// Config has no field for it yet; until it has, every simulated drive is
-// sized from the model (SimRatings with no motors).
-func motorChoice(cfg *Config) []string { return nil }
+func motorChoice(cfg *Config) []string { return cfg.Motors }
 
 // CheckDrives is Open's start-up refusal: it returns an error naming every
 // joint whose drive cannot hold chain c against gravity over the joint
