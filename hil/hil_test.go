@@ -273,7 +273,7 @@ func TestRealtimeRun(t *testing.T) {
 	// against the wall clock and nothing went out of bounds.
 	t.Logf("%s (%d cycles)", rep.Summary(), rep.Cycles)
 	if rep.Mode != "realtime" || rep.Cycles == 0 || rep.LimitViolations != 0 {
-		t.Errorf("%s (%d cycles)", rep.Summary(), rep.Cycles)
+		t.Errorf("%s (%d cycles): %+v", rep.Summary(), rep.Cycles, rep.SafetyEvents)
 	}
 }
 

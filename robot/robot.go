@@ -18,6 +18,7 @@ import (
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/rig"
+	"gonum.org/v1/gonum/mat"
 )
 
 // Protocols the Robot speaks between the host driver and the simulated drives.
@@ -222,7 +223,7 @@ func Open(cfg Config) (*Robot, error) {
 	// Assemble before the drives start: it samples the reachable workspace,
 	// which takes a while, and nothing may stand between the drives'
 	// start-up and the loop's first cycle.
-	a, err := Assemble(chain, cfg.Controller, cfg.Gains, cfg.Safety)
+	a, err := Assemble(chain, period, cfg.Controller, cfg.Gains, cfg.Safety)
 	if err != nil {
 		return nil, err
 	}
@@ -419,10 +420,16 @@ type Assembly struct {
 
 // Assemble derives the supervisor's limits from the chain (soft limits =
 // joint limits, rated velocity and effort, a workspace box around the
-// reachable space) and builds the controllers: joint-pd with gravity
-// compensation, cartesian-impedance, transparent and admittance, the
-// active one first.
-func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (*Assembly, error) {
+// reachable space) and builds the controllers for a loop of the given
+// period: joint-pd with gravity compensation, cartesian-impedance,
+// transparent and admittance, the active one first. The default joint
+// gains (joint-pd's, admittance's inner loop and the supervisor's holds)
+// are sized from each joint's inertia and the period (jointGains), so the
+// same assembly is stable on any model at any rate a bus allows.
+func Assemble(c *kinematics.Chain, period time.Duration, active string, g Gains, so SafetyOverrides) (*Assembly, error) {
+	if period <= 0 {
+		return nil, fmt.Errorf("robot: assemble: period %v: want > 0", period)
+	}
 	known := false
 	for _, n := range Controllers {
 		known = known || n == active
@@ -439,16 +446,13 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 	}
 	lo, hi := c.Limits()
 	limits := make([]control.JointLimits, n)
-	kp, kd := make([]float64, n), make([]float64, n)
+	kp, kd := jointGains(c, period)
 	for i, j := range c.Joints {
 		eff, vel := def(j.Effort, 50), def(j.Velocity, 2)
 		limits[i] = control.JointLimits{PositionMin: lo[i], PositionMax: hi[i],
 			PositionMargin: def(so.PositionMargin, 0.05),
 			Velocity:       vel * def(so.VelocityScale, 1), Effort: eff * def(so.EffortScale, 1),
 			MaxKp: 5000, MaxKd: 200, TrackingError: def(so.TrackingError, 0.3)}
-		// Full rated effort at 0.1 rad (or 0.1 m), damping a twentieth.
-		kp[i] = math.Min(eff/0.1, 2000)
-		kd[i] = kp[i] / 20
 	}
 	// Holds (Enabling, ProtectiveStop) are impedance commands with the
 	// default joint gains and gravity feed-forward: every protocol executes
@@ -529,6 +533,56 @@ func Assemble(c *kinematics.Chain, active string, g Gains, so SafetyOverrides) (
 		FK:          control.NewToolFK(kinematics.NewWorkspace(c)),
 		Dynamics:    dyn,
 	}, nil
+}
+
+// jointGains returns the default joint stiffness (N·m/rad or N/m) and
+// damping of a loop with the given period, per joint: full rated effort at
+// 0.1 rad (or 0.1 m), at most 2000, as the stiffness a hold wants against
+// what gravity compensation leaves; critically damped for the joint's
+// inertia, Kd = 2√(Kp·m); and both capped so that the joint's closed-loop
+// bandwidth stays below a fifth of the loop rate, ω·T ≤ 0.2 (Kp ≤ m·ω²,
+// Kd ≤ 2·m·ω): a PD law sampled at period T with a cycle of delay goes
+// unstable as Kd·T/m nears 1, which a light wrist joint under the 0.1 rad
+// rule reached at 250 Hz (iiwa joint 6: Kd·T/m ≈ 5). m is the smallest
+// diagonal entry of the joint-space mass matrix over a fixed-seed sample of
+// the joint box (the worst case for stability), at least 1e-4 kg·m² (or kg),
+// so a massless joint does not get zero gains.
+func jointGains(c *kinematics.Chain, period time.Duration) (kp, kd []float64) {
+	n := c.DoF()
+	kp, kd = make([]float64, n), make([]float64, n)
+	mMin := make([]float64, n)
+	for i := range mMin {
+		mMin[i] = math.Inf(1)
+	}
+	dyn := kinematics.NewDynamics(c)
+	var m mat.SymDense
+	lo, hi := c.Limits()
+	q := make([]float64, n)
+	rng := rand.New(rand.NewPCG(0x6a1e, uint64(n)))
+	for k := range 64 {
+		for i := range n {
+			u := 0.5
+			if k > 0 {
+				u = rng.Float64()
+			}
+			q[i] = lo[i] + u*(hi[i]-lo[i])
+		}
+		dyn.MassMatrix(&m, q)
+		for i := range n {
+			mMin[i] = math.Min(mMin[i], m.At(i, i))
+		}
+	}
+	omega := 0.2 / period.Seconds()
+	for i, j := range c.Joints {
+		eff := j.Effort
+		if eff <= 0 {
+			eff = 50
+		}
+		mi := math.Max(mMin[i], 1e-4)
+		kp[i] = math.Min(math.Min(eff/0.1, 2000), mi*omega*omega)
+		kd[i] = math.Min(2*math.Sqrt(kp[i]*mi), 2*mi*omega)
+	}
+	return kp, kd
 }
 
 // ReachBox returns an axis-aligned box around the tool positions reachable

@@ -120,7 +120,7 @@ func newModelBench(path, ctrl string, period time.Duration) (*modelBench, error)
 	// The loop serve runs on this model (robot.Assemble: the supervisor's
 	// limits, hold gains and gravity hold, workspace check, the four
 	// controllers), on the plant simulated inside Bus.Read.
-	asm, err := robot.Assemble(chain, ctrl, robot.Gains{}, robot.SafetyOverrides{})
+	asm, err := robot.Assemble(chain, period, ctrl, robot.Gains{}, robot.SafetyOverrides{})
 	if err != nil {
 		return nil, fmt.Errorf("bench loop: %w", err)
 	}

@@ -38,10 +38,8 @@ type robotSpec struct {
 	Name, Prefix     string
 	Model, Base, Tip string
 	Protocol         string // hil protocol: dynamixel, canopen, cubemars, inproc
-	// Rate is the loop rate, Hz. 0 picks, for simulated firmware, the
-	// fastest rate up to 1 kHz that the real bus it stands for carries
-	// (rig.SimulatedBus, rig.LoopRate: the rule serve --rig applies to a
-	// rig), and 1 kHz in process.
+	// Rate is the loop rate, Hz; 0 means 1 kHz (with --rig, serve picks the
+	// rate the rig's bus carries before it gets here).
 	Rate       float64
 	Seed       uint64
 	Controller string
@@ -160,17 +158,17 @@ func (s *stack) open(sp robotSpec) (*robot.Robot, error) {
 		}
 	}
 	rate := sp.Rate
-	if rate == 0 && sp.Rig == nil {
+	if rate == 0 {
 		rate = 1000
-		if bus := rig.SimulatedBus(sp.Protocol, chain.DoF()); bus != nil {
-			r, note, err := rig.LoopRate(bus, rate, false)
-			if err != nil {
-				return nil, err
-			}
-			rate = r
-			if note != "" {
-				s.notes = append(s.notes, sp.Name+": "+note)
-			}
+	}
+	// The simulated bus has no wire time, so it carries any rate; say when
+	// the real bus it stands for would not (rig.LoopRate: the rule serve
+	// --rig applies), so nobody takes the simulation's rate for the
+	// hardware's.
+	if bus := rig.SimulatedBus(sp.Protocol, chain.DoF()); sp.Rig == nil && bus != nil {
+		if real, _, err := rig.LoopRate(bus, rate, false); err == nil && real < rate {
+			s.notes = append(s.notes, fmt.Sprintf("%s: loop at %g Hz on simulated %s drives; their real bus (%d joints at 1 Mbit/s) carries %g Hz at most (--rate %g runs as the hardware would)",
+				sp.Name, rate, sp.Protocol, chain.DoF(), real, real))
 		}
 	}
 	return robot.Open(robot.Config{Chain: chain, ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip, Rig: sp.Rig,
@@ -362,7 +360,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS/WSS")
 	key := fs.String("tls-key", "", "TLS key (PEM)")
-	rate := fs.Float64("rate", 1000, "control rate, Hz (unless set: the fastest of 1000, 500, 400, 250, 200, 100 whose period one cycle's traffic fills at most to 80 % on the rig's bus, or on the real bus --sim stands for: 1 Mbaud Dynamixel, 1 Mbit/s CAN)")
+	rate := fs.Float64("rate", 1000, "control rate, Hz (with --rig, unless set: the fastest of 1000, 500, 400, 250, 200, 100 whose period one cycle's traffic fills at most to 80 % on the rig's bus; with --sim it says when the real bus it stands for could not carry the rate)")
 	controller := fs.String("controller", "", "active controller: "+strings.Join(robot.Controllers, ", "))
 	seed := fs.Uint64("seed", 1, "simulator seed")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
@@ -433,9 +431,6 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		return err
 	}
 	name := strings.TrimSuffix(filepath.Base(*model), filepath.Ext(*model))
-	if rigCfg == nil && !explicit {
-		*rate = 0 // the simulated bus's rate
-	}
 	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
 		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg, Chain: rigChain}},
 		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl, EnableOnStart: *enable})

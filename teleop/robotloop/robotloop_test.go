@@ -79,7 +79,7 @@ func newStandBus(t *testing.T, model, controller string, wrap func(drivers.Bus) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := robot.Assemble(chain, controller, robot.Gains{}, robot.SafetyOverrides{})
+	a, err := robot.Assemble(chain, time.Millisecond, controller, robot.Gains{}, robot.SafetyOverrides{})
 	if err != nil {
 		t.Fatal(err)
 	}
