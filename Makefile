@@ -21,12 +21,14 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-# The suite under the race detector, then `make run`'s demo started 20 times
-# on its own (a soft-real-time start must be judged on an idle machine, not
-# beside other packages' tests): TestMakeRunStartsWithoutFault.
+# The suite under the race detector, then on their own (soft real time must
+# be judged on an idle machine, not beside other packages' tests): `make
+# run`'s demo started 20 times (TestMakeRunStartsWithoutFault) and every
+# model × protocol served and teleoperated end to end
+# (TestEveryModelOnEveryProtocol).
 test: vet fmt-check
 	$(GO) test -race -count=1 $(PKGS)
-	CHIRON_MAKE_RUN_TEST=1 $(GO) test -count=1 -run '^TestMakeRunStartsWithoutFault$$' ./cmd/chiron/
+	CHIRON_MAKE_RUN_TEST=1 $(GO) test -count=1 -run '^(TestMakeRunStartsWithoutFault|TestEveryModelOnEveryProtocol)$$' ./cmd/chiron/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)

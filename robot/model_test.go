@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chiron-robotics/chiron/internal/refdata"
@@ -78,5 +79,47 @@ func TestReachBoxContainsStretchedPoses(t *testing.T) {
 				t.Errorf("%s: tool %v at the zero pose outside the box %v", m, f.P, box)
 			}
 		}
+	}
+}
+
+// TestReadyPoseAvoidsStretchedArms: the iiwa's mid-range pose is stretched
+// straight up (singular for translation), so it starts bent; the PSM's and the exoskeletons' mid-range poses stand.
+func TestReadyPoseAvoidsStretchedArms(t *testing.T) {
+	root := refdata.Require(t)
+	for _, tc := range []struct {
+		path  string
+		moved bool
+	}{
+		{filepath.Join(root, "iiwa", "iiwa.urdf"), true},
+		{filepath.Join("..", "robots", "psm.json"), false},
+		{filepath.Join("..", "robots", "upper_limb_exo.urdf"), false},
+		{filepath.Join("..", "robots", "lower_limb_exo.urdf"), false},
+	} {
+		c, err := LoadModel(tc.path, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := ReadyPose(c)
+		lo, hi := c.Limits()
+		mid := false
+		for i := range q {
+			if q[i] < lo[i] || q[i] > hi[i] {
+				t.Errorf("%s: joint %d at %g outside [%g, %g]", tc.path, i, q[i], lo[i], hi[i])
+			}
+			mid = mid || q[i] != (lo[i]+hi[i])/2
+		}
+		if mid != tc.moved {
+			t.Errorf("%s: ready pose %v (moved from mid-range: %v, want %v)", tc.path, q, mid, tc.moved)
+		}
+	}
+}
+
+// TestOpenRefusesJointsWithoutRange: the shared double pendulum is a
+// passive model (limits 0…0): Open refuses it naming the joint.
+func TestOpenRefusesJointsWithoutRange(t *testing.T) {
+	root := refdata.Require(t)
+	_, err := Open(Config{ModelPath: filepath.Join(root, "double_pendulum", "double_pendulum.urdf")})
+	if err == nil || !strings.Contains(err.Error(), "joint joint1: limits 0…0 rad leave it no range of motion") {
+		t.Fatalf("Open: %v", err)
 	}
 }

@@ -194,9 +194,13 @@ func Open(cfg Config) (*Robot, error) {
 			return nil, err
 		}
 	}
-	// A drive set that cannot hold the arm against gravity anywhere in its
-	// range is refused here, naming the joint, rather than enabled to let
-	// the arm fall.
+	// A joint without a range of motion cannot be commanded anywhere (the
+	// supervisor would stop any motion as a limit violation), and a drive
+	// set that cannot hold the arm against gravity anywhere in its range
+	// would let it fall: both are refused here, naming the joint.
+	if err := checkRanges(chain); err != nil {
+		return nil, err
+	}
 	if err := CheckDrives(&cfg, chain); err != nil {
 		return nil, err
 	}
@@ -247,6 +251,23 @@ func Open(cfg Config) (*Robot, error) {
 		go r.hw.idle(r.loop, period)
 	}
 	return r, nil
+}
+
+// checkRanges refuses a chain with a joint whose limits leave it no range
+// of motion: a URDF that describes a passive mechanism (the shared double
+// pendulum's limits are 0…0) rather than a robot that can be driven.
+func checkRanges(c *kinematics.Chain) error {
+	lo, hi := c.Limits()
+	for i, j := range c.Joints {
+		if !(hi[i] > lo[i]) {
+			unit := "rad"
+			if j.Type == kinematics.Prismatic {
+				unit = "m"
+			}
+			return fmt.Errorf("robot: joint %s: limits %g…%g %s leave it no range of motion (a passive model?); give its <limit lower upper> in the model", j.Name, lo[i], hi[i], unit)
+		}
+	}
+	return nil
 }
 
 // openSim builds the firmware simulator and its protocol front end, and

@@ -171,8 +171,11 @@ func (s *stack) open(sp robotSpec) (*robot.Robot, error) {
 				sp.Name, rate, sp.Protocol, chain.DoF(), real, real))
 		}
 	}
+	// Simulated robots start in their ready pose (mid-range unless that
+	// is stretched straight, where teleoperation could not move the tool).
 	return robot.Open(robot.Config{Chain: chain, ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip, Rig: sp.Rig,
-		Protocol: sp.Protocol, Rate: rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety})
+		Protocol: sp.Protocol, Rate: rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety,
+		Q0: robot.ReadyPose(chain)})
 }
 
 // run starts every rig in real time, enables the loops and serves until ctx

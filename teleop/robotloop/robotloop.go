@@ -81,6 +81,13 @@ const (
 	// ikMaxIterations caps one solve: a single attempt from the previous
 	// target converges in 5–40 iterations or stalls.
 	ikMaxIterations = 200
+	// ikTolerance is a teleoperation step's IK residual bound (m and rad):
+	// 0.1 mm and 0.1 mrad, below what an operator sees or a surgical
+	// instrument's own compliance holds, and not accumulated (each command
+	// solves for the commanded goal frame, not the last solution). The
+	// solver's 1e-5 default made a UR5 at a posture where the solution
+	// stalls at 1.01e-5 rad refuse every step.
+	ikTolerance = 1e-4
 	// maxEvents bounds the events reported in teleop.State.SafetyEvents.
 	maxEvents = 16
 )
@@ -266,7 +273,7 @@ func New(cfg Config) (*Robot, error) {
 		mode: cfg.Mode, dt: 1 / cfg.CommandRate, maxDt: 2 / cfg.CommandRate, rcm: cfg.Chain.MinInsertion > 0 && cfg.Chain.InsertionJoint >= 0,
 		vmax: vmax, now: cfg.Now, validFor: cfg.MotionValidFor,
 		snap: cfg.Loop.NewSnapshot(), ws: kinematics.NewWorkspace(cfg.Chain),
-		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1, MaxIterations: ikMaxIterations}),
+		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1, MaxIterations: ikMaxIterations, Tolerance: ikTolerance}),
 		jac: mat.NewDense(6, n, nil), sp: control.NewSetpoint(n),
 		qMeas: make([]float64, n), qTarget: make([]float64, n), qNew: make([]float64, n),
 		ssnap: cfg.Loop.NewSnapshot(), sws: kinematics.NewWorkspace(cfg.Chain), sq: make([]float64, n),
