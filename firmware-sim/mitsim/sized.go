@@ -8,14 +8,10 @@ import (
 	"github.com/chiron-robotics/chiron/kinematics"
 )
 
-// Ranges of the AK-series MIT mode that a sized motor keeps as floors
-// (CubeMars "AK Series Actuator Driver Manual", MIT-mode parameter table:
-// position ±12.5 rad, Kp 0–500, Kd 0–5).
-const (
-	sizedPMin  = 12.5
-	sizedKpMin = 500
-	sizedKdMin = 5
-)
+// sizedPMin is the AK-series MIT-mode position range that a sized motor
+// keeps as a floor (CubeMars "AK Series Actuator Driver Manual", MIT-mode
+// parameter table: position ±12.5 rad, Kp 0–500, Kd 0–5).
+const sizedPMin = 12.5
 
 // SizedModel returns a generic MIT-mode motor sized for a joint that needs
 // torque effort (N·m at the output shaft), turns at up to velocity (rad/s
@@ -29,9 +25,12 @@ const (
 //     saturating at the limit;
 //   - position range ±max(12.5 rad, 1.1·travel), so the whole joint range
 //     reads unsaturated;
-//   - Kp up to max(500, 10·effort) N·m/rad (the full torque at 0.1 rad of
-//     error, robot.Assemble's hold stiffness) and Kd up to max(5, Kp/20),
-//     the hold damping's ratio.
+//   - Kp up to 100·effort N·m/rad (the full torque at 0.01 rad of shaft
+//     error) and Kd up to Kp/20: ranges that scale with the motor, so the
+//     12-bit Kp and Kd fields resolve the gains of a small motor too. The
+//     AK models' fixed Kp 0–500, Kd 0–5 quantised a lead-screw insertion
+//     stage's hold (0.01 N·m/rad at the shaft) to zero: the PSM's stage on
+//     MIT motors held only by its feed-forward and did not follow.
 //
 // It has no gear ratio or torque constant: it is no catalogue motor. Host
 // and simulated motor must use the same Model (cubemars.Motor.Model and
@@ -50,9 +49,9 @@ func SizedModel(effort, velocity, travel float64) (cubemars.Model, error) {
 	if !math.IsInf(travel, 1) {
 		p = math.Max(p, 1.1*travel)
 	}
-	kp := math.Max(sizedKpMin, 10*effort)
+	kp := 100 * effort
 	l := cubemars.Limits{PMin: -p, PMax: p, VMin: -2 * velocity, VMax: 2 * velocity, TMin: -effort, TMax: effort,
-		KpMax: kp, KdMax: math.Max(sizedKdMin, kp/20)}
+		KpMax: kp, KdMax: kp / 20}
 	return cubemars.Model{Name: fmt.Sprintf("sized %.4g N·m motor", effort), Limits: l}, nil
 }
 

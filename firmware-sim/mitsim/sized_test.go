@@ -12,14 +12,16 @@ import (
 
 // TestSizedModel: a sized MIT motor's ranges are the joint's — torque
 // ±effort, velocity ±2·velocity, position covering the travel (never less
-// than the AK series' ±12.5 rad), Kp and Kd up to the hold gains of a drive
-// of that torque — and bad sizes are errors.
+// than the AK series' ±12.5 rad), Kp up to 100·effort (full torque at
+// 0.01 rad) and Kd up to Kp/20, scaling with the motor so a small one's
+// gains resolve — and bad sizes are errors.
 func TestSizedModel(t *testing.T) {
 	for _, tc := range []struct{ effort, velocity, travel, wantP, wantKp float64 }{
-		{18, 50, 3, 12.5, 500},
-		{87, 2.175, 2.9, 12.5, 870},
-		{300, 10, math.Inf(1), 12.5, 3000},
-		{2, 20, 24, 26.4, 500}, // a prismatic joint's 0.24 m through a 10 mm lead
+		{18, 50, 3, 12.5, 1800},
+		{87, 2.175, 2.9, 12.5, 8700},
+		{300, 10, math.Inf(1), 12.5, 30000},
+		{2, 20, 24, 26.4, 200},      // a prismatic joint's 0.24 m through a 10 mm lead
+		{0.0988, 2, 24, 26.4, 9.88}, // the PSM's insertion stage: 9.88 N through a 10 mm lead
 	} {
 		m, err := SizedModel(tc.effort, tc.velocity, tc.travel)
 		if err != nil {
@@ -27,7 +29,7 @@ func TestSizedModel(t *testing.T) {
 		}
 		l := m.Limits
 		if !l.Valid() || l.TMax != tc.effort || l.TMin != -tc.effort || l.VMax != 2*tc.velocity || l.VMin != -2*tc.velocity ||
-			math.Abs(l.PMax-tc.wantP) > 1e-9 || l.PMin != -l.PMax || l.KpMax != tc.wantKp || l.KdMax != math.Max(5, tc.wantKp/20) {
+			math.Abs(l.PMax-tc.wantP) > 1e-9 || l.PMin != -l.PMax || math.Abs(l.KpMax-tc.wantKp) > 1e-9 || math.Abs(l.KdMax-tc.wantKp/20) > 1e-9 {
 			t.Errorf("SizedModel(%v, %v, %v) = %+v", tc.effort, tc.velocity, tc.travel, l)
 		}
 	}
