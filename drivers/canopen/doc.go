@@ -23,7 +23,9 @@
 // clock. Network implements drivers.Bus for N CiA 402 drives: New validates a
 // Config (node IDs in joint order, CSP/CSV/CST, SI scale factors, heartbeat
 // and loss-of-master settings); Start configures every drive over SDO and
-// walks it to Operation enabled; then each cycle Read collects the TPDOs that
+// walks it to Switched on (power applied, no torque, brake engaged: the
+// control loop's first active command enables operation, once its
+// supervisor has enabled); then each cycle Read collects the TPDOs that
 // the previous Write's SYNC triggered, and Write sends the RPDOs and the next
 // SYNC. The cyclic path does not allocate.
 //

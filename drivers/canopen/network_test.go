@@ -109,8 +109,9 @@ func TestStartupConfiguresDrives(t *testing.T) {
 				t.Errorf("node %d %s: 0x%04x:%02x = 0x%x, want 0x%x", d.node, c.name, c.index, c.sub, got, c.want)
 			}
 		}
-		if st, _ := r.net.DriveState(i); st != StateOperationEnabled {
-			t.Errorf("joint %d state %v after Start", i, st)
+		// Start stops at Switched on: no torque before a loop enables.
+		if st, _ := r.net.DriveState(i); st != StateSwitchedOn {
+			t.Errorf("joint %d state %v after Start, want switched-on", i, st)
 		}
 	}
 	want := map[int][2]uint64{0: {2, 0x607A0020}, 1: {2, 0x60FF0020}, 2: {2, 0x60710010}}
@@ -173,6 +174,10 @@ func TestImpedanceOnCSTAndClamp(t *testing.T) {
 	r.start(t)
 	// q = 0, q̇ = 0: τ = 1 + 10·(0.2−0) + 0 = 3 N·m → 120 ‰.
 	r.cmds[0] = drivers.JointCommand{Mode: drivers.ModeImpedance, Position: 0.2, Effort: 1, Kp: 10, Kd: 1}
+	r.cycle() // enable operation (the drive starts Switched on); no torque yet
+	if got := int16(r.drives[0].get(ObjTargetTorque, 0)); got != 0 {
+		t.Errorf("torque %d ‰ before the drive reported Operation enabled", got)
+	}
 	r.cycle()
 	r.cycle()
 	if got := int16(r.drives[0].get(ObjTargetTorque, 0)); got != 120 {
@@ -248,8 +253,8 @@ func TestStartupResetsFault(t *testing.T) {
 		d[0].state = StateFault
 	})
 	r.start(t)
-	if st, _ := r.net.DriveState(0); st != StateOperationEnabled {
-		t.Fatalf("state %v", st)
+	if st, _ := r.net.DriveState(0); st != StateSwitchedOn {
+		t.Fatalf("state %v, want switched-on", st)
 	}
 }
 

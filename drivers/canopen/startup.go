@@ -25,9 +25,12 @@ import (
 //     if RatedTorque is 0;
 //  6. NMT start;
 //  7. walk the CiA 402 state machine over PDOs (fault reset if in Fault,
-//     shutdown, switch on, enable operation), each step confirmed by the
-//     statusword within StateTimeout; CSP targets follow the measured
-//     position so enabling never moves a joint; finally check 0x6061;
+//     shutdown, switch on — and disable operation for a drive found
+//     enabled) to Switched on, each step confirmed by the statusword within
+//     StateTimeout: no drive produces torque before a control loop runs and
+//     enables it (its first active command sends enable operation); CSP
+//     targets follow the measured position so enabling never moves a
+//     joint; finally check 0x6061;
 //  8. send one RPDO+SYNC round so the first Read has samples.
 //
 // The master's heartbeat is produced throughout, from the start. Errors are
@@ -75,7 +78,7 @@ func (n *Network) Start() error {
 	now = clock()
 	for i := range n.joints {
 		j := &n.joints[i]
-		if err := n.sendRPDO(j, CWEnableOperation, n.holdTarget(j), 0); err != nil {
+		if err := n.sendRPDO(j, CWSwitchOn, n.holdTarget(j), 0); err != nil {
 			return err
 		}
 	}
@@ -84,6 +87,22 @@ func (n *Network) Start() error {
 		return err
 	}
 	return n.pollHeartbeat(now)
+}
+
+// controlwordTowardSwitchedOn is ControlwordToward with the start-up's
+// target, Switched on: power applied, no torque, brake engaged. Operation
+// enabled is the control loop's to ask for (its first active command sends
+// 0x0F, transition 4), so no drive produces torque before a loop runs and
+// its supervisor has enabled (CiA 402-2 transition 5 brings a drive found
+// in Operation enabled back down).
+func controlwordTowardSwitchedOn(s DriveState) (cw uint16, done bool) {
+	switch s {
+	case StateOperationEnabled:
+		return CWDisableOperation, false
+	case StateSwitchedOn:
+		return CWSwitchOn, true
+	}
+	return ControlwordToward(s)
 }
 
 func jointErr(i int, kind drivers.ErrorKind, what string, err error) error {
@@ -250,7 +269,7 @@ func (n *Network) walk() error {
 		if !first {
 			for i := range n.joints {
 				j := &n.joints[i]
-				cw, _ := ControlwordToward(j.state)
+				cw, _ := controlwordTowardSwitchedOn(j.state)
 				if cw == CWFaultReset {
 					// Present a fresh rising edge every few rounds
 					// until the fault clears or the step times out.
@@ -289,7 +308,7 @@ func (n *Network) walk() error {
 			if j.state != last[i] {
 				last[i], since[i] = j.state, now
 			}
-			if j.state != StateOperationEnabled {
+			if j.state != StateSwitchedOn {
 				done = false
 				if now-since[i] > n.cfg.StateTimeout {
 					kind := drivers.KindTimeout

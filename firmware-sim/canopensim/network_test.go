@@ -67,11 +67,13 @@ func roundTrip(t *testing.T, r *hostRig) {
 	}
 	for i := range 3 {
 		st := r.node.Status(i)
-		if st.NMT != canopen.NodeOperational || st.State != canopen.StateOperationEnabled || st.Mode != canopen.ModeCSP {
+		// Start stops at Switched on: no torque, brake engaged, until
+		// the loop's first active command enables operation.
+		if st.NMT != canopen.NodeOperational || st.State != canopen.StateSwitchedOn || st.Mode != canopen.ModeCSP {
 			t.Fatalf("joint %d after Start: %+v", i, st)
 		}
-		if !r.drive(i).Enabled {
-			t.Fatalf("joint %d: power stage off in Operation enabled", i)
+		if r.drive(i).Enabled {
+			t.Fatalf("joint %d: power stage on in Switched on", i)
 		}
 	}
 
