@@ -556,6 +556,33 @@ func Assemble(c *kinematics.Chain, period time.Duration, active string, g Gains,
 	}, nil
 }
 
+// jointGrid writes into q, and calls visit for, every pose of a grid over
+// the joint box [lo, hi]: the most levels per joint, from maxLevels down to
+// 2, whose grid stays within budget poses, each level spanning the range
+// from its lower to its upper limit.
+func jointGrid(lo, hi, q []float64, maxLevels, budget int, visit func()) {
+	n := len(q)
+	levels := 2
+	for l := maxLevels; l > 2; l-- {
+		if math.Pow(float64(l), float64(n)) <= float64(budget) {
+			levels = l
+			break
+		}
+	}
+	total := 1
+	for range n {
+		total *= levels
+	}
+	for k := range total {
+		m := k
+		for i := range n {
+			q[i] = lo[i] + float64(m%levels)/float64(levels-1)*(hi[i]-lo[i])
+			m /= levels
+		}
+		visit()
+	}
+}
+
 // jointGains returns the default joint stiffness (N·m/rad or N/m) and
 // damping of a loop with the given period, per joint: full rated effort at
 // 0.1 rad (or 0.1 m), at most 2000, as the stiffness a hold wants against
@@ -619,36 +646,7 @@ func ReachBox(c *kinematics.Chain, margin float64) control.Box {
 	b := control.Box{Min: [3]float64{math.Inf(1), math.Inf(1), math.Inf(1)},
 		Max: [3]float64{math.Inf(-1), math.Inf(-1), math.Inf(-1)}}
 	q := make([]float64, n)
-	// Levels per joint, keeping the grid under ~20 000 configurations.
-	levels := 2
-	for l := 5; l > 2; l-- {
-		if math.Pow(float64(l), float64(n)) <= 20000 {
-			levels = l
-			break
-		}
-	}
-	total := 1
-	for range n {
-		total *= levels
-	}
-	for k := range total {
-		m := k
-		for i := range n {
-			s := float64(m%levels) / float64(levels-1)
-			m /= levels
-			q[i] = lo[i] + s*(hi[i]-lo[i])
-		}
-		w.FK(&f, q)
-		for a := range 3 {
-			b.Min[a] = math.Min(b.Min[a], f.P[a])
-			b.Max[a] = math.Max(b.Max[a], f.P[a])
-		}
-	}
-	// The grid's levels need not include a joint's zero, nor the poses
-	// between them (the iiwa stretched straight up, its tool's highest
-	// point, lies between a 4-level grid's levels): the zero pose clamped
-	// into the limits and a fixed-seed uniform sample of the joint box fill
-	// them in.
+	// The grid keeps under ~20 000 configurations.
 	visit := func() {
 		w.FK(&f, q)
 		for a := range 3 {
@@ -656,6 +654,12 @@ func ReachBox(c *kinematics.Chain, margin float64) control.Box {
 			b.Max[a] = math.Max(b.Max[a], f.P[a])
 		}
 	}
+	jointGrid(lo, hi, q, 5, 20000, visit)
+	// The grid's levels need not include a joint's zero, nor the poses
+	// between them (the iiwa stretched straight up, its tool's highest
+	// point, lies between a 4-level grid's levels): the zero pose clamped
+	// into the limits and a fixed-seed uniform sample of the joint box fill
+	// them in.
 	for i := range n {
 		q[i] = math.Max(lo[i], math.Min(hi[i], 0))
 	}

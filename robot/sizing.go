@@ -347,25 +347,7 @@ func GravityLoads(c *kinematics.Chain, g *[3]float64) []GravityLoad {
 		}
 	}
 	q := make([]float64, n)
-	levels := 2
-	for l := 9; l > 2; l-- {
-		if math.Pow(float64(l), float64(n)) <= gravityGrid {
-			levels = l
-			break
-		}
-	}
-	total := 1
-	for range n {
-		total *= levels
-	}
-	for k := range total {
-		m := k
-		for i := range n {
-			q[i] = lo[i] + float64(m%levels)/float64(levels-1)*(hi[i]-lo[i])
-			m /= levels
-		}
-		consider(q)
-	}
+	jointGrid(lo, hi, q, 9, gravityGrid, func() { consider(q) })
 	rng := rand.New(rand.NewPCG(0x67726176, 0x686f6c64)) // "grav", "hold"
 	for range gravityRandom {
 		for i := range n {
