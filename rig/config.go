@@ -67,6 +67,28 @@ type DynamixelBus struct {
 	// commands run in current mode and velocity commands in velocity mode
 	// whatever it says; the bus switches modes as the commands require.
 	PositionMode string `yaml:"position_mode"`
+	// Watchdog is the servos' Bus Watchdog (control table 98): how long a
+	// servo with torque on goes without an instruction before it stops on
+	// its own, a multiple of 20 ms up to 2.54 s ("100ms", the default when
+	// empty), or "off" — then nothing stops the servos if the host dies,
+	// for a bench only.
+	Watchdog string `yaml:"watchdog"`
+}
+
+// BusWatchdog returns the Bus Watchdog period the Dynamixel settings ask
+// for: 0 for the driver's default, dynamixel.WatchdogOff for "off".
+func (b *DynamixelBus) BusWatchdog() (time.Duration, error) {
+	if b == nil || b.Watchdog == "" {
+		return 0, nil
+	}
+	if b.Watchdog == "off" {
+		return dynamixel.WatchdogOff, nil
+	}
+	d, err := time.ParseDuration(b.Watchdog)
+	if err != nil || d < dynamixel.WatchdogUnit || d > dynamixel.MaxWatchdog || d%dynamixel.WatchdogUnit != 0 {
+		return 0, fmt.Errorf("%q: want a multiple of %v from %v to %v, or off", b.Watchdog, dynamixel.WatchdogUnit, dynamixel.WatchdogUnit, dynamixel.MaxWatchdog)
+	}
+	return d, nil
 }
 
 // CANopenBus holds a CANopen network's settings; zero values take the
@@ -301,6 +323,9 @@ func (c *Config) validateBus() error {
 		case "", "position", "extended-position":
 		default:
 			return c.bad("dynamixel.position_mode", "%q: want position or extended-position", b.PositionMode)
+		}
+		if _, err := b.BusWatchdog(); err != nil {
+			return c.bad("dynamixel.watchdog", "%v", err)
 		}
 	}
 	if b := c.CANopen; b != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 	"github.com/chiron-robotics/chiron/kinematics"
 )
 
@@ -125,6 +126,8 @@ func TestRigFileErrors(t *testing.T) {
 		{"zero reply timeout", dxlBase + "reply_timeout: 0s\n", "rig.yaml:9: reply_timeout: 0s: want > 0 and at most 1s"},
 		{"other protocol's section", dxlBase + "canopen: {master_node: 100}\n", "rig.yaml:9: canopen: settings for protocol canopen in a dynamixel rig"},
 		{"bad position mode", dxlBase + "dynamixel: {position_mode: pwm}\n", `rig.yaml:9: dynamixel.position_mode: "pwm": want position or extended-position`},
+		{"bad bus watchdog", dxlBase + "dynamixel: {watchdog: 30ms}\n", `rig.yaml:9: dynamixel.watchdog: "30ms": want a multiple of 20ms from 20ms to 2.54s, or off`},
+		{"bus watchdog too long", dxlBase + "dynamixel: {watchdog: 3s}\n", `dynamixel.watchdog: "3s"`},
 		{"master timeout too short", canopenBase + "canopen: {heartbeat_period: 50ms, master_timeout: 40ms}\n", "rig.yaml:11: canopen.master_timeout: 40ms must exceed heartbeat_period 50ms"},
 		{"master timeout not whole ms", canopenBase + "canopen: {master_timeout: 100.5ms}\n", "rig.yaml:11: canopen.master_timeout: 100.5ms: the drives take whole milliseconds"},
 		{"no action on master loss", canopenBase + "canopen: {on_master_loss: none}\n", `rig.yaml:11: canopen.on_master_loss: "none": want quick-stop, disable-voltage or fault`},
@@ -242,5 +245,24 @@ func TestCycleTime(t *testing.T) {
 		if got := c.CycleTime(); got < want[0] || got > want[1] {
 			t.Errorf("%s: %v, want %v … %v", file, got, want[0], want[1])
 		}
+	}
+}
+
+// TestDynamixelBusWatchdog: the rig file's watchdog setting reaches the
+// driver as its Bus Watchdog period: empty → the driver's default, "off",
+// or a multiple of 20 ms.
+func TestDynamixelBusWatchdog(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+	}{{"", 0}, {"off", dynamixel.WatchdogOff}, {"200ms", 200 * time.Millisecond}, {"2.54s", 2540 * time.Millisecond}} {
+		got, err := (&DynamixelBus{Watchdog: tc.in}).BusWatchdog()
+		if err != nil || got != tc.want {
+			t.Errorf("%q: %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+	var none *DynamixelBus
+	if got, err := none.BusWatchdog(); err != nil || got != 0 {
+		t.Errorf("no dynamixel section: %v, %v", got, err)
 	}
 }

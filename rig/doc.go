@@ -21,7 +21,10 @@
 //	               CAN bit rate, default 1000000); or interface: SocketCAN
 //	               (CAN protocols; set its bit rate with ip link)
 //	reply_timeout  each cycle's wait for replies (default: the driver's)
-//	dynamixel      position_mode: position (default) | extended-position
+//	dynamixel      position_mode: position (default) | extended-position,
+//	               watchdog: the servos' Bus Watchdog, a multiple of 20ms up
+//	               to 2.54s (default 100ms) or off (a bench only: nothing
+//	               then stops the servos if the host dies)
 //	canopen        master_node (127), heartbeat_period (10ms),
 //	               master_timeout (10 × heartbeat), drive_heartbeat_period
 //	               (20ms), drive_timeout (5 × drive heartbeat),

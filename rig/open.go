@@ -80,6 +80,12 @@ func openDynamixel(cfg *Config, b *Bus) error {
 	if cfg.Dynamixel != nil && cfg.Dynamixel.PositionMode == "extended-position" {
 		bc.PositionMode = dynamixel.OpExtendedPosition
 	}
+	wd, err := cfg.Dynamixel.BusWatchdog() // validated by Check
+	if err != nil {
+		c.Close()
+		return err
+	}
+	bc.Watchdog = wd
 	bus, err := dynamixel.NewBus(c, bc)
 	if err != nil {
 		c.Close()

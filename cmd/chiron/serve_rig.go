@@ -13,6 +13,7 @@ const rigFlagHelp = `serve a real robot on the drives the rig ` + "`FILE`" + ` d
              {port: /dev/ttyACM0, slcan: true, bitrate: 1000000}  CAN through an SLCAN adapter
              {interface: can0}                          CAN on SocketCAN
   reply_timeout: 20ms                                   each cycle's wait for the drives
+  dynamixel: {position_mode: position, watchdog: 100ms}  the servos' Bus Watchdog (or off, a bench only)
   canopen: {heartbeat_period, master_timeout, drive_heartbeat_period, on_master_loss: quick-stop, ...}
   safety:  {watchdog_cycles: 3, tracking_error: 0.3, velocity_scale: 1, ...}  the supervisor's tolerances
   joints:  one per model joint in chain order: name (the model's), direction (1 or -1),
