@@ -107,7 +107,7 @@ func userFlow(t *testing.T, model, proto string) {
 	}
 	cycles := func(d time.Duration) uint64 { return uint64(d / st.rigs[0].Period()) }
 	stillFor(st, cycles(1500*time.Millisecond)) // settle after enabling
-	if d := stillFor(st, cycles(time.Second)); d > driftBound {
+	if d := stillFor(st, cycles(time.Second)); logf(t, "idle drift %.3f mm", d*1e3) || d > driftBound {
 		t.Errorf("idle: tool drifted %.2f mm over 1 s; %s", d*1e3, state())
 	}
 
@@ -136,7 +136,7 @@ func userFlow(t *testing.T, model, proto string) {
 			t.Fatal(err)
 		}
 	}
-	if d := dist(robotState(st).ToolPosition, p0); d < 2e-3 {
+	if d := dist(robotState(st).ToolPosition, p0); logf(t, "operator moved %.2f mm", d*1e3) || d < 2e-3 {
 		statuses := op.statusTail(2)
 		t.Errorf("operator with the deadman moved the tool %.2f mm in 1.5 s at %g m/s, want ≥ 2 mm; %s; statuses %q", d*1e3, speed, state(), statuses)
 	}
@@ -160,7 +160,7 @@ func userFlow(t *testing.T, model, proto string) {
 		}
 	}(seq)
 	stillFor(st, cycles(500*time.Millisecond)) // the arm comes to rest
-	if d := stillFor(st, cycles(time.Second)); d > driftBound {
+	if d := stillFor(st, cycles(time.Second)); logf(t, "released drift %.3f mm", d*1e3) || d > driftBound {
 		t.Errorf("deadman released: tool drifted %.2f mm over 1 s; %s", d*1e3, state())
 	}
 	close(stop)
@@ -180,7 +180,7 @@ func userFlow(t *testing.T, model, proto string) {
 		moved = math.Max(moved, dist(robotState(st).ToolPosition, pv))
 		time.Sleep(10 * time.Millisecond)
 	}
-	if moved = math.Max(moved, stillFor(st, cycles(200*time.Millisecond))); moved > driftBound {
+	if moved = math.Max(moved, stillFor(st, cycles(200*time.Millisecond))); logf(t, "viewer moved %.3f mm", moved*1e3) || moved > driftBound {
 		t.Errorf("a viewer's commands moved the tool %.2f mm", moved*1e3)
 	}
 	if l.Snapshot(snap); snap.State != control.Enabled {
@@ -252,4 +252,12 @@ func easiestDirection(t *testing.T, st *stack) [3]float64 {
 		}
 	}
 	return best
+}
+
+// logf logs a measurement (the table's figures in -v output) and reports
+// false, so it can lead a condition.
+func logf(t *testing.T, format string, args ...any) bool {
+	t.Helper()
+	t.Logf(format, args...)
+	return false
 }
