@@ -79,7 +79,19 @@
 // # Time
 //
 // The Server does not step the simulator: in lockstep runs the owner calls
-// Sim.Step between exchanges; in real-time runs Sim.Run steps it against
-// the wall clock. Replies are sent as soon as the instruction is processed
+// Sim.Step (or Server.Step) between exchanges; in real-time runs Sim.Run
+// steps it against the wall clock.
+//
+// # Bus Watchdog
+//
+// Each servo records the simulated time of every instruction packet
+// addressed to it or broadcast. Server.Step steps the simulator and then
+// expires Bus Watchdog (98) as the e-Manual describes: with Torque Enable
+// on and 98 at 1–127, a silence longer than 98 × 20 ms sets 98 to 0xFF
+// (-1), zeroes Goal PWM, Current and Velocity and leaves the drive with no
+// torque (Torque Enable unchanged); the goal items then answer Data Range
+// Error, and 98 accepts only 0, which clears the trip (as does a reboot).
+// Stepping with Sim.Step directly runs no watchdog: the Server has no hook
+// into it. Replies are sent as soon as the instruction is processed
 // unless Config.ReturnDelay asks for the Return Delay Time (9) in wall time.
 package dxlsim

@@ -26,7 +26,10 @@ import (
 //   - a goal beyond its configured limit (PWM, Current, Velocity Limit;
 //     Min/Max Position Limit in Position mode): Data Limit Error (6);
 //   - Torque Enable 1 while a hardware error is latched: Result Fail (1),
-//     since the servo stays shut down until rebooted.
+//     since the servo stays shut down until rebooted;
+//   - while the Bus Watchdog (98) is tripped (reads 0xFF): a goal item
+//     (Goal PWM, Current, Velocity, Position) or a value other than 0 at
+//     98: Data Range Error (see watchdog.go).
 func (s *Server) write(sv *servo, addr uint16, data []byte, commit bool) dynamixel.StatusCode {
 	end := int(addr) + len(data)
 	if end > tableSize {
@@ -51,6 +54,9 @@ func (s *Server) write(sv *servo, addr uint16, data []byte, commit bool) dynamix
 		}
 		if it.addr == addrTorqueEnable && s.scratch[a] != 0 && sv.mem[addrHardwareError] != 0 {
 			return dynamixel.ResultFail
+		}
+		if code := watchdogRefuses(it.addr, sv.mem[addrBusWatchdog], s.scratch[addrBusWatchdog]); code != 0 {
+			return code
 		}
 		a += int(it.size)
 	}
@@ -129,6 +135,13 @@ func (sv *servo) jointPosition(c int64) float64 {
 func (s *Server) apply(sv *servo) {
 	d := &s.sim.Drives[sv.joint]
 	d.Enabled = sv.mem[addrTorqueEnable] != 0
+	if sv.mem[addrBusWatchdog] == watchdogTripped {
+		// A tripped Bus Watchdog stops the servo: no torque, whatever the
+		// mode, until 0 is written to 98 (see watchdog.go).
+		d.Gains = sv.gains
+		d.Command = drivers.JointCommand{Mode: drivers.ModeEffort}
+		return
+	}
 	m, sign, lead := sv.model, sv.sign(), sv.lead
 	d.Gains = sv.gains
 	switch op := dynamixel.OperatingMode(sv.mem[addrOperatingMode]); op {

@@ -15,6 +15,7 @@ func (s *Server) handle(p *dynamixel.Packet) {
 	}
 	id := p.ID
 	bcast := id == dynamixel.BroadcastID
+	s.heard(id)
 	switch p.Instruction {
 	case dynamixel.InstPing:
 		s.ping(id)
@@ -137,6 +138,20 @@ func (s *Server) handle(p *dynamixel.Packet) {
 	default:
 		if !bcast {
 			s.refuse(id, p.Instruction)
+		}
+	}
+}
+
+// heard records, for the Bus Watchdog (98), that every live servo an
+// instruction for id addresses (its own ID or the broadcast ID) received an
+// instruction packet now. The e-Manual's watchdog resets on any instruction
+// packet the servo accepts, whatever its instruction.
+func (s *Server) heard(id byte) {
+	now := s.sim.Plant().Time()
+	for i := range s.servos {
+		sv := &s.servos[i]
+		if (sv.mem[addrID] == id || id == dynamixel.BroadcastID) && !s.sim.Silent(sv.joint) {
+			sv.heard = now
 		}
 	}
 }

@@ -80,6 +80,10 @@ type servo struct {
 	regAddr uint16
 	regLen  uint16
 	regData table
+	// heard is the simulated time of the last instruction packet addressed
+	// to this servo or broadcast: the Bus Watchdog (98) measures silence
+	// from it.
+	heard time.Duration
 }
 
 // reply is one status packet in s.tx[off:end], to be sent after delay.
@@ -164,6 +168,7 @@ func (s *Server) powerOn(sv *servo, id byte, reset byte) {
 		copy(sv.mem[:eepromEnd], old[:eepromEnd])
 	}
 	sv.regLen = 0
+	sv.heard = s.sim.Plant().Time()
 	d := &s.sim.Drives[sv.joint]
 	d.Fault = 0
 	d.Enabled = false
