@@ -66,10 +66,6 @@ const driftBound = 0.5e-3 // m
 var knownBroken = map[string]string{
 	"panda.urdf/canopen": "Panda on simulated CiA 402 drives (CST, host-side joint impedance): joint 0 exceeds its 2.175 rad/s limit " +
 		"while following the operator (the coupled base joint, whose inertia-sized gains hold it idle, is not stable under motion)",
-	"iiwa.urdf/cubemars":  "iiwa on MIT motors: after the operator lets go the tool settles by 3.5 mm over the next second, not < 0.5 mm",
-	"iiwa.urdf/dynamixel": "iiwa on Dynamixel servos: after the operator lets go the tool settles by 0.52 mm over the next second (bound 0.5 mm)",
-	"iiwa.urdf/canopen": "iiwa on CiA 402 drives: after the operator lets go the tool creeps 0.40–0.48 mm over a second, a second after release " +
-		"(bound 0.5 mm): too close to the bound to judge reliably",
 }
 
 func userFlow(t *testing.T, model, proto string) {

@@ -611,3 +611,54 @@ func TestMotionSetpointsExpire(t *testing.T) {
 		t.Fatalf("a hold expired: %s (%s)", st.Safety, st.SafetyReason)
 	}
 }
+
+// TestRepeatedHoldKeepsItsPose: holds repeated while the loop stays
+// Enabled (the console sending with the deadman released) keep the pose
+// the first one latched — re-latching at the measured pose each time let an
+// arm with a steady-state hold error creep — and a supervisor event since
+// the latch (here a protective stop and resume) latches anew.
+func TestRepeatedHoldKeepsItsPose(t *testing.T) {
+	s := newStand(t, "psm.json", "joint-pd")
+	s.hold()
+	latched := append([]float64(nil), s.robot.sp.Q...)
+	// The arm settles on under the hold, so its measured pose changes a
+	// little: the repeated holds must still command the latch.
+	for range 20 {
+		if err := s.robot.Command(&teleop.Command{Seq: 1000, Hold: true, Reason: "deadman"}); err != nil {
+			t.Fatal(err)
+		}
+		s.step(5)
+	}
+	for i := range latched {
+		if s.robot.sp.Q[i] != latched[i] {
+			t.Fatalf("joint %d: repeated hold commands %g, latched %g", i, s.robot.sp.Q[i], latched[i])
+		}
+	}
+	// A motion clears the latch; the next hold latches where the arm is.
+	if err := s.move([3]float64{0, 0, 0.01}, [3]float64{}); err != nil {
+		t.Fatal(err)
+	}
+	s.step(50)
+	s.hold()
+	moved := false
+	for i := range latched {
+		moved = moved || s.robot.sp.Q[i] != latched[i]
+	}
+	if !moved {
+		t.Fatal("the hold after a motion kept the pose latched before it")
+	}
+	// A protective stop and resume: the next hold latches anew.
+	s.loop.Supervisor().Stop(control.ReasonStopRequest)
+	s.until("stopped", 50, func() bool { return s.state().Safety == "protective_stop" })
+	s.loop.Supervisor().Resume()
+	s.until("resumed", 300, func() bool { return s.state().Safety == "enabled" })
+	s.hold()
+	s.robot.mu.Lock()
+	events := s.robot.holdEvents
+	s.robot.mu.Unlock()
+	l := s.loop.NewSnapshot()
+	s.loop.Snapshot(l)
+	if events != l.EventsTotal() {
+		t.Errorf("hold after the stop latched at event %d, loop at %d", events, l.EventsTotal())
+	}
+}
