@@ -2,6 +2,7 @@ package control
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,9 +41,6 @@ func (s State) String() string {
 	}
 	return fmt.Sprintf("state(%d)", uint8(s))
 }
-
-// StateNames returns the states' words, Disabled first.
-func StateNames() []string { return append([]string(nil), stateNames[:]...) }
 
 // ParseState returns the state a word names (State.String), or an error
 // listing the words.
@@ -120,9 +118,7 @@ const (
 
 // isStopRequest reports whether r is one of the reasons Supervisor.Stop
 // records as given.
-func isStopRequest(r Reason) bool {
-	return r == ReasonStopRequest || r == ReasonOperatorSilent || r == ReasonSessionStop
-}
+func isStopRequest(r Reason) bool { return slices.Contains(stopReasons[:], r) }
 
 var reasonNames = [...]string{
 	"none", "enable requested", "disable requested", "resume requested", "reset requested",

@@ -38,11 +38,10 @@ func init() {
 		return newCANFront(r, node, true, func(cf *canFront, conn canbus.Conn) (drivers.Bus, error) {
 			f = cf
 			// Start-up runs on simulated time: every clock reading steps
-			// the simulator by 1 ms and ticks the drives, so heartbeats,
-			// the drives' master-loss timers and the host's own heartbeat
-			// all agree with the loop's clock afterwards (a wall-clock
-			// start-up would leave the master heartbeat's schedule in the
-			// future, and the drives would time out waiting for it).
+			// the simulator by 1 ms and ticks the drives, so a lockstep run
+			// is deterministic from its first frame (the network moves its
+			// timers onto the loop's clock at the first cycle itself:
+			// canopen.Network.enterCycles).
 			clock := func() time.Duration { return f.stepClock(r.sim) }
 			net, err := canopen.New(conn, canopen.Config{Joints: node.HostJoints(canopen.ModeCST), Clock: clock,
 				// The SDO bound is wall-clock and start-up injects no

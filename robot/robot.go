@@ -12,13 +12,14 @@ import (
 	"sync"
 	"time"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/drivers"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/rig"
-	"gonum.org/v1/gonum/mat"
 )
 
 // Protocols the Robot speaks between the host driver and the simulated drives.
@@ -241,11 +242,9 @@ func Open(cfg Config) (*Robot, error) {
 	} else if bus, err = r.openSim(); err != nil {
 		return nil, err
 	}
-	r.loop, err = control.NewLoop(control.Config{Bus: bus, Period: r.period,
-		Controllers: a.Controllers, FK: a.FK, Safety: a.Safety})
-	if err != nil {
+	if r.loop, err = a.NewLoop(bus); err != nil {
 		r.Close()
-		return nil, fmt.Errorf("robot: %w", err)
+		return nil, err
 	}
 	if r.hw != nil {
 		go r.hw.idle(r.loop, period)
@@ -374,6 +373,53 @@ func (r *Robot) Post(sp *control.Setpoint) error {
 // Loop().NewSnapshot()).
 func (r *Robot) Snapshot(dst *control.Snapshot) { r.loop.Snapshot(dst) }
 
+// EnableOnStart is the documented --enable-on-start of serve and demo: it
+// asks the supervisor to Enable
+// as soon as the loop reads fresh data (an arm without brakes sags from the
+// first cycle until the hold of Enabling catches it, so the request goes in
+// at the third fresh cycle), and asks again while the supervisor refuses
+// (a request before fresh data, or a joint still moving, is refused and
+// logged). A protective stop tripped before the robot first reaches
+// Enabled — an arm sagging while its drives were off can exceed a velocity
+// limit while Enabling catches it — is the start's own and is resumed once
+// its cause is gone; that is what the option asks for. It never resets a
+// Fault, and returns as soon as the robot is Enabled: every later stop is
+// left to a person.
+func (r *Robot) EnableOnStart(ctx context.Context, timeout time.Duration) error {
+	l := r.loop
+	snap := l.NewSnapshot()
+	tick := time.NewTicker(2 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.Now().Add(timeout)
+	asked := uint64(0)
+	for time.Now().Before(deadline) {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+		l.Snapshot(snap)
+		switch snap.State {
+		case control.Enabled:
+			return nil
+		case control.Fault:
+			return fmt.Errorf("start ended in %s (%s): the console's Reset and Enable, or a session, decide what next", snap.State, snap.Reason)
+		case control.ProtectiveStop:
+			if asked == 0 || snap.Cycle >= asked+20 {
+				l.Supervisor().Resume()
+				asked = snap.Cycle
+			}
+		case control.Disabled:
+			// Once per 20 cycles at most, so refusals do not flood the log.
+			if snap.Fresh && snap.Cycle >= 3 && (asked == 0 || snap.Cycle >= asked+20) {
+				l.Supervisor().Enable()
+				asked = snap.Cycle
+			}
+		}
+	}
+	return fmt.Errorf("loop not enabled after %v", timeout)
+}
+
 // Enable asks the supervisor to enable (Disabled → Enabling → Enabled).
 func (r *Robot) Enable() { r.loop.Supervisor().Enable() }
 
@@ -433,10 +479,23 @@ func (r *Robot) Close() error {
 // Assembly is what a loop needs for one chain: the supervisor's
 // configuration and the four named controllers (the chosen one first).
 type Assembly struct {
+	Period      time.Duration // the loop period the gains are sized for
 	Safety      control.SafetyConfig
 	Controllers []control.NamedController
 	FK          control.ForwardKinematics
 	Dynamics    *kinematics.Dynamics
+}
+
+// NewLoop builds the assembled loop on bus: the one place a loop is made
+// from an assembly, for every front end (Open's real or simulated drives,
+// bench loop's in-thread plant, tests' stands).
+func (a *Assembly) NewLoop(bus drivers.Bus) (*control.Loop, error) {
+	l, err := control.NewLoop(control.Config{Bus: bus, Period: a.Period,
+		Controllers: a.Controllers, FK: a.FK, Safety: a.Safety})
+	if err != nil {
+		return nil, fmt.Errorf("robot: %w", err)
+	}
+	return l, nil
 }
 
 // Assemble derives the supervisor's limits from the chain (soft limits =
@@ -469,7 +528,7 @@ func Assemble(c *kinematics.Chain, period time.Duration, active string, g Gains,
 	limits := make([]control.JointLimits, n)
 	kp, kd := jointGains(c, period)
 	for i, j := range c.Joints {
-		eff, vel := def(j.Effort, 50), def(j.Velocity, 2)
+		eff, vel := def(j.Effort, DefaultEffort), def(j.Velocity, DefaultVelocity)
 		limits[i] = control.JointLimits{PositionMin: lo[i], PositionMax: hi[i],
 			PositionMargin: def(so.PositionMargin, 0.05),
 			Velocity:       vel * def(so.VelocityScale, 1), Effort: eff * def(so.EffortScale, 1),
@@ -548,6 +607,7 @@ func Assemble(c *kinematics.Chain, period time.Duration, active string, g Gains,
 		box = &b
 	}
 	return &Assembly{
+		Period: period,
 		Safety: control.SafetyConfig{Joints: limits, Workspace: box, HoldGravity: kinematics.NewDynamics(c),
 			WatchdogCycles: so.WatchdogCycles, RequireDeadman: so.RequireDeadman},
 		Controllers: ctrls,
@@ -624,7 +684,7 @@ func jointGains(c *kinematics.Chain, period time.Duration) (kp, kd []float64) {
 	for i, j := range c.Joints {
 		eff := j.Effort
 		if eff <= 0 {
-			eff = 50
+			eff = DefaultEffort
 		}
 		mi := math.Max(mMin[i], 1e-4)
 		kp[i] = math.Min(math.Min(eff/0.1, 2000), mi*omega*omega)

@@ -84,7 +84,5 @@ type (
 	jsonVec    [3]float64
 )
 
-func appendFloats(b []byte, xs []float64) []byte { return channels.AppendFloats(b, xs) }
-
-func (f jsonFloats) MarshalJSON() ([]byte, error) { return appendFloats(nil, f), nil }
-func (v jsonVec) MarshalJSON() ([]byte, error)    { return appendFloats(nil, v[:]), nil }
+func (f jsonFloats) MarshalJSON() ([]byte, error) { return channels.AppendFloats(nil, f), nil }
+func (v jsonVec) MarshalJSON() ([]byte, error)    { return channels.AppendFloats(nil, v[:]), nil }

@@ -84,7 +84,7 @@ func (c *HapticCue) MarshalJSON() ([]byte, error) {
 	b = strconv.AppendBool(b, c.Valid)
 	b = append(b, `,"force":`...)
 	if c.Valid {
-		b = appendFloats(b, c.Force[:])
+		b = channels.AppendFloats(b, c.Force[:])
 		b = append(b, `,"penetration_m":`...)
 		b = strconv.AppendFloat(b, c.Penetration, 'g', -1, 64)
 		b = append(b, `,"in_workspace":`...)
@@ -93,7 +93,7 @@ func (c *HapticCue) MarshalJSON() ([]byte, error) {
 		b = append(b, "[]"...)
 	}
 	b = append(b, `,"joint_proximity":`...)
-	b = appendFloats(b, c.JointProximity)
+	b = channels.AppendFloats(b, c.JointProximity)
 	b = append(b, `,"nearest_joint":`...)
 	return append(strconv.AppendQuote(b, c.NearestJoint), '}'), nil
 }

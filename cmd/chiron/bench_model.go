@@ -102,7 +102,7 @@ func newModelBench(path, ctrl string, period time.Duration) (*modelBench, error)
 		b.q1[i] = b.q0[i] + step
 		vel := j.Velocity
 		if vel <= 0 {
-			vel = 2
+			vel = robot.DefaultVelocity
 		}
 		vmax[i], amax[i] = 0.25*vel, 1
 	}
@@ -124,9 +124,7 @@ func newModelBench(path, ctrl string, period time.Duration) (*modelBench, error)
 	if err != nil {
 		return nil, fmt.Errorf("bench loop: %w", err)
 	}
-	b.loop, err = control.NewLoop(control.Config{Bus: bus, Period: period, Controllers: asm.Controllers,
-		FK: asm.FK, Safety: asm.Safety})
-	if err != nil {
+	if b.loop, err = asm.NewLoop(bus); err != nil {
 		return nil, fmt.Errorf("bench loop: %w", err)
 	}
 

@@ -207,7 +207,7 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				if err := enableOnStart(ctx, rig.Loop(), 10*time.Second); err != nil {
+				if err := rig.EnableOnStart(ctx, 10*time.Second); err != nil {
 					slog.Warn("enable on start", "robot", s.robots[i].Name(), "err", err)
 				}
 			}()
@@ -229,51 +229,6 @@ func (s *stack) run(ctx context.Context, ready func(addr string)) error {
 		err = errors.Join(err, e)
 	}
 	return err
-}
-
-// enableOnStart is --enable-on-start: it asks the supervisor to Enable
-// as soon as the loop reads fresh data (an arm without brakes sags from the
-// first cycle until the hold of Enabling catches it, so the request goes in
-// at the third fresh cycle), and asks again while the supervisor refuses
-// (a request before fresh data, or a joint still moving, is refused and
-// logged). A protective stop tripped before the robot first reaches
-// Enabled — an arm sagging while its drives were off can exceed a velocity
-// limit while Enabling catches it — is the start's own and is resumed once
-// its cause is gone; that is what the option asks for. It never resets a
-// Fault, and returns as soon as the robot is Enabled: every later stop is
-// left to a person.
-func enableOnStart(ctx context.Context, l *control.Loop, timeout time.Duration) error {
-	snap := l.NewSnapshot()
-	tick := time.NewTicker(2 * time.Millisecond)
-	defer tick.Stop()
-	deadline := time.Now().Add(timeout)
-	asked := uint64(0)
-	for time.Now().Before(deadline) {
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-tick.C:
-		}
-		l.Snapshot(snap)
-		switch snap.State {
-		case control.Enabled:
-			return nil
-		case control.Fault:
-			return fmt.Errorf("start ended in %s (%s): the console's Reset and Enable, or a session, decide what next", snap.State, snap.Reason)
-		case control.ProtectiveStop:
-			if asked == 0 || snap.Cycle >= asked+20 {
-				l.Supervisor().Resume()
-				asked = snap.Cycle
-			}
-		case control.Disabled:
-			// Once per 20 cycles at most, so refusals do not flood the log.
-			if snap.Fresh && snap.Cycle >= 3 && (asked == 0 || snap.Cycle >= asked+20) {
-				l.Supervisor().Enable()
-				asked = snap.Cycle
-			}
-		}
-	}
-	return fmt.Errorf("loop not enabled after %v", timeout)
 }
 
 // printNotes prints what the stack chose on its users' behalf.

@@ -87,8 +87,7 @@ func newStandBus(t *testing.T, model, controller string, wrap func(drivers.Bus) 
 	if wrap != nil {
 		b = wrap(b)
 	}
-	loop, err := control.NewLoop(control.Config{Bus: b, Period: time.Millisecond,
-		Controllers: a.Controllers, FK: a.FK, Safety: a.Safety})
+	loop, err := a.NewLoop(b)
 	if err != nil {
 		t.Fatal(err)
 	}
