@@ -365,24 +365,11 @@ func TestMasterHeartbeatFollowsTheLoop(t *testing.T) {
 	r := newRig(t, threeJoints()[:1], nil)
 	sniff := r.bus.Connect()
 	r.start(t)
-	for {
-		if _, err := sniff.ReadFrame(0); err != nil {
-			break
-		}
-	}
+	masterHeartbeats(sniff) // drain what start-up sent
 	for k := 0; k < 50; k++ { // 50 cycles of 1 ms at a 10 ms period
 		r.cycle()
 	}
-	beats := 0
-	for {
-		f, err := sniff.ReadFrame(0)
-		if err != nil {
-			break
-		}
-		if f.ID == 0x77F {
-			beats++
-		}
-	}
+	beats := masterHeartbeats(sniff)
 	if beats < 4 || beats > 6 {
 		t.Errorf("%d master heartbeats in 50 ms", beats)
 	}
@@ -409,27 +396,14 @@ func TestLoopClockOtherThanStartupClock(t *testing.T) {
 			r.clock.t = 5 * time.Second // start-up well past the loop clock's epoch
 			sniff := r.bus.Connect()
 			r.start(t)
-			for {
-				if _, err := sniff.ReadFrame(0); err != nil {
-					break
-				}
-			}
+			masterHeartbeats(sniff) // drain what start-up sent
 			r.now = tc.epoch(r.now)
 			for k := 0; k < 300; k++ { // 300 ms of 1 ms cycles; drive timeout 100 ms
 				if rerr, werr := r.cycle(); rerr != nil || werr != nil {
 					t.Fatalf("cycle %d: read %v, write %v", k, rerr, werr)
 				}
 			}
-			beats := 0
-			for {
-				f, err := sniff.ReadFrame(0)
-				if err != nil {
-					break
-				}
-				if f.ID == 0x77F {
-					beats++
-				}
-			}
+			beats := masterHeartbeats(sniff)
 			if beats < 29 || beats > 31 {
 				t.Errorf("%d master heartbeats in 300 ms at a 10 ms period", beats)
 			}
@@ -646,5 +620,20 @@ func TestHeartbeatConsumerAssumeAfterNMTStart(t *testing.T) {
 	c.Assume(4, NodeOperational) // not watched: ignored
 	if _, _, seen := c.State(4); seen {
 		t.Fatal("unwatched node recorded")
+	}
+}
+
+// masterHeartbeats drains what sniff has received and counts the master's
+// heartbeats (node 127: COB-ID 0x77F) among it.
+func masterHeartbeats(sniff canbus.Conn) int {
+	beats := 0
+	for {
+		f, err := sniff.ReadFrame(0)
+		if err != nil {
+			return beats
+		}
+		if f.ID == 0x77F {
+			beats++
+		}
 	}
 }
