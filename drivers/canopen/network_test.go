@@ -365,7 +365,7 @@ func TestMasterHeartbeatFollowsTheLoop(t *testing.T) {
 	r := newRig(t, threeJoints()[:1], nil)
 	sniff := r.bus.Connect()
 	r.start(t)
-	masterHeartbeats(sniff) // drain what start-up sent
+	masterHeartbeats(sniff)   // drain what start-up sent
 	for k := 0; k < 50; k++ { // 50 cycles of 1 ms at a 10 ms period
 		r.cycle()
 	}
