@@ -112,6 +112,10 @@ const (
 	// Setpoint.ValidFor (protective stop). Value is its age, Limit ValidFor,
 	// in s.
 	ReasonSetpointStale
+	// ReasonReconfigured (information): Loop.Reconfigure replaced the
+	// controllers and the supervisor's limits at a cycle boundary while
+	// Disabled. Value is the number of controllers now loaded.
+	ReasonReconfigured
 
 	numReasons // not a reason: the number of reasons, for tests
 )
@@ -130,6 +134,7 @@ var reasonNames = [...]string{
 	"controller switched", "gains changed", "gains rejected",
 	"standstill: moved while held", "standstill: velocity while held",
 	"stop requested", "operator silent", "session stopped", "setpoint stale",
+	"reconfigured",
 }
 
 // String returns the reason's description.

@@ -1,8 +1,11 @@
 package control
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
@@ -60,9 +63,13 @@ type Loop struct {
 	setpoints *Mailbox
 
 	reqMu   sync.Mutex // non-real-time requesters only
+	catalog []NamedController // the controllers requests name (reqMu); l.ctrls once applied
 	desired ctrlRequest
 	reqs    tripleBuffer[ctrlRequest]
 	applied struct{ ctrl, gains uint64 }
+	// reconf is a Reconfigure waiting for the next cycle boundary.
+	reconf   atomic.Pointer[reconfig]
+	eventLog int // the event ring's capacity, fixed at NewLoop
 
 	state   []drivers.JointState
 	want    []drivers.JointCommand // controller output
@@ -113,15 +120,8 @@ func NewLoop(cfg Config) (*Loop, error) {
 	if cfg.Period <= 0 {
 		return nil, fmt.Errorf("loop: period %v: %w", cfg.Period, ErrConfig)
 	}
-	if len(cfg.Controllers) == 0 {
-		return nil, fmt.Errorf("loop: no controller: %w", ErrConfig)
-	}
-	seen := map[string]bool{}
-	for i, c := range cfg.Controllers {
-		if c.Controller == nil || c.Name == "" || seen[c.Name] {
-			return nil, fmt.Errorf("loop: controller %d (%q): nil, unnamed or duplicate: %w", i, c.Name, ErrConfig)
-		}
-		seen[c.Name] = true
+	if err := checkControllers(cfg.Controllers); err != nil {
+		return nil, err
 	}
 	if len(cfg.Safety.Joints) != n {
 		return nil, fmt.Errorf("loop: %d joint limits for %d joints: %w", len(cfg.Safety.Joints), n, ErrConfig)
@@ -139,6 +139,7 @@ func NewLoop(cfg Config) (*Loop, error) {
 	l := &Loop{
 		bus: cfg.Bus, n: n, period: cfg.Period, fk: cfg.FK,
 		ctrls:     append([]NamedController(nil), cfg.Controllers...),
+		eventLog:  safety.EventLog,
 		sup:       newSupervisor(safety, n),
 		setpoints: NewMailbox(n),
 		state:     make([]drivers.JointState, n),
@@ -154,7 +155,121 @@ func NewLoop(cfg Config) (*Loop, error) {
 	})
 	l.desired.gains = Gains{Kp: make([]float64, 0, gcap), Kd: make([]float64, 0, gcap)}
 	l.snaps.init(func(s *Snapshot) { *s = newSnapshot(n, safety.EventLog) })
+	l.catalog = l.ctrls
 	return l, nil
+}
+
+// checkControllers refuses an empty set, a nil or unnamed controller and a
+// duplicate name.
+func checkControllers(cs []NamedController) error {
+	if len(cs) == 0 {
+		return fmt.Errorf("loop: no controller: %w", ErrConfig)
+	}
+	seen := map[string]bool{}
+	for i, c := range cs {
+		if c.Controller == nil || c.Name == "" || seen[c.Name] {
+			return fmt.Errorf("loop: controller %d (%q): nil, unnamed or duplicate: %w", i, c.Name, ErrConfig)
+		}
+		seen[c.Name] = true
+	}
+	return nil
+}
+
+// Reconfiguration is what Loop.Reconfigure replaces: the controllers (the
+// first becomes active) and the supervisor's configuration. The loop's bus,
+// period, forward kinematics and event log stay.
+type Reconfiguration struct {
+	Controllers []NamedController
+	// Safety must have one JointLimits per joint; its EventLog is ignored
+	// (the log keeps its capacity and its events).
+	Safety SafetyConfig
+}
+
+// ErrNotDisabled is returned by Reconfigure when the supervisor is not
+// Disabled at the cycle boundary.
+var ErrNotDisabled = errors.New("control: loop not Disabled")
+
+// reconfig is a checked Reconfiguration on its way to the loop; done
+// (capacity 1) receives the outcome.
+type reconfig struct {
+	ctrls  []NamedController
+	safety SafetyConfig
+	done   chan error
+}
+
+// Reconfigure replaces the loop's controllers and the supervisor's limits
+// at the next cycle boundary, as ros2_control loads and unloads
+// controllers only while they are inactive: the supervisor must be
+// Disabled then (drives off), so no controller change and no new limit
+// can take effect under a moving joint. It returns once the loop has
+// applied it (logged as ReasonReconfigured), with ErrNotDisabled if the
+// supervisor was not Disabled at that boundary, or with ctx's error if the
+// loop ran no cycle before ctx ended (nothing was changed then). It is
+// how a served robot runs a clinician's prescription — the session's
+// controllers and the patient's limits — and returns to its own
+// configuration afterwards, without a second loop on the same drives.
+//
+// The loop itself does not allocate or wait for it: it takes the checked
+// configuration with one atomic swap.
+func (l *Loop) Reconfigure(ctx context.Context, rc Reconfiguration) error {
+	if err := checkControllers(rc.Controllers); err != nil {
+		return fmt.Errorf("reconfigure: %w", err)
+	}
+	if len(rc.Safety.Joints) != l.n {
+		return fmt.Errorf("reconfigure: %d joint limits for %d joints: %w", len(rc.Safety.Joints), l.n, ErrConfig)
+	}
+	if rc.Safety.Workspace != nil && l.fk == nil {
+		return fmt.Errorf("reconfigure: Safety.Workspace is set but the loop has no FK to check it: %w", ErrConfig)
+	}
+	sc := rc.Safety
+	sc.EventLog = l.eventLog
+	safety, err := sc.withDefaults(l.period)
+	if err != nil {
+		return fmt.Errorf("reconfigure: %w", err)
+	}
+	l.reqMu.Lock()
+	defer l.reqMu.Unlock()
+	if st := l.sup.State(); st != Disabled {
+		return fmt.Errorf("reconfigure: supervisor %s: %w", st, ErrNotDisabled)
+	}
+	p := &reconfig{ctrls: append([]NamedController(nil), rc.Controllers...), safety: safety, done: make(chan error, 1)}
+	l.reconf.Store(p)
+	select {
+	case err = <-p.done:
+	case <-ctx.Done():
+		if l.reconf.CompareAndSwap(p, nil) {
+			return fmt.Errorf("reconfigure: no cycle ran: %w", ctx.Err())
+		}
+		err = <-p.done // the loop took it this very cycle
+	}
+	if err != nil {
+		return fmt.Errorf("reconfigure: %w", err)
+	}
+	// Requests name controllers of the new set from now on; the loop has
+	// consumed every request made before (they are serialised by reqMu).
+	l.catalog = p.ctrls
+	l.desired.ctrl, l.desired.target = 0, 0
+	return nil
+}
+
+// applyReconfig applies a pending Reconfigure at the cycle boundary.
+func (l *Loop) applyReconfig(now time.Duration) {
+	p := l.reconf.Load()
+	if p == nil || !l.reconf.CompareAndSwap(p, nil) {
+		return
+	}
+	var err error
+	if l.sup.state != Disabled {
+		err = ErrNotDisabled
+	} else {
+		l.ctrls, l.active, l.live, l.transition = p.ctrls, 0, false, false
+		l.sup.reconfigure(&p.safety)
+		l.sup.info(now, ReasonReconfigured, -1, float64(len(p.ctrls)))
+	}
+	select { // capacity 1, one send: never waits
+	case p.done <- err:
+	default:
+	}
 }
 
 // Joints returns the number of joints.
@@ -177,12 +292,12 @@ func (l *Loop) Timing() *Timing { return &l.timing }
 // the current state and the effort it commands moves from the previous one
 // by at most JointLimits.BumplessStep per cycle.
 func (l *Loop) SwitchController(name string) error {
+	l.reqMu.Lock()
+	defer l.reqMu.Unlock()
 	i := l.controllerIndex(name)
 	if i < 0 {
 		return fmt.Errorf("switch controller: unknown controller %q", name)
 	}
-	l.reqMu.Lock()
-	defer l.reqMu.Unlock()
 	l.desired.ctrl = i
 	l.desired.ctrlSeq++
 	l.postRequest()
@@ -195,19 +310,19 @@ func (l *Loop) SwitchController(name string) error {
 // ReasonGainsRejected). A change to the active controller is bumpless like a
 // switch.
 func (l *Loop) SetGains(name string, g Gains) error {
+	l.reqMu.Lock()
+	defer l.reqMu.Unlock()
 	i := l.controllerIndex(name)
 	if i < 0 {
 		return fmt.Errorf("set gains: unknown controller %q", name)
 	}
-	if _, ok := l.ctrls[i].Controller.(GainSetter); !ok {
+	if _, ok := l.catalog[i].Controller.(GainSetter); !ok {
 		return fmt.Errorf("set gains: controller %q has no run-time gains", name)
 	}
 	gcap := cap(l.desired.gains.Kp)
 	if len(g.Kp) > gcap || len(g.Kd) > gcap {
 		return fmt.Errorf("set gains for %q: %d/%d values, at most %d: %w", name, len(g.Kp), len(g.Kd), gcap, ErrGains)
 	}
-	l.reqMu.Lock()
-	defer l.reqMu.Unlock()
 	l.desired.target = i
 	l.desired.gains.Kp = append(l.desired.gains.Kp[:0], g.Kp...)
 	l.desired.gains.Kd = append(l.desired.gains.Kd[:0], g.Kd...)
@@ -216,8 +331,9 @@ func (l *Loop) SetGains(name string, g Gains) error {
 	return nil
 }
 
+// controllerIndex finds name in the catalog; reqMu must be held.
 func (l *Loop) controllerIndex(name string) int {
-	for i, c := range l.ctrls {
+	for i, c := range l.catalog {
 		if c.Name == name {
 			return i
 		}
@@ -283,6 +399,7 @@ func (l *Loop) step(now time.Duration) {
 	}
 	sp, _ := l.setpoints.Latest()
 	l.applyRequests(now)
+	l.applyReconfig(now)
 
 	// 2. Safety checks and state machine.
 	l.fresh = l.sup.check(now, l.state, readErr, &l.tool, l.hasTool, sp, l.sent)

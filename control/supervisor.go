@@ -128,6 +128,18 @@ func newSupervisor(cfg SafetyConfig, n int) *Supervisor {
 	return s
 }
 
+// reconfigure replaces the configuration (Loop.Reconfigure, only while
+// Disabled; cfg has the loop's EventLog). The per-joint monitors derived
+// from the limits start afresh.
+func (s *Supervisor) reconfigure(cfg *SafetyConfig) {
+	s.cfg = *cfg
+	for i := range s.n {
+		s.overCurrent[i] = 0
+		s.disagreeSince[i] = -1
+		s.stillBrake[i] = cfg.Joints[i].Velocity * cfg.StandstillSettle.Seconds() / 2
+	}
+}
+
 // Enable asks to go from Disabled (or ProtectiveStop, as Resume) through
 // Enabling to Enabled. Safe for concurrent use; requests made between two
 // cycles are handled together in the order Reset, Enable, Resume, Stop,
