@@ -62,7 +62,7 @@ type Loop struct {
 
 	setpoints *Mailbox
 
-	reqMu   sync.Mutex // non-real-time requesters only
+	reqMu   sync.Mutex        // non-real-time requesters only
 	catalog []NamedController // the controllers requests name (reqMu); l.ctrls once applied
 	desired ctrlRequest
 	reqs    tripleBuffer[ctrlRequest]
