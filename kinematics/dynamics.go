@@ -51,10 +51,13 @@ type dynBody struct {
 	f  spVec     // RNEA: force transmitted across the joint; ABA: bias force pᴬ
 	Ic spInertia // CRBA composite inertia of this body and its descendants
 
-	IA [36]float64 // ABA articulated-body inertia
+	IA [36]float64 // ABA articulated-body inertia (the reference ABA's)
+	ab abInertia   // ABA articulated-body inertia (the fast path's)
 	U  spVec       // ABA: Iᴬ·S
 	D  float64     // ABA: Sᵀ·Iᴬ·S
 	u  float64     // ABA: τ − Sᵀ·pᴬ
+
+	cst dynConst // what S and I were derived from (see refresh)
 }
 
 // NewDynamics returns a dynamics workspace for c with gravity StandardGravity.
@@ -81,29 +84,10 @@ func (d *Dynamics) check(method, name string, x []float64) {
 	}
 }
 
-// kinematics sets each body's transform X, motion subspace S and inertia I
-// for q: the joint frame is the previous body frame · Origin and the body
-// frame is the joint frame · motion(q).
-func (d *Dynamics) kinematics(q []float64) {
+// checkChain panics when the chain's joint count changed since NewDynamics.
+func (d *Dynamics) checkChain() {
 	if len(d.chain.Joints) != len(d.body) {
 		panic(fmt.Sprintf("kinematics: Dynamics: the chain now has %d joints, the workspace was made for %d", len(d.chain.Joints), len(d.body)))
-	}
-	var pose Frame
-	for i := range d.body {
-		j := &d.chain.Joints[i]
-		b := &d.body[i]
-		jointPose(&pose, j, q[i])
-		b.X.set(&pose)
-		// The axis is fixed in the body frame too: a rotation leaves its own
-		// axis unchanged and a translation changes no direction, so S is
-		// constant in body coordinates and the velocity-product term reduces to
-		// v ×m S·q̇ (Featherstone 2008, eq. 5.7 with constant S).
-		if j.Type == Prismatic {
-			b.S = spVec{0, 0, 0, j.Axis[0], j.Axis[1], j.Axis[2]}
-		} else {
-			b.S = spVec{j.Axis[0], j.Axis[1], j.Axis[2], 0, 0, 0}
-		}
-		b.I.set(&j.Body)
 	}
 }
 
@@ -129,69 +113,6 @@ func (d *Dynamics) tipWrench(w *[6]float64) spVec {
 	// with t the tip origin in body coordinates.
 	tf := cross(d.chain.Tip.P, f)
 	return spVec{n[0] + tf[0], n[1] + tf[1], n[2] + tf[2], f[0], f[1], f[2]}
-}
-
-// rnea is the recursive Newton–Euler algorithm (Featherstone 2008, Table 5.1)
-// writing into tau. qd or qdd nil means zero; gravity selects whether the
-// gravity field acts; ext, when not nil, is a wrench the environment applies to
-// the tip. It assumes kinematics(q) has run.
-func (d *Dynamics) rnea(tau, qd, qdd []float64, gravity bool, ext *[6]float64) {
-	var vp, ap spVec // parent velocity and acceleration; the base is at rest
-	if gravity {
-		ap = d.baseAcceleration()
-	}
-	for i := range d.body {
-		b := &d.body[i]
-		b.v = b.X.motion(&vp)
-		b.a = b.X.motion(&ap)
-		if qd != nil {
-			var vJ spVec
-			for k := range vJ {
-				vJ[k] = b.S[k] * qd[i]
-			}
-			for k := range b.v {
-				b.v[k] += vJ[k]
-			}
-			c := spCrossMotion(&b.v, &vJ)
-			for k := range b.a {
-				b.a[k] += c[k]
-			}
-		}
-		if qdd != nil {
-			for k := range b.a {
-				b.a[k] += b.S[k] * qdd[i]
-			}
-		}
-		// Newton–Euler equation of body i: f = I·a + v ×* I·v.
-		b.f = b.I.mul(&b.a)
-		if qd != nil {
-			iv := b.I.mul(&b.v)
-			bias := spCrossForce(&b.v, &iv)
-			for k := range b.f {
-				b.f[k] += bias[k]
-			}
-		}
-		vp, ap = b.v, b.a
-	}
-	n := len(d.body)
-	if ext != nil && n > 0 {
-		fe := d.tipWrench(ext)
-		for k := range fe {
-			d.body[n-1].f[k] -= fe[k]
-		}
-	}
-	// Backward pass: each joint carries the net force of everything outboard.
-	for i := n - 1; i >= 0; i-- {
-		b := &d.body[i]
-		tau[i] = spDot(&b.S, &b.f)
-		if i > 0 {
-			fp := b.X.forceT(&b.f)
-			p := &d.body[i-1].f
-			for k := range p {
-				p[k] += fp[k]
-			}
-		}
-	}
 }
 
 // Gravity sets tau to the joint torques that hold the chain still at q against
@@ -264,32 +185,6 @@ func (d *Dynamics) MassMatrix(dst *mat.SymDense, q []float64) {
 func (d *Dynamics) checkMass(method string, dst *mat.SymDense) {
 	if r, n := dst.SymmetricDim(), len(d.body); r != n {
 		panic(fmt.Sprintf("kinematics: Dynamics.%s: destination is %d×%d, want %d×%d", method, r, r, n, n))
-	}
-}
-
-// crba is the composite-rigid-body algorithm writing M into dst (DoF×DoF).
-// It assumes kinematics(q) has run and reads only X, S and I, which rnea
-// leaves alone.
-func (d *Dynamics) crba(dst *mat.SymDense) {
-	n := len(d.body)
-	for i := range d.body {
-		d.body[i].Ic = d.body[i].I
-	}
-	// Composite inertias, tip to base: what joint i moves when the joints
-	// outboard of it are locked.
-	for i := n - 1; i > 0; i-- {
-		d.body[i-1].Ic.addTransformed(&d.body[i].X, &d.body[i].Ic)
-	}
-	for i := 0; i < n; i++ {
-		b := &d.body[i]
-		// F is the spatial force that accelerates the composite body i at
-		// unit joint acceleration; carried inboard it gives row i of M.
-		F := b.Ic.mul(&b.S)
-		dst.SetSym(i, i, spDot(&b.S, &F))
-		for j := i; j > 0; j-- {
-			F = d.body[j].X.forceT(&F)
-			dst.SetSym(i, j-1, spDot(&d.body[j-1].S, &F))
-		}
 	}
 }
 
