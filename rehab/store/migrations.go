@@ -61,6 +61,9 @@ CREATE TABLE samples (
 	// Why a session ended early (a safety stop, a bound), in the
 	// clinician's words; empty when it completed or was stopped by them.
 	{2, "session end reason", `ALTER TABLE sessions ADD COLUMN end_reason TEXT NOT NULL DEFAULT ''`},
+	// Who started a session (the name of the clinician's token): the
+	// therapist a filed report names; empty for sessions started before.
+	{3, "session started by", `ALTER TABLE sessions ADD COLUMN started_by TEXT NOT NULL DEFAULT ''`},
 }
 
 // SchemaVersion is the version the migrations bring a database to.

@@ -355,6 +355,45 @@ func (s *Store) SetEndReason(ctx context.Context, id, reason string) error {
 	return nil
 }
 
+// MaxStartedBy bounds a stored therapist's name, bytes.
+const MaxStartedBy = 200
+
+// SetStartedBy records who started session id (the therapist its report
+// names: the name of the clinician's token), once it has started; longer
+// names are cut at MaxStartedBy bytes.
+func (s *Store) SetStartedBy(ctx context.Context, id, who string) error {
+	if len(who) > MaxStartedBy {
+		who = strings.ToValidUTF8(who[:MaxStartedBy], "")
+	}
+	n, err := s.db.exec(ctx, "UPDATE sessions SET started_by = ?, updated_at = ? WHERE id = ? AND started_at <> 0",
+		who, nanos(s.now().UTC()), id)
+	if err != nil {
+		return fmt.Errorf("session %s: started by: %w", id, err)
+	}
+	if n != 1 {
+		if _, err := s.GetSession(ctx, id); err != nil {
+			return err
+		}
+		return fmt.Errorf("session %s has not started: %w", id, ErrTransition)
+	}
+	return nil
+}
+
+// StartedBy returns who started session id (SetStartedBy); empty if not
+// recorded.
+func (s *Store) StartedBy(ctx context.Context, id string) (string, error) {
+	var who string
+	found := false
+	err := s.db.query(ctx, "SELECT started_by FROM sessions WHERE id = ?", []any{id}, func(scan func(...any) error) error {
+		found = true
+		return scan(&who)
+	})
+	if err == nil && !found {
+		err = fmt.Errorf("session %s: %w", id, ErrNotFound)
+	}
+	return who, err
+}
+
 // MarkInterrupted marks every session of robot (every robot if empty)
 // left running or paused as interrupted and returns their ids. Call it
 // once at start-up, before any session runs: a session in those states

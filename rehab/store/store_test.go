@@ -359,3 +359,44 @@ func TestSetEndReason(t *testing.T) {
 		}
 	})
 }
+
+// Who started a session (the therapist its report names) is kept with
+// it once it has started.
+func TestStartedBy(t *testing.T) {
+	t.Parallel()
+	backends(t, func(t *testing.T, dsn string) {
+		ctx := t.Context()
+		s := open(t, dsn, Options{})
+		if err := s.CreatePatient(ctx, patient("P-1")); err != nil {
+			t.Fatal(err)
+		}
+		sess := newSession(t, s, "S-BY", "sim")
+		if err := s.SetStartedBy(ctx, sess.ID, "Dr Okafor"); !errors.Is(err, ErrTransition) {
+			t.Fatalf("before the start: %v", err)
+		}
+		if err := s.SetStartedBy(ctx, "S-NONE", "x"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("unknown session: %v", err)
+		}
+		if _, err := s.StartedBy(ctx, "S-NONE"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("unknown session: %v", err)
+		}
+		if who, err := s.StartedBy(ctx, sess.ID); who != "" || err != nil {
+			t.Fatalf("not started: %q, %v", who, err)
+		}
+		if _, err := s.Transition(ctx, sess.ID, rehab.StatusRunning); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetStartedBy(ctx, sess.ID, "Dr Okafor"); err != nil {
+			t.Fatal(err)
+		}
+		if who, err := s.StartedBy(ctx, sess.ID); who != "Dr Okafor" || err != nil {
+			t.Fatalf("started by %q, %v", who, err)
+		}
+		if err := s.SetStartedBy(ctx, sess.ID, strings.Repeat("é", MaxStartedBy)); err != nil {
+			t.Fatal(err)
+		}
+		if who, _ := s.StartedBy(ctx, sess.ID); len(who) > MaxStartedBy || !utf8.ValidString(who) {
+			t.Fatalf("long name stored as %d bytes, valid UTF-8 %v", len(who), utf8.ValidString(who))
+		}
+	})
+}
