@@ -295,7 +295,7 @@ func testSessionLifecycle(t *testing.T, f *fixture) {
 		t.Fatalf("html %.200s", b)
 	}
 	bundle := decode[map[string]any](t, f.want(200, "GET", base+"/fhir", ""))
-	if bundle["resourceType"] != "Bundle" || bundle["type"] != "collection" || len(bundle["entry"].([]any)) != 4 {
+	if bundle["resourceType"] != "Bundle" || bundle["type"] != "collection" || len(bundle["entry"].([]any)) != 5 {
 		t.Fatalf("fhir %v", bundle)
 	}
 	for _, suffix := range []string{"/report", "/report.csv", "/report.svg", "/fhir"} {

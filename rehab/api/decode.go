@@ -87,6 +87,12 @@ func DecodePatient(r io.Reader) (rehab.Patient, error) {
 	if err := decodeStrict(r, &req); err != nil {
 		return rehab.Patient{}, err
 	}
+	// Said before the general check: an ID with spaces ("John Smith
+	// 1950-03-02") would otherwise be refused for its characters, and the
+	// clinician would fix the spaces and keep the name.
+	if err := CheckPseudonym("id", req.ID); err != nil {
+		return rehab.Patient{}, err
+	}
 	p := rehab.Patient{ID: req.ID, Height: req.Height, Mass: req.Mass, AffectedSide: req.AffectedSide, Limits: req.Limits}
 	if err := p.Validate(); err != nil {
 		return rehab.Patient{}, fieldError(err, "")

@@ -7,6 +7,10 @@
 // Every request carries `Authorization: Bearer TOKEN`, checked against the
 // console's token file (teleop.Tokens). Roles clinician and admin may use
 // the API; viewer and operator get 403; a missing or unknown token 401.
+// GET /me answers every known token with its role, so the clinician page
+// shows a viewer no controls. Who starts a session is recorded with it
+// (store.SetStartedBy) and named as the therapist in its reports: the
+// token's name from Options.TokenName, else its role and fingerprint.
 //
 // # Routes
 //
@@ -26,11 +30,13 @@
 //	GET  /api/v1/sessions/{id}/report.html  the report page for clinicians
 //	GET  /api/v1/sessions/{id}/fhir         FHIR R4 Bundle of ROM Observations
 //	GET  /api/v1/sessions/{id}/live         the running session's recent motion (?after=T s)
-//	GET  /api/v1/robot                      the robot's name and joints (suggested limits)
+//	GET  /api/v1/robot                      the robot's name and joints (suggested limits, anatomical labels)
+//	GET  /api/v1/me                         the caller's role and name, any role
 //
 // Errors are JSON {"error": "...", "field": "..."}: 400 for bad input
 // (strict decoding: unknown fields are refused and named; ranges are
-// validated), 404 for an unknown id, 409 for a refused state transition or
+// validated; a patient ID that looks like a name with a birth date,
+// "John_Smith_1950-03-02", is refused: CheckPseudonym), 404 for an unknown id, 409 for a refused state transition or
 // a robot busy with another session, 422 when the robot's runner refuses a
 // prescription it cannot execute (its message says why). A runner that
 // implements rehab.PrescriptionChecker (the simulated robot does) checks a

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/chiron-robotics/chiron/rehab"
+	"github.com/chiron-robotics/chiron/rehab/report"
 )
 
 // The live view of a running session. Stored samples reach the database in
@@ -169,6 +170,9 @@ type RobotInfo struct {
 	Sessions bool `json:"sessions"`
 	// Joints are the robot's joints with suggested limits (SI units).
 	Joints []rehab.JointLimit `json:"joints"`
+	// Labels are the joints' anatomical names (report.JointLabel:
+	// "hip_flexion" → "Hip flexion/extension"), what the page shows.
+	Labels map[string]string `json:"labels"`
 }
 
 func (s *Server) robot(w http.ResponseWriter, _ *http.Request) error {
@@ -176,6 +180,10 @@ func (s *Server) robot(w http.ResponseWriter, _ *http.Request) error {
 	if js == nil {
 		js = []rehab.JointLimit{}
 	}
-	writeJSON(w, http.StatusOK, RobotInfo{Robot: s.opts.Robot, Sessions: s.opts.Runner != nil, Joints: js})
+	labels := make(map[string]string, len(js))
+	for _, j := range js {
+		labels[j.Joint] = report.JointLabel(j.Joint)
+	}
+	writeJSON(w, http.StatusOK, RobotInfo{Robot: s.opts.Robot, Sessions: s.opts.Runner != nil, Joints: js, Labels: labels})
 	return nil
 }

@@ -3,8 +3,8 @@ package api
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/report"
@@ -25,7 +25,11 @@ func (s *Server) load(r *http.Request) (rehab.Session, []rehab.Sample, report.Re
 	if err != nil {
 		return sess, nil, report.Report{}, err
 	}
-	return sess, samples, report.Build(sess, p, samples), nil
+	rep := report.Build(sess, p, samples)
+	if rep.Therapist, err = s.opts.Store.StartedBy(ctx, sess.ID); err != nil {
+		return sess, nil, report.Report{}, err
+	}
+	return sess, samples, rep, nil
 }
 
 func (s *Server) reportJSON(w http.ResponseWriter, r *http.Request) error {
@@ -79,40 +83,6 @@ func (s *Server) fhir(w http.ResponseWriter, r *http.Request) error {
 	return enc.Encode(b)
 }
 
-var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"deg": func(v *float64) string {
-		if v == nil {
-			return "–"
-		}
-		return fmt.Sprintf("%.1f°", *v)
-	},
-	"num": func(v *float64, unit string) string {
-		if v == nil {
-			return "–"
-		}
-		return fmt.Sprintf("%.2f%s", *v, unit)
-	},
-}).Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Session {{.R.SessionID}}</title>
-<style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}th{background:#f4f4f4}</style>
-</head><body>
-<h1>Session {{.R.SessionID}}</h1>
-<p>Patient {{.R.PatientID}} · robot {{.R.Robot}} · protocol “{{.R.Protocol}}” · status {{.R.Status}} ·
-{{.R.Repetitions}} repetitions · {{printf "%.0f" .R.Duration}} s</p>
-{{if .R.EndReason}}<p><strong>Ended early:</strong> {{.R.EndReason}}</p>{{end}}
-<h2>Range of motion</h2>
-<table><tr><th>joint</th><th>active</th><th>passive</th><th>prescribed</th><th>peak torque</th><th>mean torque</th></tr>
-{{range .R.Joints}}<tr><td>{{.Joint}}</td><td>{{deg .Active}}</td><td>{{deg .Passive}}</td><td>{{deg .LimitMinDeg}} to {{deg .LimitMaxDeg}}</td><td>{{printf "%.1f" .PeakTorque}} N·m</td><td>{{printf "%.1f" .MeanTorque}} N·m</td></tr>
-{{end}}</table>
-<h2>Repetitions</h2>
-<table><tr><th>exercise</th><th>mode</th><th>rep</th><th>kind</th><th>assistance</th><th>movement time</th><th>path-length ratio</th><th>SPARC</th><th>peak torque</th></tr>
-{{range .R.Reps}}<tr><td>{{.Exercise}}</td><td>{{.Mode}}</td><td>{{.Repetition}}</td><td>{{if .Passive}}passive{{else}}active{{end}}</td><td>{{printf "%.2f" .Assistance}}</td><td>{{num .MovementTime " s"}}</td><td>{{num .PathLengthRatio ""}}</td><td>{{num .SPARC ""}}</td><td>{{printf "%.1f" .PeakTorque}} N·m</td></tr>
-{{end}}</table>
-<h2>Joint angles and assistance</h2>
-<figure>{{.SVG}}<figcaption>Joint angles (the prescribed range shaded) and assistance over time.</figcaption></figure>
-</body></html>
-`))
-
 func (s *Server) reportHTML(w http.ResponseWriter, r *http.Request) error {
 	sess, samples, rep, err := s.load(r)
 	if err != nil {
@@ -124,8 +94,9 @@ func (s *Server) reportHTML(w http.ResponseWriter, r *http.Request) error {
 	}
 	var buf bytes.Buffer
 	// The SVG is ours, every text in it escaped; inlined because an <img>
-	// request would not carry the bearer token.
-	if err := page.Execute(&buf, map[string]any{"R": rep, "SVG": template.HTML(svg.String())}); err != nil {
+	// request would not carry the bearer token. Times are the server's
+	// local time, the clinic's.
+	if err := report.WriteHTML(&buf, &rep, report.HTMLOptions{SVG: svg.String(), Location: time.Local}); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

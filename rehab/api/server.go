@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -38,8 +39,14 @@ type Options struct {
 	Now func() time.Time
 	// OnEnd, if set, is called when a running session ends (completed,
 	// stopped or failed), after its last samples are committed.
-	OnEnd  func(id string, status rehab.Status, err error)
-	Logger *slog.Logger
+	OnEnd func(id string, status rehab.Status, err error)
+	// TokenName names the holder of a bearer token (the therapist a
+	// session's report names: who started it). Nil, or false, names a
+	// token by its role and the first 8 hex digits of its SHA-256 digest
+	// ("clinician 3f9a2c1b"): stable, and no use to anyone who reads it,
+	// since the token file keeps no names (teleop.ParseTokens).
+	TokenName func(token string) (string, bool)
+	Logger    *slog.Logger
 }
 
 // Server serves the API. It implements http.Handler.
@@ -104,6 +111,7 @@ func New(opts Options) (*Server, error) {
 		"GET /api/v1/sessions/{id}/fhir":        s.fhir,
 		"GET /api/v1/sessions/{id}/live":        s.live,
 		"GET /api/v1/robot":                     s.robot,
+		"GET /api/v1/me":                        s.me,
 	}
 	for pattern, h := range routes {
 		s.mux.Handle(pattern, s.wrap(h))
@@ -168,12 +176,52 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			writeJSON(w, http.StatusUnauthorized, errorBody{Error: "missing or unknown bearer token"})
 			return
 		}
-		if role != teleop.RoleClinician && role != teleop.RoleAdmin {
+		// Every role may ask what it may do, so that the clinician page
+		// shows a viewer no controls it could not use.
+		if r.Method == http.MethodGet && r.URL.Path == "/api/v1/me" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if !clinical(role) {
 			writeJSON(w, http.StatusForbidden, errorBody{Error: fmt.Sprintf("role %s may not use the clinical API (clinician or admin)", role)})
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// clinical reports whether role may use the clinical API: read records,
+// prescribe, run sessions.
+func clinical(role teleop.Role) bool { return role == teleop.RoleClinician || role == teleop.RoleAdmin }
+
+// Me is the body of GET /me: the caller's role, name and what the
+// clinician page may offer them.
+type Me struct {
+	Role teleop.Role `json:"role"`
+	// Name is the therapist the sessions this token starts will name.
+	Name string `json:"name"`
+	// Clinical: the token may read patients and sessions, prescribe and
+	// run sessions (roles clinician and admin). A viewer or operator
+	// token may not: the page then shows no records and no controls.
+	Clinical bool `json:"clinical"`
+}
+
+func (s *Server) me(w http.ResponseWriter, r *http.Request) error {
+	tok := bearer(r)
+	role, _ := s.opts.Tokens.Lookup(tok)
+	writeJSON(w, http.StatusOK, Me{Role: role, Name: s.tokenName(tok, role), Clinical: clinical(role)})
+	return nil
+}
+
+// tokenName names the holder of tok (Options.TokenName).
+func (s *Server) tokenName(tok string, role teleop.Role) string {
+	if s.opts.TokenName != nil {
+		if n, ok := s.opts.TokenName(tok); ok && n != "" {
+			return n
+		}
+	}
+	d := sha256.Sum256([]byte(tok))
+	return fmt.Sprintf("%s %x", role, d[:4])
 }
 
 type errorBody struct {

@@ -1,6 +1,14 @@
 // Package report turns a recorded session into what a clinician reads:
-// per-repetition and per-session metrics (JSON), a CSV export, SVG plots
-// and an HL7 FHIR R4 Bundle of range-of-motion Observations.
+// per-repetition and per-session metrics (JSON), a CSV export, SVG plots,
+// a printable HTML report (WriteHTML: date, time, duration, the patient's
+// pseudonym, height, mass and side, the therapist, exercises numbered
+// from 1, every metric explained in one line, a print stylesheet) and an
+// HL7 FHIR R4 Bundle: the session as a Procedure and range-of-motion
+// Observations, preliminary while it runs and final once it has ended
+// (ObservationStatus), body sites qualified by the patient's side.
+// Joints and modes are named as clinicians name them (JointLabel,
+// ModeLabel); the interaction torque is the torque between patient and
+// robot, not the motors'.
 //
 // Samples are in SI units; reports speak degrees for angles and keep
 // N·m, seconds and the dimensionless smoothness and path metrics of

@@ -19,7 +19,9 @@ const MaxSeriesPoints = 600
 // JointROM is the range of motion of one joint, in degrees. Active or
 // Passive is nil when no sample of that kind moved the joint.
 type JointROM struct {
-	Joint   string   `json:"joint"`
+	Joint string `json:"joint"`
+	// Label is the joint's anatomical name (JointLabel).
+	Label   string   `json:"label"`
 	Total   float64  `json:"rom_deg"`
 	Active  *float64 `json:"active_rom_deg"`
 	Passive *float64 `json:"passive_rom_deg"`
@@ -28,7 +30,8 @@ type JointROM struct {
 	// Prescribed limits, in degrees (absent for a joint without limits).
 	LimitMinDeg *float64 `json:"limit_min_deg,omitempty"`
 	LimitMaxDeg *float64 `json:"limit_max_deg,omitempty"`
-	// Interaction torque magnitude, N·m.
+	// Interaction torque (patient ↔ robot, rehab.Sample.Tau) magnitude,
+	// N·m: not the motors' torque.
 	PeakTorque float64 `json:"peak_torque_nm"`
 	MeanTorque float64 `json:"mean_torque_nm"`
 }
@@ -49,16 +52,25 @@ type Repetition struct {
 	MovementTime    *float64   `json:"movement_time_s"`
 	PathLengthRatio *float64   `json:"path_length_ratio"`
 	SPARC           *float64   `json:"sparc"`
+	// PeakSpeed is the highest speed of the exercised joints (the norm of
+	// their velocities), degrees per second.
+	PeakSpeed *float64 `json:"peak_speed_deg_s"`
 }
 
 // ExerciseSummary summarises one exercise of the protocol.
 type ExerciseSummary struct {
-	Index      int     `json:"index"`
-	Mode       string  `json:"mode"`
-	Prescribed int     `json:"repetitions_prescribed"`
-	Done       int     `json:"repetitions_done"`
-	Nominal    float64 `json:"assistance_nominal"`
-	Measured   float64 `json:"assistance_measured"`
+	// Index counts from 0 (rehab.Sample.Exercise); reports for people
+	// number exercises Index+1.
+	Index int    `json:"index"`
+	Mode  string `json:"mode"`
+	// Label is the mode in the clinician page's words (ModeLabel).
+	Label string `json:"label"`
+	// Joints are the exercised joints (empty: all).
+	Joints     []string `json:"joints,omitempty"`
+	Prescribed int      `json:"repetitions_prescribed"`
+	Done       int      `json:"repetitions_done"`
+	Nominal    float64  `json:"assistance_nominal"`
+	Measured   float64  `json:"assistance_measured"`
 }
 
 // Point is one point of a time series.
@@ -74,6 +86,15 @@ type Report struct {
 	Robot     string       `json:"robot"`
 	Protocol  string       `json:"protocol"`
 	Status    rehab.Status `json:"status"`
+	// The patient as recorded: height (m), mass (kg) and affected side;
+	// PatientID is their pseudonym.
+	Height       float64    `json:"patient_height_m"`
+	Mass         float64    `json:"patient_mass_kg"`
+	AffectedSide rehab.Side `json:"affected_side"`
+	// Therapist names the clinician who started the session (the name of
+	// their token, rehab/api); empty when none was recorded. Build leaves
+	// it empty: the store keeps it apart from the session.
+	Therapist string `json:"therapist,omitempty"`
 	// EndReason is why the session ended early on its own, in the
 	// clinician's words (rehab.Session.EndReason); empty otherwise.
 	EndReason    string            `json:"end_reason,omitempty"`
@@ -101,6 +122,7 @@ func Build(sess rehab.Session, p rehab.Patient, samples []rehab.Sample) Report {
 	r := Report{
 		SessionID: sess.ID, PatientID: sess.PatientID, Robot: sess.Robot, Protocol: sess.Protocol.Name,
 		Status: sess.Status, EndReason: sess.EndReason, StartedAt: sess.StartedAt, EndedAt: sess.EndedAt, Samples: len(samples),
+		Height: p.Height, Mass: p.Mass, AffectedSide: p.AffectedSide,
 	}
 	n := len(sess.Joints)
 	samples = slices.DeleteFunc(slices.Clone(samples), func(s rehab.Sample) bool { return s.Validate(n) != nil })
@@ -110,7 +132,7 @@ func Build(sess rehab.Session, p rehab.Patient, samples []rehab.Sample) Report {
 	r.SampleRate = sampleRate(samples)
 	r.Joints = jointROMs(sess.Joints, &p, samples, nil)
 	for i, e := range sess.Protocol.Exercises {
-		r.Exercises = append(r.Exercises, ExerciseSummary{Index: i, Mode: e.Mode, Prescribed: e.Repetitions, Nominal: e.Assistance})
+		r.Exercises = append(r.Exercises, ExerciseSummary{Index: i, Mode: e.Mode, Label: ModeLabel(e.Mode), Joints: e.Joints, Prescribed: e.Repetitions, Nominal: e.Assistance})
 	}
 
 	var sparcs, times, plrs []float64
@@ -201,7 +223,7 @@ func segments(s []rehab.Sample) [][]rehab.Sample {
 func jointROMs(joints []string, p *rehab.Patient, samples []rehab.Sample, passive *bool) []JointROM {
 	out := make([]JointROM, len(joints))
 	for j, name := range joints {
-		jr := JointROM{Joint: name}
+		jr := JointROM{Joint: name, Label: JointLabel(name)}
 		if l, ok := p.Limit(name); ok {
 			jr.LimitMinDeg, jr.LimitMaxDeg = ptr(metrics.Degrees(l.ROMMin)), ptr(metrics.Degrees(l.ROMMax))
 		}
@@ -280,6 +302,9 @@ func repetition(sess rehab.Session, p *rehab.Patient, seg []rehab.Sample, fs flo
 			pt[m] = s.Q[k]
 		}
 		speed[i], pts[i] = math.Sqrt(v), pt
+	}
+	if peak := slices.Max(speed); peak > 0 {
+		rep.PeakSpeed = ptr(metrics.Degrees(peak))
 	}
 	if fs > 0 {
 		if mt, err := metrics.MovementTime(speed, fs, 0.05); err == nil {
