@@ -11,10 +11,7 @@ package main
 import (
 	"flag"
 	"fmt"
-	"math/rand/v2"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/chiron-robotics/chiron/internal/refdata"
 	"github.com/chiron-robotics/chiron/kinematics"
@@ -38,27 +35,13 @@ func main() {
 
 func run(robot, model, base, tip, qfile string, n int, seed uint64) error {
 	if robot != "" {
-		root := refdata.Root()
-		if root == "" {
-			return fmt.Errorf("../shared/robots not found (set CHIRON_SHARED)")
+		m, b, t, qf, err := chainfile.Robot(robot)
+		if err != nil {
+			return err
 		}
-		dir := filepath.Join(root, robot)
-		if robot == "psm" {
-			model = filepath.Join(dir, "psm.json")
-		} else {
-			model = filepath.Join(dir, robot+".urdf")
-			b, err := os.ReadFile(filepath.Join(dir, "reference", "chain.txt"))
-			if err != nil {
-				return err
-			}
-			f := strings.Fields(string(b))
-			if len(f) != 2 {
-				return fmt.Errorf("%s/reference/chain.txt: want 'base tip'", dir)
-			}
-			base, tip = f[0], f[1]
-		}
+		model, base, tip = m, b, t
 		if qfile == "" {
-			qfile = filepath.Join(dir, "reference", "q.txt")
+			qfile = qf
 		}
 	}
 	if model == "" {
@@ -74,26 +57,14 @@ func run(robot, model, base, tip, qfile string, n int, seed uint64) error {
 			return err
 		}
 	}
-	// The same sequence as kinematics' ikTargets.
-	lo, up := c.Limits()
-	r := rand.New(rand.NewPCG(seed, 7))
+	qs, err := chainfile.Configurations(c, rows, n, seed, qfile)
+	if err != nil {
+		return err
+	}
 	w := kinematics.NewWorkspace(c)
-	targets := make([]kinematics.Frame, 0, n)
-	q := make([]float64, c.DoF())
-	for i := 0; i < n; i++ {
-		if i < len(rows) {
-			if len(rows[i]) != c.DoF() {
-				return fmt.Errorf("%s row %d: %d values for %d joints", qfile, i+1, len(rows[i]), c.DoF())
-			}
-			copy(q, rows[i])
-		} else {
-			for k := range q {
-				q[k] = lo[k] + r.Float64()*(up[k]-lo[k])
-			}
-		}
-		var f kinematics.Frame
-		w.FK(&f, q)
-		targets = append(targets, f)
+	targets := make([]kinematics.Frame, len(qs))
+	for i, q := range qs {
+		w.FK(&targets[i], q)
 	}
 	return chainfile.Write(os.Stdout, c, targets)
 }
