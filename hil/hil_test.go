@@ -10,10 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/foxglove/mcap/go/mcap"
-
-	"github.com/chiron-robotics/chiron/channels"
 )
 
 const miniScenario = `name: mini
@@ -89,7 +85,7 @@ func mustPath(p string, _ []byte) string { return p }
 
 // TestRunOutputsDeterministic runs a dynamixel scenario twice with the same
 // seed: the reports' recording and trajectory hashes must agree, and the
-// MCAP must hold the four console channels with JSON schemas.
+// MCAP must hold the console's channels as checkRecording says.
 func TestRunOutputsDeterministic(t *testing.T) {
 	path, _ := mini(t, func(s string) string {
 		return strings.Replace(s, "protocol: inproc", "protocol: dynamixel\nfaults:\n  - {kind: noise, joint: 1, sigma: 0.002, from: 100ms}", 1)
@@ -123,40 +119,7 @@ func TestRunOutputsDeterministic(t *testing.T) {
 			t.Errorf("%s missing or empty: %v", f, err)
 		}
 	}
-	data, err := os.ReadFile(filepath.Join(dirs[0], "recording.mcap"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := mcap.NewReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	it, err := r.Messages()
-	if err != nil {
-		t.Fatal(err)
-	}
-	counts := map[string]int{}
-	for {
-		schema, ch, msg, err := it.NextInto(nil)
-		if err != nil {
-			break
-		}
-		if schema.Encoding != "jsonschema" || ch.MessageEncoding != "json" || !bytes.HasPrefix(msg.Data, []byte("{")) {
-			t.Fatalf("%s: schema %q, encoding %q", ch.Topic, schema.Encoding, ch.MessageEncoding)
-		}
-		// Every recorded message against its single-typed schema, as
-		// Foxglove Studio and Lichtblick read it.
-		spec := channels.Spec{Topic: ch.Topic, SchemaName: schema.Name, Schema: string(schema.Data)}
-		if err := channels.Check(spec, msg.Data); err != nil && counts["invalid"] < 3 {
-			counts["invalid"]++
-			t.Errorf("recorded %s message %s: %v", ch.Topic, msg.Data, err)
-		}
-		counts[ch.Topic]++
-	}
-	cycles := int(reps[0].Cycles)
-	if counts[TopicJointStates] != cycles || counts[TopicToolPose] != cycles || counts[TopicSafety] == 0 || counts[TopicLoopStats] == 0 {
-		t.Errorf("messages per topic %v for %d cycles", counts, cycles)
-	}
+	checkRecording(t, filepath.Join(dirs[0], "recording.mcap"), int(reps[0].Cycles))
 }
 
 // TestFaultScenariosAcrossSeeds runs the fault scenarios over a few seeds:

@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"time"
 
 	"github.com/foxglove/mcap/go/mcap"
 
@@ -115,37 +116,89 @@ func (c *csvWriter) close() error {
 
 // Topics of the recording: the console's, without a robot prefix.
 const (
-	TopicJointStates = channels.TopicJointStates
-	TopicToolPose    = channels.TopicToolPose
-	TopicSafety      = channels.TopicSafety
-	TopicLoopStats   = channels.TopicLoopStats
+	TopicRobotDescription = channels.TopicRobotDescription
+	TopicJointStates      = channels.TopicJointStates
+	TopicToolPose         = channels.TopicToolPose
+	TopicTF               = channels.TopicTF
+	TopicSafety           = channels.TopicSafety
+	TopicSafetyLog        = channels.TopicSafetyLog
+	TopicLoopStats        = channels.TopicLoopStats
 )
 
-// mcapRecorder writes the run as MCAP: joint states every cycle, the tool
-// pose every cycle, safety on every state change and at 10 Hz, loop
-// statistics at 10 Hz. Log and publish times are the loop's clock (virtual
-// in lockstep), so a lockstep recording is bit-identical across runs.
+// recordingChannels are the recording's channels; channel i+1 is
+// recordingChannels[i].
+var recordingChannels = []channels.Spec{channels.RobotDescriptionChannel, channels.JointStatesChannel, channels.ToolPoseChannel,
+	channels.TFChannel, channels.SafetyChannel, channels.SafetyLogChannel, channels.LoopStatsChannel}
+
+const (
+	chRobotDescription uint16 = iota + 1
+	chJointStates
+	chToolPose
+	chTF
+	chSafety
+	chSafetyLog
+	chLoopStats
+)
+
+// DefaultRecordingEpoch is the wall-clock time a recording's loop time 0
+// is placed at when the run gives none (newMCAPRecorder): a fixed date, so
+// that a lockstep recording stays bit-identical across runs while Foxglove
+// shows a real date rather than 1970-01-01 (where a log time of 0.001 s of
+// virtual time would put it). newMCAPRecorderAt takes the run's start.
+var DefaultRecordingEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// mcapRecorder writes the run as MCAP, with the channels and message shapes
+// of the live console (package channels), so that Foxglove Studio or
+// Lichtblick open it with the same panels and draw the arm: first
+// /robot_description (the chain as URDF), then every cycle /joint_states,
+// /tool_pose and /tf (a transform per link), /safety on every state change
+// and at 10 Hz, each safety event once on /safety/log, /loop_stats at 10
+// Hz. Log and publish times are the start epoch plus the loop's clock
+// (virtual in lockstep), so a lockstep recording with a given epoch is
+// bit-identical across runs.
 type mcapRecorder struct {
-	path  string
-	f     *os.File
-	w     *mcap.Writer
-	seq   [4]uint32
-	names []string
-	fk    *kinematics.Workspace
-	frame kinematics.Frame
-	pos   []float64
-	vel   []float64
-	eff   []float64
-	js    channels.JointStates
-	pose  channels.ToolPose
-	buf   bytes.Buffer
-	state control.State
-	first bool
-	evN   int
-	err   error
+	path   string
+	f      *os.File
+	w      *mcap.Writer
+	epoch  int64 // ns since 1970 of loop time 0
+	seq    [chLoopStats]uint32
+	names  []string
+	links  []string
+	chain  *kinematics.Chain
+	fk     *kinematics.Workspace
+	frame  kinematics.Frame
+	frames []kinematics.Frame
+	pos    []float64
+	vel    []float64
+	eff    []float64
+	js     channels.JointState
+	pose   channels.PoseInFrame
+	tf     channels.FrameTransforms
+	buf    bytes.Buffer
+	state  control.State
+	first  bool
+	evN    int
+	logged int // events logged on /safety/log
+	err    error
 }
 
+// newMCAPRecorder records with loop time 0 at DefaultRecordingEpoch.
 func newMCAPRecorder(path string, rig *robot.Robot) (*mcapRecorder, error) {
+	return newMCAPRecorderAt(path, rig, DefaultRecordingEpoch)
+}
+
+// newMCAPRecorderAt records with loop time 0 at start (wall clock), which
+// the recording's "chiron" metadata record also carries.
+func newMCAPRecorderAt(path string, rig *robot.Robot, start time.Time) (*mcapRecorder, error) {
+	chain := rig.Chain()
+	urdf, err := kinematics.ExportURDF(chain)
+	if err != nil {
+		return nil, fmt.Errorf("recording %s: robot description: %w", path, err)
+	}
+	desc, err := json.Marshal(channels.String{Data: string(urdf)})
+	if err != nil {
+		return nil, err
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
@@ -156,18 +209,15 @@ func newMCAPRecorder(path string, rig *robot.Robot) (*mcapRecorder, error) {
 		f.Close()
 		return nil, err
 	}
-	m := &mcapRecorder{path: path, f: f, w: w, names: rig.JointNames(),
-		fk: kinematics.NewWorkspace(rig.Chain()), pos: make([]float64, rig.Chain().DoF()),
-		vel: make([]float64, rig.Chain().DoF()), eff: make([]float64, rig.Chain().DoF()), first: true}
+	n := chain.DoF()
+	m := &mcapRecorder{path: path, f: f, w: w, epoch: start.UnixNano(), names: rig.JointNames(), links: kinematics.URDFLinkNames(chain),
+		chain: chain, fk: kinematics.NewWorkspace(chain), frames: make([]kinematics.Frame, n+1),
+		pos: make([]float64, n), vel: make([]float64, n), eff: make([]float64, n), first: true}
 	if err := w.WriteHeader(&mcap.Header{Profile: "", Library: "chiron hil"}); err != nil {
 		m.close()
 		return nil, err
 	}
-	// The console's channels, schemas and message shapes (package
-	// channels), so a recording opens in Foxglove Studio or Lichtblick with
-	// the same panels as the live console.
-	specs := []channels.Spec{channels.JointStatesChannel, channels.ToolPoseChannel, channels.SafetyChannel, channels.LoopStatsChannel}
-	for i, sp := range specs {
+	for i, sp := range recordingChannels {
 		id := uint16(i + 1)
 		if err := w.WriteSchema(&mcap.Schema{ID: id, Name: sp.SchemaName, Encoding: "jsonschema", Data: []byte(sp.Schema)}); err != nil {
 			m.close()
@@ -178,6 +228,18 @@ func newMCAPRecorder(path string, rig *robot.Robot) (*mcapRecorder, error) {
 			m.close()
 			return nil, err
 		}
+	}
+	if err := w.WriteMetadata(&mcap.Metadata{Name: "chiron", Metadata: map[string]string{
+		"start_time": start.UTC().Format(time.RFC3339Nano), "robot": chain.Name}}); err != nil {
+		m.close()
+		return nil, err
+	}
+	// The description first, at loop time 0, as robot_state_publisher
+	// latches it: a player that seeks anywhere still has it.
+	m.seq[chRobotDescription-1]++
+	if err := w.WriteMessage(&mcap.Message{ChannelID: chRobotDescription, Sequence: 1, LogTime: uint64(m.epoch), PublishTime: uint64(m.epoch), Data: desc}); err != nil {
+		m.close()
+		return nil, err
 	}
 	return m, nil
 }
@@ -197,16 +259,35 @@ func (m *mcapRecorder) put(ch uint16, t int64, v any) {
 }
 
 func (m *mcapRecorder) cycle(s *control.Snapshot, events []SafetyEvent) {
-	t := int64(s.Now)
+	t := m.epoch + int64(s.Now)
+	stamp := channels.TimeOf(t)
 	n := len(s.Joints)
 	for i, j := range s.Joints {
 		m.pos[i], m.vel[i], m.eff[i] = j.Position, j.Velocity, j.Effort
 	}
 	m.js.Fill(t, m.names, m.pos[:n], m.vel[:n], m.eff[:n])
-	m.put(1, t, &m.js)
-	m.fk.FK(&m.frame, m.pos[:n])
-	m.pose.Fill(t, m.frame.P, m.frame.Quaternion())
-	m.put(2, t, &m.pose)
+	m.put(chJointStates, t, &m.js)
+	if n == m.chain.DoF() {
+		m.fk.FK(&m.frame, m.pos)
+		if m.pose.Fill(t, m.links[0], m.frame.P, m.frame.Quaternion()) {
+			m.put(chToolPose, t, &m.pose)
+		}
+		m.tf.Reset()
+		if kinematics.LinkTransforms(m.chain, m.frames, nil, m.pos) == nil {
+			for i := range m.frames {
+				if i < n && !channels.Finite(m.pos[i]) {
+					continue // a lost joint's transform is left out
+				}
+				m.tf.Add(t, m.links[i], m.links[i+1], m.frames[i].P, m.frames[i].Quaternion())
+			}
+		}
+		m.put(chTF, t, &m.tf)
+	}
+	for _, e := range events[min(m.logged, len(events)):] {
+		m.put(chSafetyLog, t, channels.Log{Timestamp: channels.TimeOf(m.epoch + int64(math.Round(e.Time*1e9))),
+			Level: channels.EventLevel(e.Text), Message: e.Text, Name: m.chain.Name})
+	}
+	m.logged = len(events)
 	cycle := s.Cycle
 	if m.first || s.State != m.state || len(events) != m.evN || cycle%100 == 0 {
 		m.first, m.state, m.evN = false, s.State, len(events)
@@ -214,10 +295,10 @@ func (m *mcapRecorder) cycle(s *control.Snapshot, events []SafetyEvent) {
 		for _, e := range events[max(0, len(events)-16):] {
 			ev = append(ev, e.Text)
 		}
-		m.put(3, t, channels.Safety{TimestampNs: t, State: s.State.String(), Reason: s.Reason.String(), Events: ev})
+		m.put(chSafety, t, channels.Safety{Timestamp: stamp, State: s.State.String(), Reason: s.Reason.String(), Events: ev})
 	}
 	if cycle%100 == 0 {
-		m.put(4, t, channels.LoopStats{TimestampNs: t, WakeP99Us: float64(s.Timing.Wake.Quantile(0.99)) / 1e3,
+		m.put(chLoopStats, t, channels.LoopStats{Timestamp: stamp, WakeP99Us: float64(s.Timing.Wake.Quantile(0.99)) / 1e3,
 			ComputeP99Us: float64(s.Timing.Compute.Quantile(0.99)) / 1e3, Overruns: s.Timing.Overruns})
 	}
 }

@@ -13,7 +13,7 @@ import (
 // channel at 100 Hz. It reports the p50 and p99 in µs.
 func BenchmarkCommandLatency(b *testing.B) {
 	e := newEnv(b, func(o *Options) { o.Now = time.Now; o.TelemetryRate = 100 })
-	topics := []string{"/psm/joint_states", "/psm/tool_pose", "/psm/safety", "/psm/loop_stats", "/psm/teleop/status", "/psm/haptic_feedback"}
+	topics := allTopics("/psm")
 	for range 50 {
 		v := e.dial(tokViewer, true, nil)
 		for i, topic := range topics {

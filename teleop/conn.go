@@ -332,6 +332,11 @@ func (c *client) subscribe(subs []subscription) {
 		}
 		c.subs[sub.ChannelID], c.subByID[sub.ID] = sub.ID, sub.ChannelID
 		c.s.subCount[sub.ChannelID].Add(1)
+		if ref := c.s.chanByID[sub.ChannelID]; ref.kind == chRobotDescription {
+			// Latched, as robot_state_publisher's /robot_description: the
+			// description does not change, so each subscriber gets it once.
+			c.data.push(dataItem{sub: sub.ID, ts: uint64(time.Now().UnixNano()), payload: c.s.robots[ref.robot].description})
+		}
 	}
 	c.subMu.Unlock()
 	c.errors(bad)

@@ -9,14 +9,25 @@
 // console, Foxglove Studio and Lichtblick all speak to the same server.
 // Every channel is JSON-encoded with a JSON Schema ("jsonschema") schema in
 // which every property has a single type (Foxglove Studio and Lichtblick
-// drop channels with type unions); a non-finite reading is never sent as a
-// number or null: /joint_states leaves such a joint out of its arrays and
-// names it in "lost", /tool_pose and /haptic_feedback say "valid": false.
-// Per robot (optionally under a prefix such as "/psm") the server
-// publishes /joint_states, /tool_pose, /safety, /loop_stats,
-// /teleop/status and /haptic_feedback at Options.TelemetryRate (default
-// 100 Hz), and accepts client-published messages (capability
-// clientPublish) on /teleop/command, /teleop/control and /teleop/estop.
+// drop channels with type unions); package channels holds them. Where a
+// well-known schema fits the channel uses it, so that Foxglove's panels
+// work unconfigured. Per robot (optionally under a prefix such as "/psm")
+// the server publishes at Options.TelemetryRate (default 100 Hz)
+// /joint_states (sensor_msgs/msg/JointState), /tool_pose
+// (foxglove.PoseInFrame), /safety (chiron.Safety, the supervisor's state),
+// /loop_stats, /teleop/status and /haptic_feedback (chiron.*), and
+// /safety/log (foxglove.Log) once per safety event. A robot that knows its
+// kinematic chain (ChainProvider) also gets /tf (foxglove.FrameTransforms,
+// a transform per link per cycle, frame ids the link names of its URDF) and
+// /robot_description (std_msgs/msg/String: the chain as URDF,
+// kinematics.ExportURDF), sent to each client once when it subscribes, as
+// a latched ROS topic is. Times are {sec, nsec} ({sec, nanosec} in the ROS
+// message), never an int64 of nanoseconds, which JavaScript cannot hold. A
+// non-finite reading is never sent as a number or null: /joint_states and
+// /tf leave such a joint out, /tool_pose is not published while the pose
+// is not finite, /haptic_feedback says "valid": false. The server accepts
+// client-published messages (capability clientPublish) on
+// /teleop/command, /teleop/control and /teleop/estop.
 // Every malformed or refused client message is answered with a status
 // message of level 2 that names the problem; none ends the connection.
 // Teleop payloads are decoded strictly: an unknown key, a key given twice

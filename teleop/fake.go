@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/chiron-robotics/chiron/kinematics"
 )
 
 // FakeRobot is an in-memory Robot for tests and demos without a loop: it
@@ -25,12 +27,14 @@ type FakeRobot struct {
 	watchers []chan Command
 	stopW    []chan string
 	refuse   error
+	chain    *kinematics.Chain
 }
 
 var (
-	_ Robot        = (*FakeRobot)(nil)
-	_ JointLimiter = (*FakeRobot)(nil)
-	_ Enabler      = (*FakeRobot)(nil)
+	_ Robot         = (*FakeRobot)(nil)
+	_ JointLimiter  = (*FakeRobot)(nil)
+	_ Enabler       = (*FakeRobot)(nil)
+	_ ChainProvider = (*FakeRobot)(nil)
 )
 
 // NewFakeRobot returns a fake robot with the given joints, all at 0 with
@@ -45,6 +49,22 @@ func NewFakeRobot(name string, joints ...string) *FakeRobot {
 	f.st = State{Position: make([]float64, n), Velocity: make([]float64, n), Effort: make([]float64, n),
 		ToolOrientation: [4]float64{0, 0, 0, 1}, Safety: "enabled"}
 	return f
+}
+
+// SetChain gives the fake a kinematic chain (its joints named as the
+// fake's), so that a server created afterwards publishes /robot_description
+// and /tf for it.
+func (f *FakeRobot) SetChain(c *kinematics.Chain) {
+	f.mu.Lock()
+	f.chain = c
+	f.mu.Unlock()
+}
+
+// Chain implements ChainProvider: nil unless SetChain gave one.
+func (f *FakeRobot) Chain() *kinematics.Chain {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.chain
 }
 
 // Name implements Robot.

@@ -55,7 +55,7 @@ func (c HapticConfig) withDefaults() HapticConfig {
 
 // HapticCue is the payload of /haptic_feedback.
 type HapticCue struct {
-	TimestampNs int64 `json:"timestamp_ns"`
+	Timestamp channels.Time `json:"timestamp"`
 	// Valid is false when the tool pose is not finite (a joint reading
 	// lost): Force, Penetration and InWorkspace are then unknown, and are
 	// published as an empty force and absent fields rather than as zeros
@@ -78,8 +78,11 @@ type HapticCue struct {
 // MarshalJSON writes the cue with only finite numbers (see Valid).
 func (c *HapticCue) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, 160+12*len(c.JointProximity))
-	b = append(b, `{"timestamp_ns":`...)
-	b = strconv.AppendInt(b, c.TimestampNs, 10)
+	b = append(b, `{"timestamp":{"sec":`...)
+	b = strconv.AppendUint(b, uint64(c.Timestamp.Sec), 10)
+	b = append(b, `,"nsec":`...)
+	b = strconv.AppendUint(b, uint64(c.Timestamp.Nsec), 10)
+	b = append(b, '}')
 	b = append(b, `,"valid":`...)
 	b = strconv.AppendBool(b, c.Valid)
 	b = append(b, `,"force":`...)

@@ -1,11 +1,14 @@
 package teleop
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/gorilla/websocket"
 
 	"github.com/chiron-robotics/chiron/channels"
 )
@@ -124,30 +127,92 @@ func TestSchemasSingleTypedAndMessagesValid(t *testing.T) {
 		}
 		return got
 	}
+	// Once every subscription has data, an event: /safety/log has a
+	// message to check. /robot_description (latched) and the log are read
+	// in the first round only.
+	// /robot_description is latched: read first (waiting for another
+	// channel skips other frames), then left out.
+	descSub := subByTopic(subs, "/psm/robot_description")
+	_, desc := c.data(descSub)
+	if err := channels.Check(channels.Spec{Topic: "/psm/robot_description", SchemaName: "desc", Schema: adv.Channels[descSub-100].Schema}, desc); err != nil {
+		t.Error(err)
+	}
+	delete(subs, descSub)
+	for sub, topic := range subs {
+		if topic != "/psm/safety/log" {
+			c.data(sub) // every subscription is in place
+		}
+	}
+	// The event's log message is read before anything else (which would
+	// skip it), then the other channels.
+	logSub := subByTopic(subs, "/psm/safety/log")
+	delete(subs, logSub)
+	if err := e.robot.EStop(true); err != nil {
+		t.Fatal(err)
+	}
+	_, logMsg := c.data(logSub)
+	if err := channels.Check(channels.Spec{Topic: "/psm/safety/log", SchemaName: "log", Schema: adv.Channels[logSub-100].Schema}, logMsg); err != nil {
+		t.Error(err)
+	}
 	check("finite")
 
 	nan := math.NaN()
 	e.robot.SetJointPositions([]float64{0.1, 0.2, nan})
 	e.robot.SetToolPose([3]float64{nan, 0, 0}, [4]float64{0, 0, 0, 1})
 	// Telemetry published before the change may still be queued: read
-	// until the lost joint shows (bounded by the frame waits' guard).
+	// until the lost joint shows (bounded by the frame waits' guard). A
+	// non-finite tool pose is not published at all, so /tool_pose is left
+	// out of the check.
+	delete(subs, subByTopic(subs, "/psm/tool_pose"))
 	var got map[string]map[string]any
 	for range 100 {
 		got = check("lost")
-		if lost, _ := got["/psm/joint_states"]["lost"].([]any); len(lost) == 1 &&
-			got["/psm/tool_pose"]["valid"] == false && got["/psm/haptic_feedback"]["valid"] == false {
+		names, _ := got["/psm/joint_states"]["name"].([]any)
+		tfs, _ := got["/psm/tf"]["transforms"].([]any)
+		if len(names) == 2 && len(tfs) == 3 && got["/psm/haptic_feedback"]["valid"] == false {
 			break
 		}
 	}
 	js := got["/psm/joint_states"]
-	if fmt.Sprint(js["name"], js["position"], js["lost"]) != "[outer_yaw outer_pitch] [0.1 0.2] [insertion]" {
+	if fmt.Sprint(js["name"], js["position"]) != "[outer_yaw outer_pitch] [0.1 0.2]" {
 		t.Errorf("joint_states with a lost joint: %v", js)
 	}
-	if tp := got["/psm/tool_pose"]; tp["valid"] != false || len(tp["position"].([]any)) != 0 || len(tp["orientation"].([]any)) != 0 {
-		t.Errorf("tool_pose not finite: %v", tp)
+	var children []string
+	for _, x := range got["/psm/tf"]["transforms"].([]any) {
+		children = append(children, x.(map[string]any)["child_frame_id"].(string))
+	}
+	if strings.Join(children, ",") != "outer_yaw_link,outer_pitch_link,tool_tip" {
+		t.Errorf("/tf with the insertion lost: children %v", children)
 	}
 	h := got["/psm/haptic_feedback"]
 	if _, has := h["penetration_m"]; h["valid"] != false || len(h["force"].([]any)) != 0 || has || h["nearest_joint"] != "insertion" {
 		t.Errorf("haptic_feedback with the tool pose lost: %v", h)
 	}
+	// No /tool_pose is published while the pose is not finite: after a
+	// full round of the other channels, none arrives.
+	toolSub := uint32(0)
+	for i, ch := range adv.Channels {
+		if ch.Topic == "/psm/tool_pose" {
+			toolSub = uint32(100 + i)
+		}
+	}
+	for range 20 {
+		f := c.next("telemetry", func(f frame) bool { return f.mt == websocket.BinaryMessage && f.data[0] == opMessageData })
+		if binary.LittleEndian.Uint32(f.data[1:]) == toolSub {
+			var v map[string]any
+			_ = json.Unmarshal(f.data[13:], &v)
+			if p, _ := v["pose"].(map[string]any); p != nil && fmt.Sprint(p["position"]) != "map[x:0.01 y:0.02 z:-0.1]" {
+				t.Errorf("a non-finite tool pose was published: %s", f.data[13:])
+			}
+		}
+	}
+}
+
+func subByTopic(subs map[uint32]string, topic string) uint32 {
+	for id, tp := range subs {
+		if tp == topic {
+			return id
+		}
+	}
+	return 0
 }

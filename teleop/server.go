@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -19,6 +20,9 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/chiron-robotics/chiron/channels"
+	"github.com/chiron-robotics/chiron/kinematics"
 )
 
 // Defaults of Options.
@@ -179,6 +183,84 @@ type robotSession struct {
 	cue    HapticCue
 	joints jointStatesMsg
 	pose   toolPoseMsg
+
+	// With a kinematic chain (ChainProvider): /robot_description and /tf.
+	chain       *kinematics.Chain
+	links       []string // URDF link names: base, one per joint, tip
+	jointIdx    []int    // chain joint i → index in names
+	description []byte   // the /robot_description message, encoded once
+	frames      []kinematics.Frame
+	frameOK     []bool
+	q           []float64
+	tf          channels.FrameTransforms
+	baseFrame   string // frame_id of /tool_pose
+
+	events []string // the safety events already logged on /safety/log
+}
+
+// describe sets up /robot_description and /tf for rs from its robot's
+// chain, if it has one: nil when it has none, an error naming the problem
+// when the chain cannot be described.
+func (rs *robotSession) describe() error {
+	rs.baseFrame = "base"
+	cp, ok := rs.robot.(ChainProvider)
+	if !ok || cp.Chain() == nil {
+		return nil
+	}
+	c := cp.Chain()
+	idx := make([]int, len(c.Joints))
+	for i, j := range c.Joints {
+		idx[i] = slices.Index(rs.names, j.Name)
+		if idx[i] < 0 {
+			return fmt.Errorf("chain joint %q is not among the robot's joints %v", j.Name, rs.names)
+		}
+	}
+	urdf, err := kinematics.ExportURDF(c)
+	if err != nil {
+		return err
+	}
+	if rs.description, err = json.Marshal(channels.String{Data: string(urdf)}); err != nil {
+		return err
+	}
+	rs.chain, rs.jointIdx, rs.links = c, idx, kinematics.URDFLinkNames(c)
+	rs.baseFrame = rs.links[0]
+	rs.frames, rs.frameOK, rs.q = make([]kinematics.Frame, len(c.Joints)+1), make([]bool, len(c.Joints)), make([]float64, len(c.Joints))
+	rs.tf.Reset()
+	return nil
+}
+
+// fillTF sets rs.tf to the link transforms at st's positions; a joint whose
+// position is not finite (or missing) is left out.
+func (rs *robotSession) fillTF(ts int64, st *State) {
+	for i, k := range rs.jointIdx {
+		rs.q[i] = math.NaN()
+		if k < len(st.Position) {
+			rs.q[i] = st.Position[k]
+		}
+	}
+	rs.tf.Reset()
+	if kinematics.LinkTransforms(rs.chain, rs.frames, rs.frameOK, rs.q) != nil {
+		return
+	}
+	for i := range rs.frames {
+		if i < len(rs.frameOK) && !rs.frameOK[i] {
+			continue
+		}
+		f := &rs.frames[i]
+		rs.tf.Add(ts, rs.links[i], rs.links[i+1], f.P, f.Quaternion())
+	}
+}
+
+// newEvents returns the events of st not logged yet (the loop reports a
+// bounded window of recent events, oldest first) and remembers st's.
+func (rs *robotSession) newEvents(st *State, dst []string) []string {
+	for _, e := range st.SafetyEvents {
+		if !slices.Contains(rs.events, e) {
+			dst = append(dst, e)
+		}
+	}
+	rs.events = append(rs.events[:0], st.SafetyEvents...)
+	return dst
 }
 
 // New validates opts and returns a Server. It does not listen.
@@ -295,7 +377,13 @@ func New(opts Options) (*Server, error) {
 				rs.haptic.JointLower, rs.haptic.JointUpper = jl.JointLimits()
 			}
 		}
+		if err := rs.describe(); err != nil {
+			s.log.Warn("teleop: no /robot_description or /tf", "robot", rc.Robot.Name(), "err", err)
+		}
 		for k := range numChannelKinds {
+			if k.needsChain() && rs.chain == nil {
+				continue
+			}
 			topic := prefix + channelSpecs[k].Topic
 			for _, c := range adv.Channels {
 				if c.Topic == topic {
@@ -327,6 +415,32 @@ func New(opts Options) (*Server, error) {
 // Handle mounts h at pattern (http.ServeMux syntax) beside /ws, e.g. the
 // embedded console at "/" and the clinician API at "/api/v1/".
 func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, h) }
+
+// HandleAuthenticated mounts h at pattern behind the same check as /ws (see
+// RequireToken): for data about the robots, such as the console's /model.
+func (s *Server) HandleAuthenticated(pattern string, h http.Handler) {
+	s.mux.Handle(pattern, s.RequireToken(h))
+}
+
+// RequireToken wraps h so that it serves only requests carrying a known
+// token (`Authorization: Bearer TOKEN`, or `?token=TOKEN`) from an allowed
+// Origin, as /ws requires: 401 with a WWW-Authenticate challenge for a
+// missing or unknown token, 403 for another site's page. Any role may
+// read.
+func (s *Server) RequireToken(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := s.opts.Tokens.Lookup(requestToken(r)); !ok {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="chiron"`)
+			http.Error(w, "missing or unknown token", http.StatusUnauthorized)
+			return
+		}
+		if !s.originAllowed(r) {
+			http.Error(w, "origin not allowed", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
 
 // ServeHTTP serves /ws and everything mounted with Handle.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
@@ -509,12 +623,25 @@ func (s *Server) publish(rs *robotSession) {
 	rs.mu.Unlock()
 
 	ts := st.Time.UnixNano()
+	stamp := channels.TimeOf(ts)
 	if s.opts.Simulation {
 		s.broadcastTime(uint64(ts))
 	}
+	// Safety events are logged once each, whether anyone listens or not, so
+	// that a client subscribing later gets new events only.
+	var fresh [8]string
+	logs := rs.newEvents(st, fresh[:0])
+	if id := rs.ids[chSafetyLog]; id != 0 && s.subCount[id].Load() > 0 {
+		for _, e := range logs {
+			payload, err := json.Marshal(channels.Log{Timestamp: stamp, Level: channels.EventLevel(e), Message: e, Name: rs.robot.Name()})
+			if err == nil {
+				s.fanOut(id, uint64(ts), payload)
+			}
+		}
+	}
 	for k := range numChannelKinds {
 		id := rs.ids[k]
-		if s.subCount[id].Load() == 0 {
+		if id == 0 || s.subCount[id].Load() == 0 {
 			continue
 		}
 		var v any
@@ -523,24 +650,31 @@ func (s *Server) publish(rs *robotSession) {
 			rs.joints.Fill(ts, rs.names, st.Position, st.Velocity, st.Effort)
 			v = &rs.joints
 		case chToolPose:
-			rs.pose.Fill(ts, st.ToolPosition, st.ToolOrientation)
+			if !rs.pose.Fill(ts, rs.baseFrame, st.ToolPosition, st.ToolOrientation) {
+				continue // not finite: nothing is published (see channels)
+			}
 			v = &rs.pose
+		case chTF:
+			rs.fillTF(ts, st)
+			v = &rs.tf
+		case chRobotDescription, chSafetyLog:
+			continue // sent on subscription; logged above
 		case chSafety:
 			ev := st.SafetyEvents
 			if ev == nil {
 				ev = []string{}
 			}
-			v = safetyMsg{TimestampNs: ts, State: st.Safety, Reason: st.SafetyReason, Events: ev}
+			v = safetyMsg{Timestamp: stamp, State: st.Safety, Reason: st.SafetyReason, Events: ev}
 		case chLoopStats:
-			v = loopStatsMsg{TimestampNs: ts, WakeP99Us: micros(st.WakeP99), ComputeP99Us: micros(st.ComputeP99), Overruns: st.Overruns}
+			v = loopStatsMsg{Timestamp: stamp, WakeP99Us: micros(st.WakeP99), ComputeP99Us: micros(st.ComputeP99), Overruns: st.Overruns}
 		case chTeleopStatus:
-			v = teleopStatusMsg{TimestampNs: ts, Operator: status.Operator, Engaged: status.Engaged, Clutch: status.Clutch,
+			v = teleopStatusMsg{Timestamp: stamp, Operator: status.Operator, Engaged: status.Engaged, Clutch: status.Clutch,
 				Scale: status.Scale, LastSeqApplied: status.LastSeqApplied,
 				LatencyMs: float64(status.Latency) / float64(time.Millisecond), StaleDropped: status.StaleDropped,
 				Refused: rs.cmdRefused.Load()}
 		case chHaptic:
 			computeHaptic(&rs.haptic, rs.names, st, &rs.cue)
-			rs.cue.TimestampNs = ts
+			rs.cue.Timestamp = stamp
 			v = &rs.cue
 		}
 		payload, err := json.Marshal(v)

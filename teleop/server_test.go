@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/chiron-robotics/chiron/channels"
 )
 
 // guard bounds every wait in these tests. Nothing waits for it to pass;
@@ -67,6 +69,7 @@ func newEnv(t testing.TB, mod func(*Options)) *env {
 		}
 	}
 	robot := NewFakeRobot("psm", "outer_yaw", "outer_pitch", "insertion")
+	robot.SetChain(psmChain(t))
 	clock := &fakeClock{t: time.Unix(1700000000, 0)}
 	opts := Options{
 		Addr:   "127.0.0.1:0",
@@ -380,7 +383,7 @@ func TestServerInfoAndAdvertise(t *testing.T) {
 	if err := json.Unmarshal(e.srv.advertise, &adv); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"/psm/joint_states", "/psm/tool_pose", "/psm/safety", "/psm/loop_stats", "/psm/teleop/status", "/psm/haptic_feedback"}
+	want := allTopics("/psm")
 	if len(adv.Channels) != len(want) {
 		t.Fatalf("advertised %d channels, want %d", len(adv.Channels), len(want))
 	}
@@ -432,26 +435,18 @@ func TestSubscribeReceivesMessageData(t *testing.T) {
 	c.subscribe(9, "/psm/tool_pose")
 
 	ts, payload := c.data(7)
-	var js struct {
-		TimestampNs int64     `json:"timestamp_ns"`
-		Name        []string  `json:"name"`
-		Position    []float64 `json:"position"`
-		Velocity    []float64 `json:"velocity"`
-		Effort      []float64 `json:"effort"`
-	}
+	var js channels.JointState
 	if err := json.Unmarshal(payload, &js); err != nil {
 		t.Fatalf("joint_states payload %s: %v", payload, err)
 	}
+	stamp := uint64(js.Header.Stamp.Sec)*1e9 + uint64(js.Header.Stamp.Nanosec)
 	if strings.Join(js.Name, ",") != "outer_yaw,outer_pitch,insertion" || fmt.Sprint(js.Position) != "[0.1 -0.2 0.05]" ||
-		len(js.Velocity) != 3 || len(js.Effort) != 3 || uint64(js.TimestampNs) != ts {
+		len(js.Velocity) != 3 || len(js.Effort) != 3 || stamp != ts || ts != uint64(e.clock.Now().UnixNano()) {
 		t.Errorf("joint_states %+v (frame ts %d)", js, ts)
 	}
 	_, payload = c.data(9)
-	var tp struct {
-		Position    []float64 `json:"position"`
-		Orientation []float64 `json:"orientation"`
-	}
-	if err := json.Unmarshal(payload, &tp); err != nil || fmt.Sprint(tp.Position) != "[0.01 0.02 -0.1]" || fmt.Sprint(tp.Orientation) != "[0 0 0 1]" {
+	var tp channels.PoseInFrame
+	if err := json.Unmarshal(payload, &tp); err != nil || fmt.Sprint(tp.Pose) != "{{0.01 0.02 -0.1} {0 0 0 1}}" || tp.FrameID != "base" {
 		t.Errorf("tool_pose %s: %v", payload, err)
 	}
 }
@@ -825,7 +820,7 @@ func fatTelemetry(o *Options) {
 func TestSlowClientDropsOthersUnaffected(t *testing.T) {
 	e := newEnv(t, fatTelemetry)
 	slow := e.dial(tokViewer, true, smallBuffers())
-	for i, topic := range []string{"/psm/joint_states", "/psm/tool_pose", "/psm/safety", "/psm/loop_stats", "/psm/teleop/status", "/psm/haptic_feedback"} {
+	for i, topic := range allTopics("/psm") {
 		slow.subscribe(uint32(i), topic)
 	}
 	slowName := slow.info.Metadata["client"]
@@ -859,7 +854,7 @@ func TestControlQueueOverflowDisconnects(t *testing.T) {
 		o.Logger = slog.New(slog.NewTextHandler(logs, nil))
 	})
 	slow := e.dial(tokViewer, true, smallBuffers())
-	for i, topic := range []string{"/psm/joint_states", "/psm/tool_pose", "/psm/safety", "/psm/loop_stats", "/psm/teleop/status", "/psm/haptic_feedback"} {
+	for i, topic := range allTopics("/psm") {
 		slow.subscribe(uint32(i), topic)
 	}
 	name := slow.info.Metadata["client"]

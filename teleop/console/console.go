@@ -86,8 +86,11 @@ func matrix(f *kinematics.Frame) [16]float64 {
 	return [16]float64{r[0], r[1], r[2], p[0], r[3], r[4], r[5], p[1], r[6], r[7], r[8], p[2], 0, 0, 0, 1}
 }
 
-// ModelHandler serves {"robots": models} as JSON; mount it at "/model".
-// The chains are public facts about the arms, so it needs no token.
+// ModelHandler serves {"robots": models} as JSON; mount it at "/model"
+// behind the teleop server's token check (Server.HandleAuthenticated), as
+// the telemetry it describes is: the console sends its token. The joints
+// are those of the server's /robot_description (kinematics.ExportURDF of
+// the same chain).
 func ModelHandler(models []Model) http.Handler {
 	body, err := json.Marshal(struct {
 		Robots []Model `json:"robots"`

@@ -28,9 +28,11 @@ const state = {
   connected: false, client: '', role: '', robots: [], prefixes: [], models: {},
   robot: null, prefix: '',
   joints: null, tool: null, safety: null, loop: null, status: null, haptic: null,
-  // From /joint_states, by joint name: a joint whose reading is not finite
-  // is left out of the message's arrays and named in its "lost" list, so
-  // the arrays are never read by index into the robot's joint list.
+  // From /joint_states (a sensor_msgs/msg/JointState), by joint name: a
+  // joint whose reading is not finite is left out of the message's arrays,
+  // as a ROS JointState carrying a subset of the joints does, so the arrays
+  // are never read by index into the robot's joint list; "lost" are the
+  // model's joints the message does not carry.
   q: {}, lost: [], jointOrder: [], pose: [],
   telemetryCount: 0, lastTelemetry: 0,
   deadman: false, clutch: false, keys: new Set(), gamepad: null,
@@ -224,7 +226,9 @@ $('robot').addEventListener('change', (e) => selectRobot(Number(e.target.value))
 
 async function loadModels() {
   try {
-    const r = await fetch('model');
+    // /model needs the same token as the telemetry it describes.
+    const r = await fetch('model', { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
     const j = await r.json();
     for (const m of j.robots) state.models[m.name] = m;
     showModel();
@@ -464,7 +468,11 @@ const t0 = performance.now();
 function onJoints(msg) {
   const names = Array.isArray(msg.name) ? msg.name : [];
   const pos = Array.isArray(msg.position) ? msg.position : [];
+  // Servers before the sensor_msgs/msg/JointState shape named lost joints
+  // in "lost"; now a joint of the model that the message leaves out is lost.
   const lost = new Set(Array.isArray(msg.lost) ? msg.lost.filter((n) => typeof n === 'string') : []);
+  const m = state.models[state.robot];
+  if (m) for (const j of m.joints) if (!names.includes(j.name)) lost.add(j.name);
   const q = {};
   names.forEach((n, i) => {
     if (typeof n !== 'string') return;
@@ -610,7 +618,7 @@ function updatePanel() {
       row.tr.classList.toggle('lost', lost.has(n));
       row.value.textContent = lost.has(n) ? 'lost' : !has ? '–' :
         mj && mj.type === 'prismatic' ? `${fix(p * 1000, 1)} mm` : `${fix(p * 180 / Math.PI, 2)}°`;
-      row.value.title = lost.has(n) ? 'reading not finite: left out of /joint_states (see "lost")' : '';
+      row.value.title = lost.has(n) ? 'reading not finite: left out of /joint_states' : '';
       // The marker stays where it was while the reading is lost.
       row.mark.hidden = !mj;
       if (has && mj && mj.upper > mj.lower) {
@@ -623,9 +631,14 @@ function updatePanel() {
     if (m) poseModel(modelPose(m));
   }
   if (state.tool) {
+    // /tool_pose is a foxglove.PoseInFrame, published only while the pose
+    // is finite: with a joint lost the last one is stale, so it is not
+    // shown. (Older servers sent {valid, position: [x, y, z]}.)
     const t = state.tool;
-    const p = t.position;
-    const ok = t.valid !== false && Array.isArray(p) && p.length === 3 && p.every((v) => typeof v === 'number' && Number.isFinite(v));
+    const pp = t.pose && t.pose.position;
+    const p = pp ? [pp.x, pp.y, pp.z] : t.position;
+    const ok = t.valid !== false && state.lost.length === 0 && Array.isArray(p) && p.length === 3 &&
+      p.every((v) => typeof v === 'number' && Number.isFinite(v));
     $('tool').textContent = ok ? `x ${fix(p[0] * 1000, 1)}  y ${fix(p[1] * 1000, 1)}  z ${fix(p[2] * 1000, 1)} mm` : '— (pose invalid: a joint reading is lost)';
     $('tool').classList.toggle('invalid', !ok);
   }
