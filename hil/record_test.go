@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/chiron-robotics/chiron/channels"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robot"
 )
 
 // checkRecording reads an MCAP recording of cycles cycles and checks what
@@ -154,5 +157,77 @@ func quatMatrix(q channels.Quaternion) [9]float64 {
 		1 - 2*(y*y+z*z), 2 * (x*y - z*w), 2 * (x*z + y*w),
 		2 * (x*y + z*w), 1 - 2*(x*x+z*z), 2 * (y*z - x*w),
 		2 * (x*z - y*w), 2 * (y*z + x*w), 1 - 2*(x*x+y*y),
+	}
+}
+
+// TestRecordingAtStartTime: newMCAPRecorderAt places loop time 0 at the
+// run's start (wall clock): every log time is start + loop time, the
+// description comes first at the start, and the "chiron" metadata names
+// the start — so Foxglove opens the recording at the date it was made.
+func TestRecordingAtStartTime(t *testing.T) {
+	chain, err := kinematics.LoadChain(psmPath(), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rig, err := robot.Open(robot.Config{Chain: chain, Protocol: "inproc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rig.Close()
+	start := time.Date(2026, 12, 2, 13, 5, 20, 123456789, time.UTC)
+	path := filepath.Join(t.TempDir(), "r.mcap")
+	m, err := newMCAPRecorderAt(path, rig, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := rig.Loop().NewSnapshot()
+	rig.Loop().Snapshot(snap)
+	for k := range 3 {
+		snap.Now = time.Duration(k+1) * time.Millisecond
+		snap.Cycle = uint64(k + 1)
+		m.cycle(snap, nil)
+	}
+	if err := m.finish(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := mcap.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := r.Info()
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := r.GetMetadata(info.MetadataIndexes[0].Offset)
+	if err != nil || md.Metadata["start_time"] != "2026-12-02T13:05:20.123456789Z" {
+		t.Errorf("metadata %+v: %v", md, err)
+	}
+	it, err := r.Messages(mcap.InOrder(mcap.FileOrder))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s0 := uint64(start.UnixNano())
+	var got []string
+	for {
+		_, ch, msg, err := it.NextInto(nil)
+		if err != nil {
+			break
+		}
+		got = append(got, fmt.Sprintf("%s@%d", ch.Topic, (msg.LogTime-s0)/1e6))
+		if ch.Topic == TopicJointStates {
+			var js channels.JointState
+			_ = json.Unmarshal(msg.Data, &js)
+			if ns := int64(js.Header.Stamp.Sec)*1e9 + int64(js.Header.Stamp.Nanosec); uint64(ns) != msg.LogTime {
+				t.Errorf("joint state stamp %d, log time %d", ns, msg.LogTime)
+			}
+		}
+	}
+	want := "/robot_description@0 /joint_states@1 /tool_pose@1 /tf@1 /safety@1 /joint_states@2 /tool_pose@2 /tf@2 /joint_states@3 /tool_pose@3 /tf@3"
+	if strings.Join(got, " ") != want {
+		t.Errorf("messages (topic@ms after the start)\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
