@@ -305,6 +305,10 @@ func (c *client) handle(m *clientMsg) {
 			return
 		}
 		c.clientMessage(ref, m.Payload)
+	case kindGetParameters:
+		c.getParameters(m.Names, m.RequestID)
+	case kindSetParameters:
+		c.setParameters(m.Params, m.RequestID)
 	}
 }
 

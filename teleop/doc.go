@@ -27,7 +27,11 @@
 // /tf leave such a joint out, /tool_pose is not published while the pose
 // is not finite, /haptic_feedback says "valid": false. The server accepts
 // client-published messages (capability clientPublish) on
-// /teleop/command, /teleop/control and /teleop/estop.
+// /teleop/command, /teleop/control and /teleop/estop. With the
+// "parameters" capability Foxglove's Parameters panel reads, per robot,
+// <prefix>/teleop/scale and the robot's own parameters (ParameterRobot:
+// controller gains); only the operator in control of a robot sets them.
+// Options.Simulation adds the "time" capability.
 // Every malformed or refused client message is answered with a status
 // message of level 2 that names the problem; none ends the connection.
 // Teleop payloads are decoded strictly: an unknown key, a key given twice

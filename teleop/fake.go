@@ -28,13 +28,15 @@ type FakeRobot struct {
 	stopW    []chan string
 	refuse   error
 	chain    *kinematics.Chain
+	kp       float64
 }
 
 var (
-	_ Robot         = (*FakeRobot)(nil)
-	_ JointLimiter  = (*FakeRobot)(nil)
-	_ Enabler       = (*FakeRobot)(nil)
-	_ ChainProvider = (*FakeRobot)(nil)
+	_ Robot          = (*FakeRobot)(nil)
+	_ JointLimiter   = (*FakeRobot)(nil)
+	_ Enabler        = (*FakeRobot)(nil)
+	_ ChainProvider  = (*FakeRobot)(nil)
+	_ ParameterRobot = (*FakeRobot)(nil)
 )
 
 // NewFakeRobot returns a fake robot with the given joints, all at 0 with
@@ -42,7 +44,7 @@ var (
 func NewFakeRobot(name string, joints ...string) *FakeRobot {
 	n := len(joints)
 	f := &FakeRobot{name: name, joints: append([]string(nil), joints...),
-		lower: make([]float64, n), upper: make([]float64, n)}
+		lower: make([]float64, n), upper: make([]float64, n), kp: 100}
 	for i := range n {
 		f.lower[i], f.upper[i] = -3.141592653589793, 3.141592653589793
 	}
@@ -65,6 +67,31 @@ func (f *FakeRobot) Chain() *kinematics.Chain {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.chain
+}
+
+// FakeKP is the fake's one parameter, "controller/kp" (N·m/rad), a
+// stand-in for a controller gain: it must be positive.
+const FakeKP = "controller/kp"
+
+// Parameters implements ParameterRobot.
+func (f *FakeRobot) Parameters(dst []Parameter) []Parameter {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append(dst, Parameter{FakeKP, f.kp})
+}
+
+// SetParameter implements ParameterRobot: FakeKP takes a positive value.
+func (f *FakeRobot) SetParameter(name string, v float64) error {
+	if name != FakeKP {
+		return fmt.Errorf("fake robot: no parameter %q", name)
+	}
+	if !(v > 0) {
+		return fmt.Errorf("fake robot: %s must be positive, got %g", name, v)
+	}
+	f.mu.Lock()
+	f.kp = v
+	f.mu.Unlock()
+	return nil
 }
 
 // Name implements Robot.

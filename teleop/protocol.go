@@ -112,6 +112,8 @@ const (
 	kindAdvertise
 	kindUnadvertise
 	kindMessageData
+	kindGetParameters
+	kindSetParameters
 )
 
 type subscription struct {
@@ -137,6 +139,9 @@ type clientMsg struct {
 	Channels      []clientChannel // kindAdvertise
 	ChannelID     uint32          // kindMessageData
 	Payload       []byte          // kindMessageData; aliases the input
+	Names         []string        // kindGetParameters (empty: all)
+	Params        []paramValue    // kindSetParameters
+	RequestID     string          // kindGetParameters, kindSetParameters ("" when the client gave none)
 }
 
 // ProtocolError is a client message the server could not accept. Its text is
@@ -234,7 +239,31 @@ func decodeClientText(data []byte) (clientMsg, error) {
 			return clientMsg{}, protoErr(`unadvertise: missing "channelIds"`)
 		}
 		return clientMsg{Kind: kindUnadvertise, IDs: *m.IDs}, nil
-	case "getParameters", "setParameters", "subscribeParameterUpdates", "unsubscribeParameterUpdates",
+	case "getParameters":
+		var m struct {
+			Names *[]string `json:"parameterNames"`
+			ID    string    `json:"id"`
+		}
+		if err := json.Unmarshal(data, &m); err != nil {
+			return clientMsg{}, protoErr("getParameters: %s", jsonErrText(err))
+		}
+		if m.Names == nil {
+			return clientMsg{}, protoErr(`getParameters: missing "parameterNames"`)
+		}
+		return clientMsg{Kind: kindGetParameters, Names: *m.Names, RequestID: m.ID}, nil
+	case "setParameters":
+		var m struct {
+			Params *[]paramValue `json:"parameters"`
+			ID     string        `json:"id"`
+		}
+		if err := json.Unmarshal(data, &m); err != nil {
+			return clientMsg{}, protoErr("setParameters: %s", jsonErrText(err))
+		}
+		if m.Params == nil {
+			return clientMsg{}, protoErr(`setParameters: missing "parameters"`)
+		}
+		return clientMsg{Kind: kindSetParameters, Params: *m.Params, RequestID: m.ID}, nil
+	case "subscribeParameterUpdates", "unsubscribeParameterUpdates",
 		"subscribeConnectionGraph", "unsubscribeConnectionGraph", "fetchAsset":
 		return clientMsg{}, protoErr("op %q needs a capability this server does not declare", op)
 	default:

@@ -343,7 +343,7 @@ func New(opts Options) (*Server, error) {
 		admTok:    map[[sha256.Size]byte]int{},
 		admAddr:   map[string]int{},
 		sessionID: strconv.FormatInt(time.Now().UnixNano(), 10),
-		serverCap: []string{"clientPublish"},
+		serverCap: []string{"clientPublish", "parameters"},
 	}
 	if opts.Simulation {
 		s.serverCap = append(s.serverCap, "time")

@@ -375,7 +375,7 @@ func TestServerInfoAndAdvertise(t *testing.T) {
 	if c.info.Name != "chiron" || c.info.SessionID == "" || c.info.Metadata["robots"] != "psm" || c.info.Metadata["role"] != "viewer" {
 		t.Errorf("serverInfo %+v", c.info)
 	}
-	if strings.Join(c.info.Capabilities, ",") != "clientPublish" || strings.Join(c.info.SupportedEncodings, ",") != "json" {
+	if strings.Join(c.info.Capabilities, ",") != "clientPublish,parameters" || strings.Join(c.info.SupportedEncodings, ",") != "json" {
 		t.Errorf("capabilities %v encodings %v", c.info.Capabilities, c.info.SupportedEncodings)
 	}
 	// Re-read the advertisement in full to check every field.
