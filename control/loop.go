@@ -185,9 +185,15 @@ type Reconfiguration struct {
 	Safety SafetyConfig
 }
 
-// ErrNotDisabled is returned by Reconfigure when the supervisor is not
-// Disabled at the cycle boundary.
-var ErrNotDisabled = errors.New("control: loop not Disabled")
+// ErrNotDisabled is returned by Reconfigure when a controller may be acting
+// at the cycle boundary (the supervisor is Enabling or Enabled) or the
+// robot is in Fault.
+var ErrNotDisabled = errors.New("control: loop neither Disabled nor in a protective stop")
+
+// reconfigurable reports whether no controller acts in state st and the
+// supervisor can vouch for the hardware: the drives are off (Disabled) or
+// the supervisor itself holds the joints (ProtectiveStop).
+func reconfigurable(st State) bool { return st == Disabled || st == ProtectiveStop }
 
 // reconfig is a checked Reconfiguration on its way to the loop; done
 // (capacity 1) receives the outcome.
@@ -199,15 +205,21 @@ type reconfig struct {
 
 // Reconfigure replaces the loop's controllers and the supervisor's limits
 // at the next cycle boundary, as ros2_control loads and unloads
-// controllers only while they are inactive: the supervisor must be
-// Disabled then (drives off), so no controller change and no new limit
-// can take effect under a moving joint. It returns once the loop has
-// applied it (logged as ReasonReconfigured), with ErrNotDisabled if the
-// supervisor was not Disabled at that boundary, or with ctx's error if the
-// loop ran no cycle before ctx ended (nothing was changed then). It is
-// how a served robot runs a clinician's prescription — the session's
-// controllers and the patient's limits — and returns to its own
-// configuration afterwards, without a second loop on the same drives.
+// controllers only while they are inactive: no controller may be acting
+// then — the supervisor must be Disabled (drives off) or in a protective
+// stop (the supervisor holds the joints with its own hold, which the new
+// limits' hold gains take over) — so no controller change and no new limit
+// can take effect under a controller moving a joint. Leaving a protective
+// stop afterwards is the usual Resume, judged under the new limits. A
+// robot in Fault is refused: a person resets it first.
+//
+// It returns once the loop has applied it (logged as ReasonReconfigured),
+// with ErrNotDisabled if the supervisor was in another state at that
+// boundary, or with ctx's error if the loop ran no cycle before ctx ended
+// (nothing was changed then). It is how a served robot runs a clinician's
+// prescription — the session's controllers and the patient's limits — and
+// returns to its own configuration afterwards, without a second loop on
+// the same drives and without dropping a limb it holds.
 //
 // The loop itself does not allocate or wait for it: it takes the checked
 // configuration with one atomic swap.
@@ -229,7 +241,7 @@ func (l *Loop) Reconfigure(ctx context.Context, rc Reconfiguration) error {
 	}
 	l.reqMu.Lock()
 	defer l.reqMu.Unlock()
-	if st := l.sup.State(); st != Disabled {
+	if st := l.sup.State(); !reconfigurable(st) {
 		return fmt.Errorf("reconfigure: supervisor %s: %w", st, ErrNotDisabled)
 	}
 	p := &reconfig{ctrls: append([]NamedController(nil), rc.Controllers...), safety: safety, done: make(chan error, 1)}
@@ -259,7 +271,7 @@ func (l *Loop) applyReconfig(now time.Duration) {
 		return
 	}
 	var err error
-	if l.sup.state != Disabled {
+	if !reconfigurable(l.sup.state) {
 		err = ErrNotDisabled
 	} else {
 		l.ctrls, l.active, l.live, l.transition = p.ctrls, 0, false, false

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/chiron-robotics/chiron/drivers"
 )
 
 // reconfigure runs Reconfigure on another goroutine while the test steps
@@ -99,8 +101,8 @@ func TestReconfigureWhileDisabled(t *testing.T) {
 	}
 }
 
-// TestReconfigureRefusedUnlessDisabled: while Enabled the request is
-// refused at once and nothing changes; a bad configuration is refused
+// TestReconfigureRefusedUnlessDisabled: while Enabled (a controller acts)
+// the request is refused at once and nothing changes; a bad configuration is refused
 // before it reaches the loop; a context that ends before any cycle runs
 // leaves the loop as it was.
 func TestReconfigureRefusedUnlessDisabled(t *testing.T) {
@@ -167,5 +169,41 @@ func TestReconfigureRacesEnable(t *testing.T) {
 	}
 	if s := r.snapshot(); s.State != Enabled || s.Controller != "new" {
 		t.Fatalf("state %s controller %q", s.State, s.Controller)
+	}
+}
+
+// TestReconfigureInProtectiveStop: a robot held by the supervisor (a
+// protective stop asked for by a session) is reconfigured without its
+// drives going off: the hold stays where it was, and a Resume enables the
+// new controller under the new limits.
+func TestReconfigureInProtectiveStop(t *testing.T) {
+	r := newRig(t, 2, nil)
+	r.steps(3)
+	r.sp.Q[0] = 0.2
+	r.enable()
+	r.steps(500)
+	r.sup.Stop(ReasonSessionStop)
+	r.steps(2)
+	if s := r.snapshot(); s.State != ProtectiveStop {
+		t.Fatalf("state %s", s.State)
+	}
+	held := r.bus.plant.Position(0)
+	if err := r.reconfigure(Reconfiguration{Controllers: []NamedController{{"new", newPD(t, 2, 50)}}, Safety: SafetyConfig{Joints: testLimits(2)}}); err != nil {
+		t.Fatal(err)
+	}
+	for range 50 {
+		r.steps(1)
+		if s := r.snapshot(); s.State != ProtectiveStop || s.Sent[0].Mode == drivers.ModeOff {
+			t.Fatalf("after reconfiguring in a protective stop: state %s, joint 0 sent %+v", s.State, s.Sent[0])
+		}
+	}
+	if d := r.bus.plant.Position(0) - held; d > 1e-3 || d < -1e-3 {
+		t.Fatalf("joint 0 moved %g while held across the reconfiguration", d)
+	}
+	r.post()
+	r.sup.Resume()
+	r.steps(100)
+	if s := r.snapshot(); s.State != Enabled || s.Controller != "new" {
+		t.Fatalf("after Resume: state %s (%s) controller %q", s.State, s.Reason, s.Controller)
 	}
 }

@@ -129,8 +129,10 @@ func newSupervisor(cfg SafetyConfig, n int) *Supervisor {
 }
 
 // reconfigure replaces the configuration (Loop.Reconfigure, only while
-// Disabled; cfg has the loop's EventLog). The per-joint monitors derived
-// from the limits start afresh.
+// Disabled or in a protective stop; cfg has the loop's EventLog). The
+// per-joint monitors derived from the limits start afresh; a protective
+// stop keeps its hold position and its cause, and is left by a Resume
+// judged under the new limits.
 func (s *Supervisor) reconfigure(cfg *SafetyConfig) {
 	s.cfg = *cfg
 	for i := range s.n {

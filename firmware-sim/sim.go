@@ -53,6 +53,12 @@ type Config struct {
 	Plant  plant.Config
 	Seed   uint64
 	Faults []Fault
+	// External, when set, is called under the lock at the start of every
+	// Step with the plant at the time the step begins, to set the torques
+	// the outside world applies to the joints (plant.SetExternalTorque):
+	// a simulated patient wearing a rehabilitation robot, an operator's
+	// hand. It must not call the Sim's methods (the lock is held).
+	External func(now time.Duration, p *plant.Plant)
 }
 
 // Measurement is what a drive reports about its joint.
@@ -72,6 +78,8 @@ type Sim struct {
 	act     plant.Actuation
 	stuck   []float64
 	isStuck []bool
+
+	external func(time.Duration, *plant.Plant)
 }
 
 // New returns a simulator for chain c.
@@ -86,7 +94,7 @@ func New(c *kinematics.Chain, cfg Config) (*Sim, error) {
 			return nil, fmt.Errorf("firmware-sim: fault %v on joint %d of a %d-joint chain", f.Kind, f.Joint+1, n)
 		}
 	}
-	s := &Sim{plant: p, Drives: make([]Drive, n), faults: cfg.Faults,
+	s := &Sim{plant: p, Drives: make([]Drive, n), faults: cfg.Faults, external: cfg.External,
 		rng:   rand.New(rand.NewPCG(cfg.Seed, 0x6368697230)), // "chir0": a fixed stream per seed
 		stuck: make([]float64, n), isStuck: make([]bool, n)}
 	for i := range s.Drives {
@@ -119,6 +127,9 @@ func (s *Sim) Step(d time.Duration) {
 	for i := range s.Drives {
 		dr := &s.Drives[i]
 		s.plant.SetBraked(i, dr.Brake && (!dr.Enabled || dr.Fault != 0))
+	}
+	if s.external != nil {
+		s.external(s.plant.Time(), s.plant)
 	}
 	s.plant.Step(d, s.act)
 	now := s.plant.Time()

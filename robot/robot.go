@@ -109,6 +109,11 @@ type Config struct {
 	ReplyTimeout time.Duration
 	// Log receives the front end's errors (nil: discarded).
 	Log io.Writer
+	// External, in simulation, sets the torques the outside world applies
+	// to the joints at every simulator step (firmwaresim.Config.External):
+	// the simulated patient wearing a rehabilitation robot. Unused on real
+	// drives, where the patient is real.
+	External func(now time.Duration, p *plant.Plant)
 }
 
 // Robot is one simulated robot standing exactly where the hardware stands:
@@ -133,6 +138,9 @@ type Robot struct {
 	k     uint64 // lockstep cycles run
 
 	hw *hardware // real drives; nil in simulation
+
+	asm *Assembly // the robot's own configuration (Restore)
+	own ownership
 
 	closeOnce sync.Once
 	closeErr  error
@@ -232,7 +240,7 @@ func Open(cfg Config) (*Robot, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.limits, r.box = a.Safety.Joints, *a.Safety.Workspace
+	r.limits, r.box, r.asm = a.Safety.Joints, *a.Safety.Workspace, a
 	var bus drivers.Bus
 	if cfg.Rig != nil {
 		if r.hw, err = openHardware(cfg.Rig, chain); err != nil {
@@ -278,7 +286,7 @@ func (r *Robot) openSim() (drivers.Bus, error) {
 		return nil, fmt.Errorf("robot: protocol %q not available (have %s)", cfg.Protocol, strings.Join(Protocols(), ", "))
 	}
 	var err error
-	r.sim, err = firmwaresim.New(r.chain, firmwaresim.Config{Plant: cfg.Plant, Seed: cfg.Seed, Faults: cfg.Faults})
+	r.sim, err = firmwaresim.New(r.chain, firmwaresim.Config{Plant: cfg.Plant, Seed: cfg.Seed, Faults: cfg.Faults, External: cfg.External})
 	if err != nil {
 		return nil, fmt.Errorf("robot: %w", err)
 	}

@@ -10,8 +10,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
+	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/api"
 	"github.com/chiron-robotics/chiron/rehab/exercise"
@@ -24,33 +26,31 @@ import (
 // console's server under /api/v1, its records in SQLite or PostgreSQL, and
 // the clinician page (clinic.html) of the embedded console.
 
-// clinicRobot names the robot clinicians' sessions run on: SimRunner's
-// default, the lower-limb exoskeleton scaled to each patient and worn by a
-// simulated patient. It is not one of the teleoperated rigs: a session's
-// loop is built from the prescription (one controller per exercise, the
-// supervisor configured from the patient's limits), which a rig's running
-// loop cannot be re-made into.
-const clinicRobot = "sim-lower-limb-exo"
-
 // clinicOptions configure the clinicians' API of a served stack.
 type clinicOptions struct {
 	// DB is a SQLite file path or a postgres:// URL.
 	DB string
-	// Sessions runs sessions on the simulated exoskeleton; false keeps
-	// records and reports only (starting a session is then 409).
+	// Robot names the served robot sessions run on (the console's name
+	// for it), recorded with each session.
+	Robot string
+	// Sessions runs sessions on the served robot whose spec has Sessions
+	// set (the stack attaches it); false keeps records and reports only
+	// (starting a session is then 409).
 	Sessions bool
-	// Pace is simulated seconds per wall-clock second (1: real time, so a
-	// clinician watching sees the session as it would run; 0: as fast as
-	// the machine goes).
+	// Chain is the robot sessions run on (its joints are the ones a
+	// patient's limits name); nil means the lower-limb exoskeleton of
+	// robots.DefaultLowerLimbSpec.
+	Chain *kinematics.Chain
+	// Pace and Seed are no longer used: sessions run on the served robot,
+	// in real time (the simulated patient's seed is the robot's).
 	Pace float64
 	Seed uint64
 }
 
 // clinicFlags adds the clinic's flags to fs.
-func clinicFlags(fs *flag.FlagSet) (db *string, pace *float64) {
+func clinicFlags(fs *flag.FlagSet) (db *string) {
 	db = fs.String("db", "", "rehab records: a SQLite file or a postgres://… URL (default "+defaultDBHint()+")")
-	pace = fs.Float64("session-pace", 1, "simulated seconds per second for clinicians' sessions (1 real time, 0 as fast as possible)")
-	return db, pace
+	return db
 }
 
 // defaultDBHint describes the default database for --help.
@@ -82,6 +82,65 @@ type clinic struct {
 	store       *store.Store
 	api         *api.Server
 	interrupted []string // sessions a previous process left running
+	slot        *runnerSlot
+}
+
+// runnerSlot is the clinicians' API's session runner before and after the
+// stack has opened the robot sessions run on (attach).
+type runnerSlot struct {
+	mu sync.Mutex
+	r  *exercise.StationRunner
+}
+
+var (
+	_ rehab.SessionRunner       = (*runnerSlot)(nil)
+	_ rehab.PrescriptionChecker = (*runnerSlot)(nil)
+)
+
+// errNoSessionRobot: the stack serves no robot that runs sessions.
+var errNoSessionRobot = errors.New("no served robot runs clinicians' sessions")
+
+func (s *runnerSlot) attach(r *exercise.StationRunner) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.r = r
+}
+
+func (s *runnerSlot) get() (*exercise.StationRunner, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.r == nil {
+		return nil, errNoSessionRobot
+	}
+	return s.r, nil
+}
+
+func (s *runnerSlot) Start(ctx context.Context, spec rehab.RunSpec, sink rehab.SampleSink) error {
+	r, err := s.get()
+	if err != nil {
+		return err
+	}
+	return r.Start(ctx, spec, sink)
+}
+
+func (s *runnerSlot) Pause() error  { return s.call((*exercise.StationRunner).Pause) }
+func (s *runnerSlot) Resume() error { return s.call((*exercise.StationRunner).Resume) }
+func (s *runnerSlot) Stop() error   { return s.call((*exercise.StationRunner).Stop) }
+
+func (s *runnerSlot) call(f func(*exercise.StationRunner) error) error {
+	r, err := s.get()
+	if err != nil {
+		return rehab.ErrNotRunning
+	}
+	return f(r)
+}
+
+func (s *runnerSlot) CheckPrescription(p *rehab.Patient, pr *rehab.Protocol) error {
+	r, err := s.get()
+	if err != nil {
+		return err
+	}
+	return r.CheckPrescription(p, pr)
 }
 
 // openClinic opens the store and the API and marks the sessions a killed
@@ -95,18 +154,16 @@ func openClinic(ctx context.Context, o clinicOptions, tokens *teleop.Tokens, log
 		}
 		dsn = p
 	}
-	if !(o.Pace >= 0) || math.IsInf(o.Pace, 0) {
-		return nil, usagef("--session-pace %g: want a finite number ≥ 0", o.Pace)
-	}
 	st, err := store.Open(ctx, dsn, store.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("rehab database %s: %w", redactDSN(dsn), err)
 	}
 	var runner rehab.SessionRunner
+	slot := &runnerSlot{}
 	if o.Sessions {
-		runner = exercise.NewSimRunner(exercise.SimConfig{Seed: o.Seed, Pace: o.Pace})
+		runner = slot
 	}
-	joints, err := clinicJoints()
+	joints, err := clinicJoints(o.Chain)
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -114,12 +171,12 @@ func openClinic(ctx context.Context, o clinicOptions, tokens *teleop.Tokens, log
 	if log == nil {
 		log = slog.Default()
 	}
-	srv, err := api.New(api.Options{Store: st, Tokens: tokens, Runner: runner, Robot: clinicRobot, Joints: joints, Logger: log})
+	srv, err := api.New(api.Options{Store: st, Tokens: tokens, Runner: runner, Robot: o.Robot, Joints: joints, Logger: log})
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	c := &clinic{dsn: dsn, store: st, api: srv}
+	c := &clinic{dsn: dsn, store: st, api: srv, slot: slot}
 	if c.interrupted, err = srv.Recover(ctx); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("rehab database: recover interrupted sessions: %w", err)
@@ -127,13 +184,15 @@ func openClinic(ctx context.Context, o clinicOptions, tokens *teleop.Tokens, log
 	return c, nil
 }
 
-// clinicJoints are the exoskeleton's joints with conservative starting
+// clinicJoints are the session robot's joints with conservative starting
 // limits for a new patient: the device's range, 40 % of its rated torque
 // and half its rated speed. The clinician edits them to the assessment.
-func clinicJoints() ([]rehab.JointLimit, error) {
-	c, err := robots.LowerLimbExo(robots.DefaultLowerLimbSpec)
-	if err != nil {
-		return nil, fmt.Errorf("clinic robot model: %w", err)
+func clinicJoints(c *kinematics.Chain) ([]rehab.JointLimit, error) {
+	if c == nil {
+		var err error
+		if c, err = robots.LowerLimbExo(robots.DefaultLowerLimbSpec); err != nil {
+			return nil, fmt.Errorf("clinic robot model: %w", err)
+		}
 	}
 	out := make([]rehab.JointLimit, len(c.Joints))
 	for i, j := range c.Joints {

@@ -40,7 +40,7 @@ func TestServeMountsTheClinicAPIOnItsDB(t *testing.T) {
 	}
 	p := rehab.Patient{ID: "P-0001", Height: 1.7, Mass: 70, AffectedSide: rehab.SideLeft,
 		Limits: []rehab.JointLimit{{Joint: "knee_flexion", ROMMin: 0, ROMMax: 1.4, MaxTorque: 30, MaxSpeed: 2}}}
-	old := rehab.Session{ID: "S-killed", PatientID: p.ID, Robot: clinicRobot,
+	old := rehab.Session{ID: "S-killed", PatientID: p.ID, Robot: "lower_limb_exo",
 		Protocol: rehab.Protocol{Name: "knee", Exercises: []rehab.Exercise{{Mode: "passive", Repetitions: 1, Assistance: 1}}}}
 	if err := st.CreatePatient(t.Context(), &p); err != nil {
 		t.Fatal(err)
@@ -53,7 +53,7 @@ func TestServeMountsTheClinicAPIOnItsDB(t *testing.T) {
 	}
 	st.Close()
 
-	out := serveUntilSignal(t, []string{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--addr", "127.0.0.1:0", "--db", db},
+	out := serveUntilSignal(t, []string{"serve", "--model", "../../robots/lower_limb_exo.urdf", "--sim", "inproc", "--patient", "sim", "--addr", "127.0.0.1:0", "--db", db},
 		func(printed string) {
 			m := regexp.MustCompile(`(?m)^console (http://\S+)/$`).FindStringSubmatch(printed)
 			if m == nil {
@@ -97,7 +97,7 @@ func TestServeMountsTheClinicAPIOnItsDB(t *testing.T) {
 			if code, b := call("GET", "/api/v1/sessions/S-killed", tok["clinician"], ""); code != 200 || !strings.Contains(b, `"status": "interrupted"`) {
 				t.Errorf("the killed session: %d %s, want interrupted", code, b)
 			}
-			if code, b := call("GET", "/api/v1/robot", tok["clinician"], ""); code != 200 || !strings.Contains(b, clinicRobot) || !strings.Contains(b, "knee_flexion") {
+			if code, b := call("GET", "/api/v1/robot", tok["clinician"], ""); code != 200 || !strings.Contains(b, "lower_limb_exo") || !strings.Contains(b, "knee_flexion") {
 				t.Errorf("/api/v1/robot: %d %s", code, b)
 			}
 			if code, b := call("GET", "/"+clinicPage, "", ""); code != 200 || !strings.Contains(b, "clinic.js") {
@@ -144,7 +144,8 @@ func TestServeRefusesBadClinicFlags(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "rehab.db")
 	for _, args := range [][]string{
 		{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--db", db, "--sessions", "robot"},
-		{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--db", db, "--session-pace", "-1"},
+		{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--db", db, "--patient", "someone"},
+		{"serve", "--model", "../../robots/psm.json", "--rig", "../../rig/testdata/psm-canopen.yaml", "--db", db, "--patient", "sim"},
 	} {
 		var out, errb strings.Builder
 		if code := run(args, nil, &out, &errb); code != 2 {

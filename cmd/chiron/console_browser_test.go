@@ -359,7 +359,7 @@ func TestConsoleInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		exo = waitFor("exoskeleton telemetry", 10*time.Second, func(s pageState) bool {
-			return s.Robot == "exo" && len(s.Q) == 4 && s.Safety != ""
+			return s.Robot == "exo" && len(s.Q) == 2 && s.Safety != ""
 		})
 		if !exo.Rendered {
 			t.Log("no WebGL canvas: the 3D view is not rendered in this browser")

@@ -20,17 +20,20 @@ import (
 func init() {
 	register(command{
 		name:    "demo",
-		summary: "the laparoscopic arm and the exoskeleton against simulated firmware, with the browser console",
+		summary: "the laparoscopic arm and the lower-limb exoskeleton (with a simulated patient, for clinicians' sessions) against simulated firmware, with the browser console",
 		run:     runDemo,
 	})
 }
 
-// demoSpecs are the demo's robots: the PSM (robots/psm.json) and the
-// upper-limb exoskeleton (robots/upper_limb_exo.urdf), in modelDir.
+// demoSpecs are the demo's robots, in modelDir: the PSM (robots/psm.json)
+// and the lower-limb exoskeleton (robots/lower_limb_exo.urdf, worn by a
+// 1.75 m, 75 kg patient) with a simulated patient in it, the robot
+// clinicians' sessions run on.
 func demoSpecs(modelDir, psmProtocol, exoProtocol string, rate float64) []robotSpec {
 	return []robotSpec{
 		{Name: "psm", Prefix: "/psm", Model: filepath.Join(modelDir, "psm.json"), Protocol: psmProtocol, Rate: rate, Seed: 1},
-		{Name: "exo", Prefix: "/exo", Model: filepath.Join(modelDir, "upper_limb_exo.urdf"), Protocol: exoProtocol, Rate: rate, Seed: 2},
+		{Name: "exo", Prefix: "/exo", Model: filepath.Join(modelDir, "lower_limb_exo.urdf"), Protocol: exoProtocol, Rate: rate, Seed: 2,
+			Sessions: true, Patient: true},
 	}
 }
 
@@ -53,8 +56,8 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
 	enable := fs.Bool("enable-on-start", true, "enable each robot as soon as its loop reads its drives (a demo; --enable-on-start=false leaves them Disabled until an operator presses Enable)")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loops (refused without the privilege: then it says so and runs without)")
-	models := fs.String("models", "", "directory holding psm.json and upper_limb_exo.urdf (default: the shipped robots/)")
-	db, pace := clinicFlags(fs)
+	models := fs.String("models", "", "directory holding psm.json and lower_limb_exo.urdf (default: the shipped robots/)")
+	db := clinicFlags(fs)
 	gpf := addGamepadFlags(fs, true)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -95,10 +98,10 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	// Clinicians' sessions run on the simulated lower-limb exoskeleton
-	// with a simulated patient, paced to real time by default so that what
-	// the clinician page shows is what a session on the robot would look like.
-	cl, err := openClinic(ctx, clinicOptions{DB: *db, Sessions: true, Pace: *pace, Seed: 3}, tokens, nil)
+	// Clinicians' sessions run on the served exoskeleton, through its
+	// drivers, with the simulated patient in it: the console's 3D view
+	// shows the session's motion.
+	cl, err := openClinic(ctx, clinicOptions{DB: *db, Robot: "exo", Sessions: true}, tokens, nil)
 	if err != nil {
 		return err
 	}
@@ -108,7 +111,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	}
 	err = st.run(ctx, func(a string) {
 		fmt.Fprintf(out, "demo: psm (%s) and exo (%s) against simulated firmware; Ctrl-C stops\n", *psmProto, *exoProto)
-		fmt.Fprintf(out, "demo: clinicians' sessions on a simulated lower-limb exoskeleton with a simulated patient, records in %s\n", redactDSN(cl.dsn))
+		fmt.Fprintf(out, "demo: clinicians' sessions on the exo (a lower-limb exoskeleton worn by a simulated patient), records in %s\n", redactDSN(cl.dsn))
 		st.printNotes(out)
 		printReady(out, a, false, gen, cl)
 		if pad != nil {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/rehab/exercise"
 	"github.com/chiron-robotics/chiron/robot"
 
 	"github.com/chiron-robotics/chiron/control"
@@ -49,6 +50,14 @@ type robotSpec struct {
 	Rig *rig.Config
 	// Chain, if set, is the model already loaded from Model (by loadRig).
 	Chain *kinematics.Chain
+	// Sessions makes this robot the one the clinicians' API runs sessions
+	// on (stackOptions.Clinic with Sessions).
+	Sessions bool
+	// Patient puts a simulated patient in the simulated robot (a
+	// rehabilitation robot worn by someone): their limb's passive
+	// mechanics on the plant, their torque at every step, and the
+	// session's cues. Unused on real drives.
+	Patient bool
 }
 
 // stack is robots against simulated firmware (robot.Robot: firmware-sim on a
@@ -110,7 +119,7 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 			name = rig.Chain().Name
 		}
 		r, err := robotloop.New(robotloop.Config{Name: name, Loop: rig.Loop(), Chain: rig.Chain(),
-			JointNames: rig.JointNames(), Lower: lo, Upper: hi})
+			JointNames: rig.JointNames(), Lower: lo, Upper: hi, Owner: rig.Owner})
 		if err != nil {
 			s.close()
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -171,11 +180,37 @@ func (s *stack) open(sp robotSpec) (*robot.Robot, error) {
 				sp.Name, rate, sp.Protocol, chain.DoF(), real, real))
 		}
 	}
-	// Simulated robots start in their ready pose (mid-range unless that
-	// is stretched straight, where teleoperation could not move the tool).
-	return robot.Open(robot.Config{Chain: chain, ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip, Rig: sp.Rig,
+	cfg := robot.Config{Chain: chain, ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip, Rig: sp.Rig,
 		Protocol: sp.Protocol, Rate: rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety,
-		Q0: robot.ReadyPose(chain)})
+		// Simulated robots start in their ready pose (mid-range unless that
+		// is stretched straight, where teleoperation could not move the tool).
+		Q0: robot.ReadyPose(chain)}
+	var worn *exercise.WornPatient
+	if sp.Patient && sp.Rig == nil {
+		pat, err := exercise.DefaultSimPatient(nil, chain, sp.Seed)
+		if err != nil {
+			return nil, fmt.Errorf("simulated patient: %w", err)
+		}
+		worn = exercise.NewWornPatient(pat)
+		cfg.Plant.Limb, cfg.External = pat.Limb(), worn.Apply
+	}
+	r, err := robot.Open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if sp.Sessions && s.clinic != nil {
+		sc := exercise.StationConfig{Station: r}
+		if worn != nil {
+			sc.Cue = worn.Cue
+		}
+		sr, err := exercise.NewStationRunner(sc)
+		if err != nil {
+			r.Close()
+			return nil, err
+		}
+		s.clinic.slot.attach(sr)
+	}
+	return r, nil
 }
 
 // run starts every rig in real time, enables the loops and serves until ctx
@@ -323,8 +358,9 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	seed := fs.Uint64("seed", 1, "simulator seed")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
 	enable := fs.Bool("enable-on-start", false, "enable the robot as soon as its loop reads its drives (default: it stays Disabled until an operator presses Enable in the console)")
-	db, pace := clinicFlags(fs)
-	sessions := fs.String("sessions", "sim", "clinicians' sessions: sim (run them on the simulated lower-limb exoskeleton with a simulated patient) or off (records and reports only)")
+	db := clinicFlags(fs)
+	sessions := fs.String("sessions", "on", "clinicians' sessions through /api/v1: on (run on the served robot, through its drivers) or off (records and reports only)")
+	patient := fs.String("patient", "none", "with --sim: sim puts a simulated patient in the robot (a worn rehabilitation robot: the limb's stiffness and damping, its voluntary torque following the session's cues); none")
 	gpf := addGamepadFlags(fs, false)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -365,8 +401,21 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	if (*cert == "") != (*key == "") {
 		return usagef("--tls-cert and --tls-key go together")
 	}
-	if *sessions != "sim" && *sessions != "off" {
-		return usagef("--sessions %q: want sim or off", *sessions)
+	if *sessions != "on" && *sessions != "off" {
+		return usagef("--sessions %q: want on or off", *sessions)
+	}
+	switch {
+	case *patient != "sim" && *patient != "none":
+		return usagef("--patient %q: want sim or none", *patient)
+	case *patient == "sim" && rigCfg != nil:
+		return usagef("--patient sim simulates a patient in simulated drives; with --rig the patient is real")
+	}
+	chain := rigChain
+	if chain == nil {
+		var err error
+		if chain, err = robot.LoadModel(*model, *base, *tip); err != nil {
+			return usageError{err}
+		}
 	}
 	if err := gpf.validate(); err != nil {
 		return err
@@ -384,13 +433,14 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cl, err := openClinic(ctx, clinicOptions{DB: *db, Sessions: *sessions == "sim", Pace: *pace, Seed: *seed}, tokens, nil)
+	name := strings.TrimSuffix(filepath.Base(*model), filepath.Ext(*model))
+	cl, err := openClinic(ctx, clinicOptions{DB: *db, Robot: name, Sessions: *sessions == "on", Chain: chain}, tokens, nil)
 	if err != nil {
 		return err
 	}
-	name := strings.TrimSuffix(filepath.Base(*model), filepath.Ext(*model))
 	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
-		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg, Chain: rigChain}},
+		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg, Chain: chain,
+		Sessions: *sessions == "on", Patient: *patient == "sim"}},
 		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl, EnableOnStart: *enable})
 	if err != nil {
 		return err

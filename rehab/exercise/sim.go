@@ -66,24 +66,29 @@ func NewSimRunner(cfg SimConfig) *SimRunner {
 }
 
 type simSession struct {
+	noteRelay
 	runner  *Runner
 	loop    *control.Loop
 	plant   *plant.Plant
 	patient *patientsim.Patient
-	sink    rehab.SampleSink
 	cancel  context.CancelFunc
 	done    chan struct{}
 	now     time.Duration
-	t0      time.Duration // loop time of the first sample (−1: none yet)
-	notes   int           // notes passed to the sink
 	// disturb, when set (tests), adds to the patient's torque before it
 	// is applied: a kick, a bump.
 	disturb func(now time.Duration, tau []float64)
 }
 
+// noteRelay passes a session's notes to its sink.
+type noteRelay struct {
+	sink  rehab.SampleSink
+	t0    time.Duration // loop time of the first sample (−1: none yet)
+	notes int           // notes passed to the sink
+}
+
 // event passes the runner's events that a clinician reads (notes and the
 // reason of an early end) to the sink, when it takes notes.
-func (ss *simSession) event(e *Event) {
+func (ss *noteRelay) event(e *Event) {
 	// A safety stop ends a simulated session at once: its reason comes
 	// with EventStopped.
 	if e.Kind != EventNote && !(e.Kind == EventStopped && e.Detail != "") {
@@ -206,8 +211,7 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: %w", err)
 	}
-	ss := &simSession{loop: loop, plant: pl, patient: pat, sink: sink, done: make(chan struct{})}
-	ss.t0 = -1
+	ss := &simSession{loop: loop, plant: pl, patient: pat, done: make(chan struct{}), noteRelay: noteRelay{sink: sink, t0: -1}}
 	rc := plan.runnerConfig(NewLoopRobot(loop, plan.Gravity()), sink, ss.event, func(now time.Duration, c *Cue) {
 		switch c.Mode {
 		case CueReach:
@@ -250,12 +254,17 @@ func (s *SimRunner) run(ctx context.Context, ss *simSession) {
 			}
 		}
 	}
-	st := ss.runner.Status()
-	completed := err == nil && st.Phase == PhaseCompleted
+	ss.sink.Done(outcome(ss.runner, err))
+}
+
+// outcome is what a sink's Done is told of a run that ended with err.
+func outcome(r *Runner, err error) (completed bool, _ error) {
+	st := r.Status()
+	completed = err == nil && st.Phase == PhaseCompleted
 	if err == nil && st.Reason != "" {
 		err = &EndError{Reason: st.Reason}
 	}
-	ss.sink.Done(completed, err)
+	return completed, err
 }
 
 func (s *SimRunner) session() (*simSession, error) {

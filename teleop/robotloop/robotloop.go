@@ -135,6 +135,12 @@ type Config struct {
 	// server), the supervisor protective-stops once the last motion is this
 	// old. Holds never expire.
 	MotionValidFor time.Duration
+	// Owner, when set, says who else has claimed the robot ("" when
+	// nobody has: robot.Robot.Owner). While it is claimed — a clinician's
+	// session runs on it — the operator's motion, Enable, Reset and
+	// protective-stop requests are refused and nothing is posted to the
+	// loop; the emergency stop is always accepted.
+	Owner func() string
 }
 
 // DefaultMotionValidFor is 2.5× the teleop server's 100 ms hold timeout:
@@ -156,6 +162,7 @@ type Robot struct {
 	rcm      bool
 	vmax     []float64
 	now      func() time.Time
+	owner    func() string
 
 	// Command side (mu).
 	mu        sync.Mutex
@@ -217,7 +224,24 @@ var (
 	ErrRequest = errors.New("robotloop: request not applicable")
 	// ErrJump: the IK solution would move a joint faster than rated.
 	ErrJump = errors.New("robotloop: IK solution jumps")
+	// ErrClaimed: another party (a clinician's session) has the robot.
+	ErrClaimed = errors.New("robotloop: robot in use")
 )
+
+// claimed returns an ErrClaimed naming the owner, nil when the operator
+// may command the robot; r.mu must be held.
+func (r *Robot) claimed() error {
+	if r.owner == nil {
+		return nil
+	}
+	o := r.owner()
+	if o == "" {
+		return nil
+	}
+	r.hasTarget, r.holdLatched = false, false
+	r.note("refused: the robot is in use by " + o)
+	return fmt.Errorf("%w by %s", ErrClaimed, o)
+}
 
 // New returns a Robot for cfg.
 func New(cfg Config) (*Robot, error) {
@@ -275,7 +299,7 @@ func New(cfg Config) (*Robot, error) {
 	r := &Robot{
 		name: cfg.Name, loop: cfg.Loop, chain: cfg.Chain, names: slices.Clone(names), lo: lo, hi: hi,
 		mode: cfg.Mode, dt: 1 / cfg.CommandRate, maxDt: 2 / cfg.CommandRate, rcm: cfg.Chain.MinInsertion > 0 && cfg.Chain.InsertionJoint >= 0,
-		vmax: vmax, now: cfg.Now, validFor: cfg.MotionValidFor,
+		vmax: vmax, now: cfg.Now, validFor: cfg.MotionValidFor, owner: cfg.Owner,
 		snap: cfg.Loop.NewSnapshot(), ws: kinematics.NewWorkspace(cfg.Chain),
 		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1, MaxIterations: ikMaxIterations, Tolerance: ikTolerance}),
 		jac: mat.NewDense(6, n, nil), sp: control.NewSetpoint(n),
@@ -403,6 +427,10 @@ const minCommandDt = 1e-3 // s
 func (r *Robot) Command(cmd *teleop.Command) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if err := r.claimed(); err != nil {
+		r.refused++
+		return err
+	}
 	now := r.now()
 	r.loop.Snapshot(r.snap)
 	for i := range r.snap.Joints {
@@ -676,6 +704,9 @@ func (r *Robot) EStop(engage bool) error {
 func (r *Robot) Reset() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if err := r.claimed(); err != nil {
+		return err
+	}
 	r.loop.Snapshot(r.snap)
 	if st := r.snap.State; st != control.Fault && st != control.ProtectiveStop {
 		return fmt.Errorf("%w: reset: supervisor is %s, not in Fault or a protective stop", ErrRequest, st)
@@ -694,6 +725,9 @@ func (r *Robot) Reset() error {
 func (r *Robot) Enable() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if err := r.claimed(); err != nil {
+		return err
+	}
 	r.loop.Snapshot(r.snap)
 	switch st := r.snap.State; st {
 	case control.Fault:
@@ -722,6 +756,11 @@ func (r *Robot) Enable() error {
 func (r *Robot) ProtectiveStop(reason string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if err := r.claimed(); err != nil {
+		// An operator going quiet is no reason to stop someone else's
+		// session; the session's own supervisor checks still hold.
+		return err
+	}
 	r.loop.Supervisor().Stop(control.ReasonOperatorSilent)
 	r.loop.Snapshot(r.snap)
 	for i := range r.snap.Joints {
