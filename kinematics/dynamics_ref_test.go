@@ -246,7 +246,7 @@ func TestFastPathsMatchReference(t *testing.T) {
 						scale = math.Max(scale, math.Abs(w))
 					}
 					for k := range got {
-						if math.Abs(got[k]-want[k]) > 1e-12*scale {
+						if !(math.Abs(got[k]-want[k]) <= 1e-12*scale) { // NaN fails too
 							t.Fatalf("trial %d %s joint %d: got %.17g, reference %.17g", trial, alg.name, k, got[k], want[k])
 						}
 					}
@@ -257,7 +257,7 @@ func TestFastPathsMatchReference(t *testing.T) {
 				scale := math.Max(1, mat.Norm(Mref, math.Inf(1)))
 				for i := 0; i < n; i++ {
 					for j := 0; j < n; j++ {
-						if math.Abs(M.At(i, j)-Mref.At(i, j)) > 1e-12*scale {
+						if !(math.Abs(M.At(i, j)-Mref.At(i, j)) <= 1e-12*scale) {
 							t.Fatalf("trial %d M(%d,%d): got %.17g, reference %.17g", trial, i, j, M.At(i, j), Mref.At(i, j))
 						}
 					}
@@ -274,6 +274,7 @@ func TestChainEditsTakeEffect(t *testing.T) {
 	c := dynRandomChain(rand.New(rand.NewPCG(41, 43)), 5)
 	for i := range c.Joints {
 		c.Joints[i].Type, c.Joints[i].Axis = Revolute, [3]float64{0, 0, 1}
+		c.Joints[i].Lower, c.Joints[i].Upper = -2.5, 2.5
 	}
 	n := c.DoF()
 	d := NewDynamics(c)
@@ -296,8 +297,36 @@ func TestChainEditsTakeEffect(t *testing.T) {
 		fresh.refKinematics(q)
 		fresh.refRNEA(want, qd, qdd, true, nil)
 		for k := range got {
-			if math.Abs(got[k]-want[k]) > 1e-12*math.Max(1, math.Abs(want[k])) {
+			if !(math.Abs(got[k]-want[k]) <= 1e-12*math.Max(1, math.Abs(want[k]))) { // NaN fails too
 				t.Fatalf("after %s: joint %d got %.17g, a fresh workspace %.17g", edit.name, k, got[k], want[k])
+			}
+		}
+	}
+}
+
+// TestBodyTransformsMatchJointPose: the per-axis closed forms of
+// Dynamics.kinematics give jointPose's transform bit for bit for revolute
+// joints about ±x, ±y, ±z, and the general path for other axes and prismatic
+// joints.
+func TestBodyTransformsMatchJointPose(t *testing.T) {
+	rng := rand.New(rand.NewPCG(59, 61))
+	c := dynRandomChain(rng, 9)
+	axes := [][3]float64{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {-1, 0, 0}, {0, -1, 0}, {0, 0, -1}}
+	for i := range 6 {
+		c.Joints[i].Type, c.Joints[i].Axis = Revolute, axes[i]
+		c.Joints[i].Lower, c.Joints[i].Upper = -2.5, 2.5
+	}
+	c.Joints[6].Type = Continuous
+	c.Joints[7].Type, c.Joints[7].Lower, c.Joints[7].Upper = Prismatic, -0.3, 0.3
+	d := NewDynamics(c)
+	for trial := 0; trial < 50; trial++ {
+		q, _, _ := dynState(rng, c)
+		d.kinematics(q)
+		for i := range c.Joints {
+			var want Frame
+			jointPose(&want, &c.Joints[i], q[i])
+			if d.body[i].X.R != want.R || d.body[i].X.r != want.P {
+				t.Fatalf("trial %d joint %d (axis %v, %v): X = %v %v, jointPose %v %v", trial, i, c.Joints[i].Axis, c.Joints[i].Type, d.body[i].X.R, d.body[i].X.r, want.R, want.P)
 			}
 		}
 	}
