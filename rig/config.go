@@ -160,6 +160,13 @@ type Joint struct {
 	GearRatio    float64 `yaml:"gear_ratio"`
 	MaxTorque    float64 `yaml:"max_torque"`
 	TorqueOffset bool    `yaml:"torque_offset"`
+	// EDS is the drive vendor's electronic data sheet (CiA 306 EDS or
+	// DCF), relative to the rig file's directory: when given, the PDO
+	// mappings the master configures for this joint are checked against it
+	// as the file is read, and a mapped object the drive does not have, or
+	// has with another length, access or without PDO mapping, refuses the
+	// file with the object named.
+	EDS string `yaml:"eds"`
 	// Lead is, for a prismatic joint on a Dynamixel or CubeMars actuator,
 	// the joint's travel per radian of the actuator's output shaft (m/rad):
 	// a 10 mm capstan is 0.01.
@@ -175,7 +182,7 @@ type Joint struct {
 // joint fields by protocol (besides name, direction, zero_offset).
 var protocolFields = map[string][]string{
 	Dynamixel: {"id", "model", "lead"},
-	CANopen:   {"node", "mode", "counts_per_rad", "rated_torque", "gear_ratio", "max_torque", "torque_offset"},
+	CANopen:   {"node", "mode", "counts_per_rad", "rated_torque", "gear_ratio", "max_torque", "torque_offset", "eds"},
 	CubeMars:  {"id", "model", "lead"},
 }
 
@@ -506,6 +513,11 @@ func (c *Config) validateJoint(i int, fields []string, ids map[int]int) error {
 		}
 		if j.TorqueOffset && strings.ToUpper(j.Mode) != "CSP" {
 			return c.bad(at("torque_offset"), "only CSP takes a torque offset (CST commands torque itself)")
+		}
+		if j.EDS != "" {
+			if err := c.checkEDS(j); err != nil {
+				return c.bad(at("eds"), "%v", err)
+			}
 		}
 	}
 	if k, dup := ids[id]; dup {

@@ -53,7 +53,14 @@
 //	           (> 0; per metre for a prismatic joint; gearing included),
 //	           rated_torque (N·m, 0x6076; default: read from the drive),
 //	           gear_ratio, max_torque (written to 0x6072), torque_offset
-//	           (CSP: map 0x60B2 for the gravity feed-forward)
+//	           (CSP: map 0x60B2 for the gravity feed-forward), eds (the
+//	           drive vendor's EDS or DCF, CiA 306, relative to the rig file:
+//	           the PDO mappings the master configures are checked against
+//	           it when the file is read, and a mapped object the drive does
+//	           not list, or lists with another length, access or without
+//	           PDO mapping, refuses the file naming the object, e.g.
+//	           "RPDO1 maps 0x6071:00 (Target torque), which drive.eds:512
+//	           says is not PDO-mappable")
 //	cubemars   id (1–255), model (AK80-9, AK70-10, AK60-6, AK10-9), lead
 //	           (as for dynamixel)
 //

@@ -115,4 +115,12 @@
 //
 // The Node does not step the simulator: lockstep runs call Sim.Step and
 // then Tick; ServeCAN calls Tick after every frame and poll.
+//
+// # Electronic data sheet
+//
+// Node.EDS writes a drive's EDS (CiA 306) from the same object dictionary
+// its SDO server answers from: every object with its data type, access
+// (rww for what an RPDO writes), PDO mappability and power-on value,
+// node-dependent values as $NODEID, for CANopen tools and for a rig file's
+// eds check.
 package canopensim
