@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,8 +10,10 @@ import (
 	"math"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -185,4 +188,116 @@ func testClinicSessionOnServedExo(t *testing.T, proto string) {
 		t.Errorf("an operator's hold after the session: %v", err)
 	}
 	fmt.Fprintf(os.Stderr, "%s: session completed, plant knee ROM %.1f°\n", proto, plantROM)
+}
+
+// TestServeRigRunsClinicSession runs a clinician's session on `chiron serve
+// --rig` — the lower-limb exoskeleton's drives as a rig file describes them
+// — against `chiron firmware-sim` run as a separate process, as on a real
+// exoskeleton: the session is prescribed and started through /api/v1, runs
+// on the served loop through the CANopen host driver, completes, and its
+// report shows the prescribed passive range, measured by the drives.
+//
+// Soft real time: make test runs it with the demo tests
+// (CHIRON_MAKE_RUN_TEST=1).
+func TestServeRigRunsClinicSession(t *testing.T) {
+	if os.Getenv("CHIRON_MAKE_RUN_TEST") == "" {
+		t.Skip("runs a real-time session against a firmware-sim process: make test runs it on its own (CHIRON_MAKE_RUN_TEST=1)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "chiron")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	model := filepath.Join("..", "..", "robots", "lower_limb_exo.urdf")
+	link := filepath.Join(dir, "ttyACM0")
+	fw := exec.Command(bin, "firmware-sim", "--model", model, "--protocol", "canopen", "--link", link)
+	stdout, err := fw.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Stderr = os.Stderr
+	if err := fw.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		_ = fw.Process.Signal(syscall.SIGTERM)
+		_ = fw.Wait()
+	}()
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "ready "+link+"\n" {
+		t.Fatalf("firmware-sim ready line %q, %v", line, err)
+	}
+	rigFile := rigFileFor(t, "lower-limb-exo-canopen.yaml", "/dev/ttyACM0", link)
+	serveUntilSignal(t, []string{"serve", "--model", model, "--rig", rigFile, "--addr", "127.0.0.1:0",
+		"--db", filepath.Join(dir, "rehab.db")}, func(printed string) {
+		base := strings.TrimSuffix(fieldAfter(printed, "console "), "/")
+		tok := tokensIn(t, printed)["clinician"]
+		if base == "" || tok == "" {
+			t.Fatalf("no console URL or clinician token in:\n%s", printed)
+		}
+		call := func(method, path, body string, want int) []byte {
+			t.Helper()
+			req, err := http.NewRequest(method, base+path, strings.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Authorization", "Bearer "+tok)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			b, _ := io.ReadAll(res.Body)
+			if res.StatusCode != want {
+				t.Fatalf("%s %s: %d %s, want %d", method, path, res.StatusCode, b, want)
+			}
+			return b
+		}
+		call("POST", "/api/v1/patients", `{"id":"P-0007","height":1.75,"mass":75,"affected_side":"right","limits":[
+			{"joint":"hip_flexion","rom_min":-0.1,"rom_max":0.8,"max_torque":60,"max_speed":1.5},
+			{"joint":"knee_flexion","rom_min":0.1,"rom_max":1.3,"max_torque":40,"max_speed":2}]}`, 201)
+		var sess struct{ ID string }
+		if err := json.Unmarshal(call("POST", "/api/v1/sessions", `{"patient_id":"P-0007","protocol":{"name":"knee","exercises":[
+			{"mode":"passive","joints":["knee_flexion"],"repetitions":2,"assistance":1,"params":{"period_s":3}}]}}`, 201), &sess); err != nil {
+			t.Fatal(err)
+		}
+		call("POST", "/api/v1/sessions/"+sess.ID+"/start", "", 200)
+		var view struct {
+			Status    string `json:"status"`
+			EndReason string `json:"end_reason"`
+		}
+		poll := time.NewTicker(100 * time.Millisecond)
+		defer poll.Stop()
+		for end := time.Now().Add(60 * time.Second); time.Now().Before(end); <-poll.C {
+			if err := json.Unmarshal(call("GET", "/api/v1/sessions/"+sess.ID, "", 200), &view); err != nil {
+				t.Fatal(err)
+			}
+			if view.Status != "running" && view.Status != "created" {
+				break
+			}
+		}
+		if view.Status != "completed" {
+			t.Fatalf("session %s (%s), want completed", view.Status, view.EndReason)
+		}
+		var rep struct {
+			Reps []struct {
+				Joints []struct {
+					Joint string  `json:"joint"`
+					ROM   float64 `json:"rom_deg"`
+				} `json:"joints"`
+			} `json:"repetition_metrics"`
+		}
+		b := call("GET", "/api/v1/sessions/"+sess.ID+"/report", "", 200)
+		if err := json.Unmarshal(b, &rep); err != nil || len(rep.Reps) != 2 {
+			t.Fatalf("report (%v): %s", err, b)
+		}
+		for _, r := range rep.Reps {
+			for _, j := range r.Joints {
+				// Passive over 0.1…1.3 rad with 10 % free at each end:
+				// 0.22…1.18 rad, 55°.
+				if j.Joint == "knee_flexion" && (j.ROM < 50 || j.ROM > 60) {
+					t.Errorf("knee ROM %.1f° measured through the drives, want about 55°", j.ROM)
+				}
+			}
+		}
+	})
 }
