@@ -97,7 +97,7 @@ func TestRunOutputsDeterministic(t *testing.T) {
 	var reps []*Report
 	dirs := []string{t.TempDir(), t.TempDir()}
 	for _, d := range dirs {
-		rep, err := RunScenario(context.Background(), s, RunOptions{OutDir: d})
+		rep, err := RunScenario(context.Background(), s, RunOptions{OutDir: d, Start: DefaultRecordingEpoch})
 		if err != nil {
 			t.Fatal(err)
 		}

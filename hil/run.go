@@ -29,16 +29,23 @@ type RunOptions struct {
 	// Realtime runs the simulator against the wall clock under the
 	// real-time runner instead of lockstep.
 	Realtime bool
+	// Start is the wall-clock time the recording puts at loop time 0 (its
+	// log times, its stamps and the "chiron" metadata's start_time), so
+	// Foxglove shows the run's date; zero means now. Two runs given the
+	// same Start write byte-identical recordings.
+	Start time.Time
 }
 
 // Report is the outcome of one run (report.json).
 type Report struct {
-	Scenario        string   `json:"scenario"`
-	Model           string   `json:"model"`
-	Protocol        string   `json:"protocol"`
-	Controller      string   `json:"controller"`
-	Mode            string   `json:"mode"` // lockstep or realtime
-	Seed            uint64   `json:"seed"`
+	Scenario   string `json:"scenario"`
+	Model      string `json:"model"`
+	Protocol   string `json:"protocol"`
+	Controller string `json:"controller"`
+	Mode       string `json:"mode"` // lockstep or realtime
+	Seed       uint64 `json:"seed"`
+	// StartTime is RunOptions.Start, RFC 3339 (with a recording).
+	StartTime       string   `json:"start_time,omitempty"`
 	Passed          bool     `json:"passed"`
 	SimSeconds      float64  `json:"sim_seconds"`
 	WallSeconds     float64  `json:"wall_seconds"`
@@ -128,13 +135,20 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	if err != nil {
 		return nil, err
 	}
-	rec, err := newRecorder(s, rig, prog.cartesian(), opts.OutDir)
+	epoch := opts.Start
+	if epoch.IsZero() {
+		epoch = time.Now().UTC()
+	}
+	rec, err := newRecorder(s, rig, prog.cartesian(), opts.OutDir, epoch)
 	if err != nil {
 		return nil, err
 	}
 	defer rec.abort()
 
 	rep := &Report{Scenario: s.Name, Model: s.Robot.Model, Protocol: s.Protocol, Controller: s.Controller, Seed: seed}
+	if opts.OutDir != "" {
+		rep.StartTime = epoch.Format(time.RFC3339Nano)
+	}
 	start := time.Now()
 	if opts.Realtime {
 		rep.Mode = "realtime"
@@ -362,7 +376,7 @@ type hashWriter struct {
 	}
 }
 
-func newRecorder(s *Scenario, rig *robot.Robot, cart bool, dir string) (*recorder, error) {
+func newRecorder(s *Scenario, rig *robot.Robot, cart bool, dir string, start time.Time) (*recorder, error) {
 	n := rig.Chain().DoF()
 	m := n
 	if cart {
@@ -385,7 +399,7 @@ func newRecorder(s *Scenario, rig *robot.Robot, cart bool, dir string) (*recorde
 	}
 	r.csv = newCSVWriter(f, rig.JointNames(), &r.traj)
 	r.csv.closer = f
-	if r.mc, err = newMCAPRecorder(filepath.Join(dir, "recording.mcap"), rig); err != nil {
+	if r.mc, err = newMCAPRecorderAt(filepath.Join(dir, "recording.mcap"), rig, start); err != nil {
 		r.csv.close()
 		return nil, err
 	}

@@ -17,5 +17,10 @@
 // ChainJntToJacSolver with a base-frame reference change. Values agree with
 // KDL to 1e-9 (see reference_test.go, run against ../shared/robots).
 //
+// ExportURDF writes any chain (a modified-DH table such as the PSM's
+// included) as URDF whose link names (URDFLinkNames) are the frames
+// LinkTransforms poses: what the teleop server publishes as
+// /robot_description and /tf for Foxglove's 3D panel.
+//
 // This package imports nothing else of chiron's.
 package kinematics

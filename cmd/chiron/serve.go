@@ -140,14 +140,20 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 		}
 		s.models = append(s.models, console.NewModel(name, strings.TrimRight(sp.Prefix, "/"), rig.Chain(), urdf))
 	}
-	srv, err := teleop.New(teleop.Options{Addr: o.Addr, Robots: rcs, Tokens: o.Tokens,
+	simulated := true
+	for _, sp := range specs {
+		simulated = simulated && sp.Rig == nil
+	}
+	// Simulated robots announce Foxglove's `time` capability (the loops run
+	// on the wall clock here, so their time is the wall clock's).
+	srv, err := teleop.New(teleop.Options{Addr: o.Addr, Robots: rcs, Tokens: o.Tokens, Simulation: simulated,
 		TLSCertFile: o.TLSCertFile, TLSKeyFile: o.TLSKeyFile, TelemetryRate: o.TelemetryRate, Logger: o.Logger})
 	if err != nil {
 		s.close()
 		return nil, err
 	}
 	srv.Handle("/", console.Handler())
-	srv.Handle("/model", console.ModelHandler(s.models))
+	srv.HandleAuthenticated("/model", console.ModelHandler(s.models))
 	if s.clinic != nil {
 		srv.Handle("/api/v1/", s.clinic.api)
 	}

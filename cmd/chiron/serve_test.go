@@ -105,15 +105,27 @@ func serveUntilSignal(t *testing.T, args []string, during func(printed string)) 
 	if res.StatusCode != 200 || !strings.Contains(string(body), "E-STOP") {
 		t.Errorf("GET %s: %d", url, res.StatusCode)
 	}
+	// /model (the robots' URDFs) is for signed-in clients only.
 	res, err = http.Get(url + "model")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m struct{ Robots []struct{ Name string } }
-	if err := json.NewDecoder(res.Body).Decode(&m); err != nil || len(m.Robots) == 0 {
-		t.Errorf("/model: %v %+v", err, m)
-	}
 	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("/model without a token: %d, want 401", res.StatusCode)
+	}
+	var m struct{ Robots []struct{ Name string } }
+	if tok := tokensIn(t, printed.String())["viewer"]; tok != "" {
+		req, _ := http.NewRequest("GET", url+"model", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		if res, err = http.DefaultClient.Do(req); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.NewDecoder(res.Body).Decode(&m); err != nil || len(m.Robots) == 0 {
+			t.Errorf("/model: %v %+v", err, m)
+		}
+		res.Body.Close()
+	}
 	printed.WriteString("robots:")
 	for _, r := range m.Robots {
 		printed.WriteString(" " + r.Name)
