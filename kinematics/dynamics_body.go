@@ -309,7 +309,7 @@ func (d *Dynamics) crba(dst *mat.SymDense) {
 	for i := n - 1; i > 0; i-- {
 		p := &d.body[i-1]
 		p.Ic = p.I
-		p.Ic.addTransformed(&d.body[i].X, &d.body[i].Ic)
+		p.Ic.addChild(&d.body[i].X, &d.body[i].Ic)
 	}
 	for i := 0; i < n; i++ {
 		b := &d.body[i]
@@ -338,10 +338,58 @@ func (d *Dynamics) crba(dst *mat.SymDense) {
 			m1 := R[3]*n0 + R[4]*n1 + R[5]*n2 + r[2]*g0 - r[0]*g2
 			m2 := R[6]*n0 + R[7]*n1 + R[8]*n2 + r[0]*g1 - r[1]*g0
 			n0, n1, n2, f0, f1, f2 = m0, m1, m2, g0, g1, g2
-			Sp := &d.body[j-1].S
-			data[(j-1)*stride+i] = Sp[0]*n0 + Sp[1]*n1 + Sp[2]*n2 + Sp[3]*f0 + Sp[4]*f1 + Sp[5]*f2
+			bp := &d.body[j-1]
+			var mij float64
+			switch bp.cst.k {
+			case 0:
+				mij = bp.cst.sign * n0
+			case 1:
+				mij = bp.cst.sign * n1
+			case 2:
+				mij = bp.cst.sign * n2
+			default:
+				Sp := &bp.S
+				mij = Sp[0]*n0 + Sp[1]*n1 + Sp[2]*n2 + Sp[3]*f0 + Sp[4]*f1 + Sp[5]*f2
+			}
+			data[(j-1)*stride+i] = mij
 		}
 	}
+}
+
+// addChild adds Xᵀ·c·X to s, as addTransformed (Featherstone 2008, Table
+// 2.5), written out for CRBA's composite inertias: with h' = R·h the
+// rotational part gains R·I·Rᵀ − (r·h'ᵀ + h'·rᵀ) − m·r·rᵀ + (2·r·h' +
+// m·|r|²)·1, which with u = h' + m·r/2 is R·I·Rᵀ − (u·rᵀ + r·uᵀ) + (2·r·h' +
+// m·|r|²)·1, symmetric, so six entries are computed and mirrored.
+func (s *spInertia) addChild(x *spXform, c *spInertia) {
+	R := &x.R
+	h0, h1, h2 := c.h[0], c.h[1], c.h[2]
+	rh0 := R[0]*h0 + R[1]*h1 + R[2]*h2
+	rh1 := R[3]*h0 + R[4]*h1 + R[5]*h2
+	rh2 := R[6]*h0 + R[7]*h1 + R[8]*h2
+	ri := spRotateSym33(R, &c.I)
+	r0, r1, r2 := x.r[0], x.r[1], x.r[2]
+	m := c.m
+	diag := 2*(r0*rh0+r1*rh1+r2*rh2) + m*(r0*r0+r1*r1+r2*r2)
+	hm := 0.5 * m
+	u0, u1, u2 := rh0+hm*r0, rh1+hm*r1, rh2+hm*r2
+	a01 := ri[1] - (u0*r1 + r0*u1)
+	a02 := ri[2] - (u0*r2 + r0*u2)
+	a12 := ri[5] - (u1*r2 + r1*u2)
+	I := &s.I
+	I[0] += ri[0] - 2*u0*r0 + diag
+	I[4] += ri[4] - 2*u1*r1 + diag
+	I[8] += ri[8] - 2*u2*r2 + diag
+	I[1] += a01
+	I[3] += a01
+	I[2] += a02
+	I[6] += a02
+	I[5] += a12
+	I[7] += a12
+	s.m += m
+	s.h[0] += rh0 + m*r0
+	s.h[1] += rh1 + m*r1
+	s.h[2] += rh2 + m*r2
 }
 
 // setRigid sets a to the rigid-body inertia s: A = I, B = h×, C = m·1.
