@@ -7,10 +7,13 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gorilla/websocket"
 )
 
 func TestServeNeedsExactlyOneOfSimAndRig(t *testing.T) {
@@ -154,7 +157,23 @@ func serveUntilSignal(t *testing.T, args []string, during func(printed string)) 
 
 func TestServePrintsConsoleAndTokensAndStopsOnSignal(t *testing.T) {
 	out := serveUntilSignal(t, []string{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--addr", "127.0.0.1:0",
-		"--db", filepath.Join(t.TempDir(), "rehab.db")}, nil)
+		"--db", filepath.Join(t.TempDir(), "rehab.db")}, func(printed string) {
+		// A simulated robot announces Foxglove's time capability.
+		addr := strings.TrimSuffix(strings.TrimPrefix(fieldAfter(printed, "console "), "http://"), "/")
+		d := websocket.Dialer{Subprotocols: []string{"foxglove.websocket.v1"}}
+		c, _, err := d.Dial("ws://"+addr+"/ws", http.Header{"Authorization": {"Bearer " + tokensIn(t, printed)["viewer"]}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		var info struct {
+			Op           string   `json:"op"`
+			Capabilities []string `json:"capabilities"`
+		}
+		if err := c.ReadJSON(&info); err != nil || info.Op != "serverInfo" || !slices.Contains(info.Capabilities, "time") {
+			t.Errorf("serverInfo %+v (%v): want the time capability", info, err)
+		}
+	})
 	for _, want := range []string{"console http://127.0.0.1:", "token viewer", "token operator", "token clinician", "token admin", "/?token=", "robots: psm"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
