@@ -22,7 +22,11 @@ var StandardGravity = [3]float64{0, 0, -9.81}
 // and the articulated-body algorithm for forward dynamics (ABA, §7.3). Joint
 // positions, origins, axes and mass properties are read from the chain at
 // every call, so edits to the chain (a payload, a recalibration) take effect
-// immediately; changing the number of joints is not allowed.
+// immediately (each body's spatial inertia is derived once and kept, and
+// derived again when the chain's mass properties, axis or joint type no
+// longer match it); changing the number of joints is not allowed. The hot
+// paths are in dynamics_body.go; tools/pinbench times them against
+// Pinocchio and Orocos KDL.
 //
 // Torques are N·m for revolute and continuous joints and N for prismatic
 // ones. Joint friction, damping and rotor inertia are not modelled.
@@ -214,83 +218,6 @@ func (d *Dynamics) ForwardDynamicsExt(qdd, q, qd, tau []float64, wrench [6]float
 	d.check("ForwardDynamicsExt", "qd", qd)
 	d.check("ForwardDynamicsExt", "tau", tau)
 	d.aba(qdd, q, qd, tau, &wrench)
-}
-
-// aba is the articulated-body algorithm in body coordinates (Featherstone
-// 2008, Table 7.1, for a serial chain of 1-DoF joints).
-func (d *Dynamics) aba(qdd, q, qd, tau []float64, ext *[6]float64) {
-	n := len(d.body)
-	d.kinematics(q)
-	// Pass 1, base to tip: velocities, velocity-product accelerations, and
-	// each body's own inertia and bias force as the starting articulated
-	// quantities.
-	var vp spVec
-	for i := range d.body {
-		b := &d.body[i]
-		var vJ spVec
-		for k := range vJ {
-			vJ[k] = b.S[k] * qd[i]
-		}
-		b.v = b.X.motion(&vp)
-		for k := range b.v {
-			b.v[k] += vJ[k]
-		}
-		b.c = spCrossMotion(&b.v, &vJ)
-		b.I.mat6(&b.IA)
-		iv := b.I.mul(&b.v)
-		b.f = spCrossForce(&b.v, &iv)
-		vp = b.v
-	}
-	if ext != nil && n > 0 {
-		fe := d.tipWrench(ext)
-		for k := range fe {
-			d.body[n-1].f[k] -= fe[k]
-		}
-	}
-	// Pass 2, tip to base: articulated-body inertias Iᴬ and bias forces pᴬ.
-	// Body i's joint is free, so only the part of Iᴬ that the joint cannot
-	// relieve, Iᴬ − U·Uᵀ/D, passes to the parent.
-	for i := n - 1; i >= 0; i-- {
-		b := &d.body[i]
-		b.U = spMat6Vec(&b.IA, &b.S)
-		b.D = spDot(&b.S, &b.U)
-		b.u = tau[i] - spDot(&b.S, &b.f)
-		if i == 0 {
-			break
-		}
-		var Ia [36]float64
-		for r := 0; r < 6; r++ {
-			for c := 0; c < 6; c++ {
-				Ia[6*r+c] = b.IA[6*r+c] - b.U[r]*b.U[c]/b.D
-			}
-		}
-		pa := spMat6Vec(&Ia, &b.c)
-		ud := b.u / b.D
-		for k := range pa {
-			pa[k] += b.f[k] + b.U[k]*ud
-		}
-		p := &d.body[i-1]
-		spAddTransformed6(&p.IA, &b.X, &Ia)
-		fp := b.X.forceT(&pa)
-		for k := range fp {
-			p.f[k] += fp[k]
-		}
-	}
-	// Pass 3, base to tip: accelerations, with gravity as a base acceleration.
-	ap := d.baseAcceleration()
-	for i := range d.body {
-		b := &d.body[i]
-		a := b.X.motion(&ap)
-		for k := range a {
-			a[k] += b.c[k]
-		}
-		qdd[i] = (b.u - spDot(&b.U, &a)) / b.D
-		for k := range a {
-			a[k] += b.S[k] * qdd[i]
-		}
-		b.a = a
-		ap = a
-	}
 }
 
 // KineticEnergy returns ½·q̇ᵀ·M(q)·q̇, in J, computed body by body as

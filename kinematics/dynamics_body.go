@@ -286,8 +286,6 @@ func (d *Dynamics) rnea(tau, qd, qdd []float64, gravity bool, ext *[6]float64) {
 			ff1 += w2*if0 - w0*if2
 			ff2 += w0*if1 - w1*if0
 		}
-		b.v = spVec{w0, w1, w2, v0, v1, v2}
-		b.a = spVec{al0, al1, al2, a0, a1, a2}
 		b.f = spVec{fn0, fn1, fn2, ff0, ff1, ff2}
 	}
 	d.backwardForces(tau, ext)
@@ -523,7 +521,6 @@ func (d *Dynamics) aba(qdd, q, qd, tau []float64, ext *[6]float64) {
 		j0, j1, j2, j3, j4, j5 := S[0]*qdi, S[1]*qdi, S[2]*qdi, S[3]*qdi, S[4]*qdi, S[5]*qdi
 		w0, w1, w2 = nw0+j0, nw1+j1, nw2+j2
 		v0, v1, v2 = nv0+j3, nv1+j4, nv2+j5
-		b.v = spVec{w0, w1, w2, v0, v1, v2}
 		b.c = spVec{
 			w1*j2 - w2*j1, w2*j0 - w0*j2, w0*j1 - w1*j0,
 			w1*j5 - w2*j4 + v1*j2 - v2*j1, w2*j3 - w0*j5 + v2*j0 - v0*j2, w0*j4 - w1*j3 + v0*j1 - v1*j0,
@@ -645,6 +642,5 @@ func (d *Dynamics) aba(qdd, q, qd, tau []float64, ext *[6]float64) {
 		S := &b.S
 		al0, al1, al2 = nal0+S[0]*x, nal1+S[1]*x, nal2+S[2]*x
 		a0, a1, a2 = na0+S[3]*x, na1+S[4]*x, na2+S[5]*x
-		b.a = spVec{al0, al1, al2, a0, a1, a2}
 	}
 }
