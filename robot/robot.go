@@ -109,6 +109,17 @@ type Config struct {
 	ReplyTimeout time.Duration
 	// Log receives the front end's errors (nil: discarded).
 	Log io.Writer
+	// HoldMargin replaces the package's HoldMargin in the start-up check
+	// that the drives can hold the arm (≥ 1; 0 keeps HoldMargin): a caller
+	// that plans every motion within the torque it leaves (a clinician's
+	// session, whose paths are shortened to where carrying the limb fits 80 %
+	// of the patient's torque limit) asks only that the drives hold at all.
+	HoldMargin float64
+	// Override, when set, is the configuration the loop starts with instead
+	// of the assembled one (a clinician's session simulated from its first
+	// cycle: the prescription's controllers, the patient's limits); the
+	// assembled configuration stays the robot's own (Restore).
+	Override *control.Reconfiguration
 	// External, in simulation, sets the torques the outside world applies
 	// to the joints at every simulator step (firmwaresim.Config.External):
 	// the simulated patient wearing a rehabilitation robot. Unused on real
@@ -210,6 +221,9 @@ func Open(cfg Config) (*Robot, error) {
 	if err := checkRanges(chain); err != nil {
 		return nil, err
 	}
+	if cfg.HoldMargin != 0 && !(cfg.HoldMargin >= 1) {
+		return nil, fmt.Errorf("robot: hold margin %g: want ≥ 1", cfg.HoldMargin)
+	}
 	if err := CheckDrives(&cfg, chain); err != nil {
 		return nil, err
 	}
@@ -250,7 +264,11 @@ func Open(cfg Config) (*Robot, error) {
 	} else if bus, err = r.openSim(); err != nil {
 		return nil, err
 	}
-	if r.loop, err = a.NewLoop(bus); err != nil {
+	start := a
+	if ov := cfg.Override; ov != nil {
+		start = &Assembly{Period: a.Period, Safety: ov.Safety, Controllers: ov.Controllers, FK: a.FK, Dynamics: a.Dynamics}
+	}
+	if r.loop, err = start.NewLoop(bus); err != nil {
 		r.Close()
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/drivers/cubemars"
 	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 	"github.com/chiron-robotics/chiron/firmware-sim/dxlsim"
@@ -415,6 +416,11 @@ func refine(eval func([]float64) []float64, i int, q []float64, t float64, lo, h
 // configuration where, and the drive and its rating. Joints whose rating
 // is 0 (unknown or unlimited) are not checked.
 func CheckHolds(c *kinematics.Chain, g *[3]float64, ratings []DriveRating) error {
+	return checkHolds(c, g, ratings, HoldMargin)
+}
+
+// checkHolds is CheckHolds with the margin given.
+func checkHolds(c *kinematics.Chain, g *[3]float64, ratings []DriveRating, margin float64) error {
 	if len(ratings) != c.DoF() {
 		return fmt.Errorf("robot: %d drive ratings for %d joints", len(ratings), c.DoF())
 	}
@@ -431,12 +437,12 @@ func CheckHolds(c *kinematics.Chain, g *[3]float64, ratings []DriveRating) error
 			loads = GravityLoads(c, g)
 		}
 		l := loads[i]
-		if l.Torque*HoldMargin <= r.Torque {
+		if l.Torque*margin <= r.Torque {
 			continue
 		}
 		u := torqueUnit(&c.Joints[i])
 		errs = append(errs, fmt.Sprintf("joint %s: needs %.3g %s against gravity over its range (at q=%s) but its drive (%s) gives %.3g %s (HoldMargin %g: %.3g %s wanted)",
-			c.Joints[i].Name, l.Torque, u, formatQ(l.Q), r.Motor, r.Torque, u, HoldMargin, l.Torque*HoldMargin, u))
+			c.Joints[i].Name, l.Torque, u, formatQ(l.Q), r.Motor, r.Torque, u, margin, l.Torque*margin, u))
 	}
 	if errs != nil {
 		return errors.New("robot: the drives cannot hold the arm: " + strings.Join(errs, "; "))
@@ -487,5 +493,29 @@ func CheckDrives(cfg *Config, c *kinematics.Chain) error {
 		}
 		g = cfg.Plant.Gravity
 	}
-	return CheckHolds(c, g, ratings)
+	margin := HoldMargin
+	if cfg.HoldMargin != 0 {
+		margin = cfg.HoldMargin
+	}
+	if ov := cfg.Override; ov != nil && len(ov.Safety.Joints) == c.DoF() {
+		// The robot runs under the override's limits (a patient's range of
+		// motion): that is the range it must hold the arm over.
+		c = withRange(c, ov.Safety.Joints)
+	}
+	return checkHolds(c, g, ratings, margin)
+}
+
+// withRange returns a copy of c whose joints' ranges are the soft limits
+// of lim, narrowed to the chain's own.
+func withRange(c *kinematics.Chain, lim []control.JointLimits) *kinematics.Chain {
+	cp := *c
+	cp.Joints = append([]kinematics.Joint(nil), c.Joints...)
+	for i := range cp.Joints {
+		j := &cp.Joints[i]
+		if j.Type == kinematics.Continuous {
+			continue
+		}
+		j.Lower, j.Upper = math.Max(j.Lower, lim[i].PositionMin), math.Min(j.Upper, lim[i].PositionMax)
+	}
+	return &cp
 }

@@ -68,7 +68,7 @@ func simulate(t testing.TB, cfg SimConfig, spec rehab.RunSpec, maxSim time.Durat
 		t.Fatal(err)
 	}
 	for !ss.runner.Done() && ss.now < maxSim {
-		if err := ss.step(sr.cfg.Period); err != nil {
+		if err := ss.step(); err != nil {
 			t.Fatal(err)
 		}
 	}

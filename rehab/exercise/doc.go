@@ -69,9 +69,18 @@
 // JSON Params) into an Exercise, PatientLimits maps a rehab.Patient's
 // per-joint limits onto the robot's joints by name, and NewPlan does both
 // for a whole rehab.RunSpec, yielding the supervisor configuration and the
-// controllers to build the loop with. SimRunner is a rehab.SessionRunner
-// that plays a plan on the firmware-sim plant with a simulated patient —
-// what the clinicians' API (rehab/api) runs against without hardware; it
-// implements rehab.PrescriptionChecker, passes notes to a rehab.NoteSink,
-// and ends a session early with an *EndError carrying the reason.
+// controllers the loop runs the session with. Two rehab.SessionRunners play
+// a plan; neither builds a loop of its own. StationRunner runs it on a
+// served robot (a Station: robot.Robot), the one the console shows, on its
+// drivers: it claims the robot, loads the plan into its running loop while
+// the supervisor holds it (control.Loop.Reconfigure), steps the Runner on
+// the wall clock and hands the robot back in its own configuration; with a
+// WornPatient it carries a simulated patient in a simulated robot.
+// SimRunner opens a robot for each session (robot.Open on in-process
+// simulated drives, the exoskeleton scaled to the patient, its loop started
+// in the plan's configuration) and steps it in lockstep virtual time with a
+// simulated patient — deterministic and as fast as the machine goes, for
+// soaks and tests. Both implement rehab.PrescriptionChecker, pass notes to
+// a rehab.NoteSink, and end a session early with an *EndError carrying the
+// reason.
 package exercise

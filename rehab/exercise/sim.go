@@ -11,6 +11,7 @@ import (
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/patientsim"
+	"github.com/chiron-robotics/chiron/robot"
 	"github.com/chiron-robotics/chiron/robots"
 )
 
@@ -30,6 +31,9 @@ type SimConfig struct {
 	// Period is the loop period (0: 1 ms); the session runner steps every
 	// 5 loop periods.
 	Period time.Duration
+	// Motors names the simulated drives (robot.Config.Motors); nil sizes
+	// them from the model's effort and velocity limits.
+	Motors []string
 }
 
 // EndError is how a session that ended on a bound or a safety stop
@@ -43,11 +47,16 @@ func (e *EndError) EndReason() string { return e.Reason }
 
 var _ rehab.EarlyEnd = (*EndError)(nil)
 
-// SimRunner is a rehab.SessionRunner on a simulated robot: the firmware-sim
-// plant carrying a simulated patient, the control loop with its supervisor
-// configured from the patient's limits, and this package's Runner, stepped
-// in lockstep virtual time on one goroutine. It is what the clinicians' API
-// runs against without hardware, and what end-to-end tests of the API use.
+// SimRunner is a rehab.SessionRunner on a simulated robot made for each
+// session: the exoskeleton scaled to the patient, opened by robot.Open on
+// in-process simulated drives (firmware-sim, the plant carrying the
+// simulated patient), its loop started in the session's configuration (the
+// prescription's controllers, the supervisor configured from the patient's
+// limits: robot.Config.Override), and this package's Runner, stepped in
+// lockstep virtual time on one goroutine — deterministic for a seed and
+// as fast as the machine goes. It is what soaks and end-to-end tests of
+// the clinicians' API run against; a served robot runs sessions through
+// StationRunner.
 type SimRunner struct {
 	cfg SimConfig
 
@@ -68,8 +77,8 @@ func NewSimRunner(cfg SimConfig) *SimRunner {
 type simSession struct {
 	noteRelay
 	runner  *Runner
+	robot   *robot.Robot
 	loop    *control.Loop
-	plant   *plant.Plant
 	patient *patientsim.Patient
 	cancel  context.CancelFunc
 	done    chan struct{}
@@ -113,21 +122,29 @@ const maxNotes = 1000
 // simEvery is how many loop periods pass between runner steps.
 const simEvery = 5
 
-// step advances the simulation by one runner step: simEvery loop periods
-// of patient, plant and loop, then the session runner.
-func (ss *simSession) step(period time.Duration) error {
+// step advances the simulation by one runner step: simEvery lockstep
+// cycles of the robot (the patient's torque applied at each, through
+// robot.Config.External), then the session runner.
+func (ss *simSession) step() error {
 	for range simEvery {
-		ss.now += period
-		if ss.disturb == nil {
-			ss.patient.Apply(ss.now, ss.plant)
-		} else {
-			tau := ss.patient.Torque(ss.now, ss.plant.Position(), ss.plant.Velocity())
-			ss.disturb(ss.now, tau)
-			ss.plant.SetExternalTorque(tau)
+		if err := ss.robot.Step(); err != nil {
+			return err
 		}
-		ss.loop.Step(ss.now)
 	}
+	ss.now = ss.robot.Now()
 	return ss.runner.Step(ss.now)
+}
+
+// external applies the patient's torque (with a test's disturbance) to the
+// plant at every simulator step.
+func (ss *simSession) external(now time.Duration, pl *plant.Plant) {
+	if ss.disturb == nil {
+		ss.patient.Apply(now, pl)
+		return
+	}
+	tau := ss.patient.Torque(now, pl.Position(), pl.Velocity())
+	ss.disturb(now, tau)
+	pl.SetExternalTorque(tau)
 }
 
 // DefaultSimPatient is the default simulated patient: a moderately
@@ -193,40 +210,31 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: patient: %w", err)
 	}
-	pl, err := plant.New(c, plant.Config{Limb: pat.Limb()})
-	if err != nil {
-		return nil, fmt.Errorf("sim runner: %w", err)
-	}
 	// Start in the middle of the safe range.
 	q0 := make([]float64, c.DoF())
 	for i, l := range plan.Safety.Joints {
 		q0[i] = (l.PositionMin + l.PositionMax) / 2
 	}
-	pl.SetState(q0, nil)
-	bus, err := plant.NewBus(pl, nil)
+	ss := &simSession{patient: pat, done: make(chan struct{}), noteRelay: noteRelay{sink: sink, t0: -1}}
+	rate := float64(time.Second) / float64(s.cfg.Period)
+	ss.robot, err = robot.Open(robot.Config{Chain: c, Protocol: robot.ProtocolInproc, Rate: rate, Seed: s.cfg.Seed,
+		Q0: q0, Plant: plant.Config{Limb: pat.Limb()}, External: ss.external, Motors: s.cfg.Motors,
+		// The plan keeps every motion where carrying the limb fits 80 % of
+		// the patient's torque limit: the drives need only hold at all.
+		HoldMargin: 1,
+		Override: &control.Reconfiguration{Controllers: plan.Controllers, Safety: plan.Safety}})
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: %w", err)
 	}
-	loop, err := control.NewLoop(control.Config{Bus: bus, Period: s.cfg.Period, Controllers: plan.Controllers, Safety: plan.Safety})
-	if err != nil {
-		return nil, fmt.Errorf("sim runner: %w", err)
-	}
-	ss := &simSession{loop: loop, plant: pl, patient: pat, done: make(chan struct{}), noteRelay: noteRelay{sink: sink, t0: -1}}
-	rc := plan.runnerConfig(NewLoopRobot(loop, plan.Gravity()), sink, ss.event, func(now time.Duration, c *Cue) {
-		switch c.Mode {
-		case CueReach:
-			pat.SetGoal(now, c.Q)
-		case CueTrack:
-			pat.Track(c.Q, c.Qd)
-		default:
-			pat.Relax()
-		}
-	}, &ss.t0)
+	ss.loop = ss.robot.Loop()
+	worn := NewWornPatient(pat)
+	rc := plan.runnerConfig(NewLoopRobot(ss.loop, plan.Gravity()), sink, ss.event, worn.Cue, &ss.t0)
 	// Nobody can resume a simulated session the supervisor stopped (the
 	// clinicians' API has no such request): it ends at once, saying why.
 	rc.SafetyStopWait = -1
 	ss.runner, err = NewRunner(rc)
 	if err != nil {
+		ss.robot.Close()
 		return nil, fmt.Errorf("sim runner: %w", err)
 	}
 	return ss, nil
@@ -236,10 +244,11 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 func (s *SimRunner) run(ctx context.Context, ss *simSession) {
 	defer close(ss.done)
 	defer ss.cancel()
+	defer ss.robot.Close()
 	wall := time.Now()
 	var err error
 	for !ss.runner.Done() {
-		if err = ss.step(s.cfg.Period); err != nil {
+		if err = ss.step(); err != nil {
 			break
 		}
 		if s.cfg.Pace > 0 {
