@@ -222,7 +222,7 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 		// The plan keeps every motion where carrying the limb fits 80 % of
 		// the patient's torque limit: the drives need only hold at all.
 		HoldMargin: 1,
-		Override: &control.Reconfiguration{Controllers: plan.Controllers, Safety: plan.Safety}})
+		Override:   &control.Reconfiguration{Controllers: plan.Controllers, Safety: plan.Safety}})
 	if err != nil {
 		return nil, fmt.Errorf("sim runner: %w", err)
 	}
