@@ -161,6 +161,15 @@ func TestSVG(t *testing.T) {
 	if err := WriteSVG(&buf, &r, sess.Joints, samples); err != nil {
 		t.Fatal(err)
 	}
+	// Joints by their anatomical names, assistance in percent.
+	for _, want := range []string{"Left knee flexion/extension, angle (°)", "robot assistance (%)"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+	if strings.Contains(buf.String(), "left_knee") {
+		t.Error("SVG shows the raw joint name left_knee")
+	}
 	d := xml.NewDecoder(bytes.NewReader(buf.Bytes()))
 	counts := map[string]int{}
 	for {

@@ -24,7 +24,8 @@ const (
 
 var palette = []string{"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"}
 
-// WriteSVG draws the session: one panel per joint with its angle (deg)
+// WriteSVG draws the session: one panel per joint (its anatomical name)
+// with its angle (°)
 // against time and the prescribed range as a shaded band, and a last
 // panel with the assistance level over time. The SVG is self-contained.
 func WriteSVG(w io.Writer, r *Report, joints []string, samples []rehab.Sample) error {
@@ -62,9 +63,14 @@ func WriteSVG(w io.Writer, r *Report, joints []string, samples []rehab.Sample) e
 			lo, hi = 0, 1
 		}
 		pad := math.Max((hi-lo)*0.05, 1)
-		panel(&b, j, fmt.Sprintf("%s angle (deg)", name), t0, t1, lo-pad, hi+pad, series, palette[j%len(palette)], band)
+		panel(&b, j, JointLabel(name)+", angle (°)", t0, t1, lo-pad, hi+pad, series, palette[j%len(palette)], band)
 	}
-	panel(&b, len(joints), "assistance (0–1)", t0, t1, 0, 1, r.Assistance, "#555555", nil)
+	// Assistance as clinicians read it: a percentage.
+	pct := make([]Point, len(r.Assistance))
+	for i, p := range r.Assistance {
+		pct[i] = Point{T: p.T, V: 100 * p.V}
+	}
+	panel(&b, len(joints), "robot assistance (%)", t0, t1, 0, 100, pct, "#555555", nil)
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err

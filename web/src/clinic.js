@@ -28,8 +28,8 @@ const token = takeToken();
 // Everything the page knows, also window.clinic for tests and the
 // developer tools.
 const state = {
-  robot: null, patients: [], patient: null, sessions: [], session: null,
-  live: [], latest: null, liveCount: 0, polls: 0, report: null, errors: [],
+  me: null, robot: null, patients: [], patient: null, sessions: [], session: null,
+  live: [], latest: null, liveCount: 0, polls: 0, report: null, notes: [], errors: [],
 };
 window.clinic = state;
 window.addEventListener('error', (e) => state.errors.push(String(e.message || e)));
@@ -79,8 +79,18 @@ async function openResource(path, filename) {
 
 function setConn(ok, why) {
   const c = $('conn');
-  c.textContent = ok ? 'signed in as clinician' : (token ? `not allowed: ${why}` : 'no token: open the clinician URL printed by chiron');
+  const role = state.me ? state.me.role : 'clinician';
+  c.textContent = ok ? `signed in as ${role}` : (token ? `not allowed: ${why}` : 'no token: open the clinician URL printed by chiron');
+  c.title = ok && state.me ? `reports name you “${state.me.name}”` : '';
   c.className = 'pill ' + (ok ? 'ok' : 'bad');
+}
+
+// Edit controls (every element with data-edit) show only to a token whose
+// role may use the clinical API (clinician, admin: GET /me says so); a
+// viewer sees none, not even for a moment while the page loads.
+function setCanEdit(yes) {
+  document.body.classList.toggle('can-edit', !!yes);
+  document.querySelectorAll('[data-edit]').forEach((e) => { e.hidden = !yes; });
 }
 
 // ---------------------------------------------------------------------------
@@ -96,7 +106,9 @@ function h(tag, attrs = {}, ...kids) {
   for (const k of kids.flat()) e.append(k instanceof Node ? k : document.createTextNode(String(k)));
   return e;
 }
-const fmt = (v, d = 1, unit = '') => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}${unit}`);
+// fmt writes a number with d decimals and a unit, a true minus sign for
+// negatives, "–" for a value the report could not compute.
+const fmt = (v, d = 1, unit = '') => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(d).replace(/^-/, '−')}${unit}`);
 const num = (el) => (el.value.trim() === '' ? NaN : Number(el.value));
 
 // showErrors puts the API's error next to the field it names: the input
@@ -117,23 +129,52 @@ function showError(form, statusEl, err) {
       best = el; bestLen = f.length;
     }
   });
-  const msg = field && err.status === 400 ? `${label(field)}: ${err.message}` : err.message;
+  const msg = field && err.status === 400 ? `${label(field)}: ${inDegrees(err.message)}` : inDegrees(err.message);
   if (!best) { statusEl.textContent = msg; return; }
   if (best.dataset.errorFor !== undefined) { best.textContent = msg; return; }
   best.classList.add('invalid');
   best.after(h('span', { class: 'field-error dyn' }, msg));
   best.focus();
 }
-// label turns an API field path into words.
+// PARAM_WORDS name the API's parameters as the form does.
+const PARAM_WORDS = {
+  rom_min: 'range from', rom_max: 'range to', max_torque: 'max robot torque', max_speed: 'max speed',
+  affected_side: 'affected side', id: 'patient ID', period_s: 'time per repetition', hold_s: 'hold at each end',
+  attempt_s: 'time allowed per movement', viscous: 'resistance', width: 'corridor half-width', peak_speed: 'peak speed',
+  repetitions: 'repetitions', assistance: 'robot assistance', params: 'parameters', mode: 'exercise type',
+};
+
+// label turns an API field path into words: "protocol.exercises[1].params.period_s"
+// → "exercise 2 · time per repetition"; a limit row is named by its joint.
 function label(field) {
+  const limitJoint = (i) => {
+    const row = $('pf-limits').tBodies[0].rows[Number(i)];
+    const j = row && row.querySelector('.j-name');
+    return j && j.value ? jointName(j.value) : `joint ${Number(i) + 1}`;
+  };
   return field
     .replace(/^protocol\./, '')
     .replace(/exercises\[(\d+)\]/, (_, i) => `exercise ${Number(i) + 1}`)
-    .replace(/limits\[(\d+)\]/, (_, i) => `joint ${Number(i) + 1}`)
+    .replace(/limits\[(\d+)\]/, (_, i) => limitJoint(i))
     .replace(/joints\[(\d+)\]/, (_, i) => `joint ${Number(i) + 1}`)
-    .replace('rom_min', 'range from').replace('rom_max', 'range to')
-    .replace('max_torque', 'max torque').replace('max_speed', 'max speed')
-    .replace('affected_side', 'affected side').replace(/\./g, ' · ');
+    .replace(/\bparams\./, '')
+    .replace(/[a-z_]+$/, (k) => PARAM_WORDS[k] || k.replace(/_/g, ' '))
+    .replace(/\./g, ' · ');
+}
+
+// inDegrees rewrites what the API says in radians in the page's units:
+// "6.981317007977318 rad is not a finite angle ≤ 2π" → "400° is not a
+// finite angle ≤ 360°", "2 rad/s" → "115°/s"; API field names become
+// the form's words.
+function inDegrees(msg) {
+  const d = (x) => `${Math.round(deg(Number(x)) * 10) / 10}`;
+  return String(msg)
+    .replace(/(−|-)?2π/g, (m, neg) => `${neg ? '−' : ''}360°`)
+    .replace(/(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?) rad\/s(?: \([^)]*\))?/g, (_, x) => `${d(x)}°/s`)
+    .replace(/(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?) rad\b(?! ?\/)/g, (_, x) => `${d(x)}°`)
+    .replace(/\b(rom_min|rom_max|max_torque|max_speed|period_s|hold_s|attempt_s)\b/g, (k) => `“${PARAM_WORDS[k]}”`)
+    .replace(/\b(hip|knee|ankle|shoulder|elbow|wrist)_[a-z_]+\b/g, (j) => jointName(j))
+    .replace(/(^|[\s(\[])-(\d)/g, '$1−$2');
 }
 
 function banner(msg) {
@@ -152,22 +193,43 @@ async function loadPatients() {
   tb.replaceChildren(...patients.map((p) => h('tr', {
     class: state.patient && state.patient.id === p.id ? 'sel' : '', 'data-id': p.id,
     onclick: () => selectPatient(p.id),
-  }, h('td', {}, p.id), h('td', {}, p.affected_side), h('td', {}, `${p.height.toFixed(2)} m`),
+  }, h('td', {}, p.id), h('td', {}, SIDE_WORDS[p.affected_side] || p.affected_side), h('td', {}, `${p.height.toFixed(2)} m`),
   h('td', {}, `${p.mass.toFixed(1)} kg`), h('td', {}, p.limits.map((l) => jointName(l.joint)).join(', ')))));
   $('no-patients').hidden = patients.length > 0;
 }
 
-const jointName = (j) => j.replace(/_/g, ' ');
+const SIDE_WORDS = { left: 'left', right: 'right', bilateral: 'both sides', none: 'none' };
 
-// limitRow is one joint of the new-patient form; l holds degrees.
+// jointName is a joint's anatomical name ("Hip flexion/extension"), as
+// GET /robot labels the robot's joints (report.JointLabel); a joint the
+// robot does not list keeps its name in words.
+const jointName = (j) => {
+  const l = state.robot && state.robot.labels && state.robot.labels[j];
+  if (l) return l;
+  const w = String(j).replace(/_/g, ' ');
+  return w.charAt(0).toUpperCase() + w.slice(1);
+};
+
+// The limits the API accepts for a patient (rehab.Patient.Validate), in
+// the form's units, so that a slip is said here, in degrees, beside its
+// field: ±360° (2π rad), torque (0, 1000] N·m, speed (0, 20 rad/s].
+const LIMITS = { height: [0.5, 2.5], mass: [10, 300], angle: 360, torque: 1000, speed: Math.round(deg(20)) };
+
+// limitRow is one joint of the new-patient form; l holds degrees. The
+// joint is chosen among the robot's (by its anatomical name) when the
+// robot lists them, typed otherwise.
 function limitRow(l = {}) {
   const i = () => [...$('pf-limits').tBodies[0].rows].indexOf(tr);
-  const nameIn = h('input', { class: 'j-name', list: 'robot-joints', value: l.joint || '', placeholder: 'knee_flexion' });
-  const f = (cls, v, step) => h('input', { class: cls, type: 'number', step, value: v === undefined ? '' : v });
+  const robotJoints = (state.robot && state.robot.joints) || [];
+  const nameIn = robotJoints.length
+    ? h('select', { class: 'j-name' }, ...robotJoints.map((j) => h('option', { value: j.joint }, jointName(j.joint))))
+    : h('input', { class: 'j-name', value: l.joint || '', placeholder: 'knee_flexion' });
+  if (l.joint) nameIn.value = l.joint;
+  const f = (cls, v, step, min, max) => h('input', { class: cls, type: 'number', step, min, max, value: v === undefined ? '' : v });
   const tr = h('tr', {},
     h('td', {}, nameIn),
-    h('td', {}, f('j-min', l.min, 1)), h('td', {}, f('j-max', l.max, 1)),
-    h('td', {}, f('j-torque', l.torque, 1)), h('td', {}, f('j-speed', l.speed, 5)),
+    h('td', {}, f('j-min', l.min, 1, -LIMITS.angle, LIMITS.angle)), h('td', {}, f('j-max', l.max, 1, -LIMITS.angle, LIMITS.angle)),
+    h('td', {}, f('j-torque', l.torque, 1, 1, LIMITS.torque)), h('td', {}, f('j-speed', l.speed, 5, 5, LIMITS.speed)),
     h('td', {}, h('button', { type: 'button', class: 'quiet', title: 'remove this joint', onclick: () => tr.remove() }, '×')));
   // data-field follows the row's position, so errors land in the right row.
   tr.updateFields = () => {
@@ -182,6 +244,7 @@ function limitRow(l = {}) {
 }
 
 function openPatientForm() {
+  if (!document.body.classList.contains('can-edit')) return;
   const form = $('patient-form');
   form.reset();
   clearErrors(form);
@@ -218,11 +281,18 @@ async function savePatient(ev) {
     if (!Number.isFinite(v)) return showError(form, $('pf-status'), { field: k, status: 400, message: 'enter a number' });
   }
   for (const [i, l] of body.limits.entries()) {
+    const bad = (k, message) => showError(form, $('pf-status'), { field: `limits[${i}].${k}`, status: 400, message });
     for (const k of ['rom_min', 'rom_max', 'max_torque', 'max_speed']) {
-      if (!Number.isFinite(l[k])) return showError(form, $('pf-status'), { field: `limits[${i}].${k}`, status: 400, message: 'enter a number' });
+      if (!Number.isFinite(l[k])) return bad(k, 'enter a number');
     }
-    // Said here in the page's degrees; the API would say it in radians.
-    if (l.rom_min >= l.rom_max) return showError(form, $('pf-status'), { field: `limits[${i}].rom_max`, status: 400, message: 'must be above “range from”' });
+    // Said here in the page's units (degrees, °/s) as typed; the API
+    // would say them in radians.
+    const typed = (cls) => rows[i].querySelector(cls).value.trim();
+    if (Math.abs(deg(l.rom_min)) > LIMITS.angle) return bad('rom_min', `${typed('.j-min')}° is beyond ±${LIMITS.angle}°`);
+    if (Math.abs(deg(l.rom_max)) > LIMITS.angle) return bad('rom_max', `${typed('.j-max')}° is beyond ±${LIMITS.angle}°`);
+    if (l.rom_min >= l.rom_max) return bad('rom_max', `${typed('.j-max')}° must be above “range from” (${typed('.j-min')}°)`);
+    if (!(l.max_torque > 0 && l.max_torque <= LIMITS.torque)) return bad('max_torque', `${typed('.j-torque')} N·m is outside 0…${LIMITS.torque} N·m`);
+    if (!(l.max_speed > 0 && deg(l.max_speed) <= LIMITS.speed)) return bad('max_speed', `${typed('.j-speed')} °/s is outside 0…${LIMITS.speed} °/s`);
   }
   try {
     const p = await api('POST', '/patients', body);
@@ -242,7 +312,7 @@ async function selectPatient(id) {
   $('patient').hidden = false;
   $('rx-form').hidden = true;
   $('p-title').textContent = `Patient ${p.id}`;
-  $('p-summary').textContent = `${p.height.toFixed(2)} m · ${p.mass.toFixed(1)} kg · affected side: ${p.affected_side}`;
+  $('p-summary').textContent = `${p.height.toFixed(2)} m · ${p.mass.toFixed(1)} kg · affected side: ${SIDE_WORDS[p.affected_side] || p.affected_side}`;
   $('p-limits').tBodies[0].replaceChildren(...p.limits.map((l) => h('tr', {},
     h('td', {}, jointName(l.joint)), h('td', {}, `${fmt(deg(l.rom_min), 0)}° to ${fmt(deg(l.rom_max), 0)}°`),
     h('td', {}, `${fmt(l.max_torque, 0)} N·m`), h('td', {}, `${fmt(deg(l.max_speed), 0)} °/s`))));
@@ -254,18 +324,32 @@ async function selectPatient(id) {
 // ---------------------------------------------------------------------------
 // prescriptions
 
-const MODES = {
-  passive: { label: 'Passive range of motion — the robot moves the relaxed limb', assistance: 100,
-    params: [['period_s', 'Time per repetition (s)', 4], ['hold_s', 'Hold at each end (s)', 0.5]] },
-  'active-assisted': { label: 'Active-assisted — the patient moves, the robot helps as needed', assistance: 50,
-    params: [['period_s', 'Time per repetition (s)', 4], ['hold_s', 'Hold at each end (s)', 0.5]] },
-  active: { label: 'Active — the patient moves, the robot only follows', assistance: 0,
-    params: [['attempt_s', 'Time allowed per movement (s)', '']] },
-  resistive: { label: 'Resistive — the patient moves against a resistance', assistance: 0,
-    params: [['viscous', 'Resistance (N·m per rad/s)', 5], ['attempt_s', 'Time allowed per movement (s)', '']] },
-  'path-guidance': { label: 'Path guidance — the patient moves inside a corridor', assistance: 20,
-    params: [['width_deg', 'Corridor half-width (°)', 3], ['attempt_s', 'Time allowed per movement (s)', '']] },
+// The parameters the form offers, in the clinician's units, with the
+// ranges the API accepts (rehab/exercise/check.go: MinPeriodS…MaxPeriodS,
+// MaxHoldS, MinAttemptS…MaxAttemptS, viscous ≤ 100 N·m·s/rad, a joint
+// corridor ≤ 0.5 rad). The API reads 0 as "the mode's default", so no
+// input here goes down to 0.
+const PARAMS = {
+  period: { key: 'period_s', label: 'Time per repetition (s)', unit: 's', value: 4, min: 2, max: 600, step: 0.5,
+    help: 'out and back, not counting the holds' },
+  hold: { key: 'hold_s', label: 'Hold at each end (s)', unit: 's', value: 0.5, min: 0.1, max: 60, step: 0.1 },
+  attempt: { key: 'attempt_s', label: 'Time allowed per movement (s)', unit: 's', value: 10, min: 1, max: 120, step: 1,
+    help: 'after this the robot moves on to the next target' },
+  // Resistance as the torque the patient feels at 60 °/s (a brisk
+  // movement), not a damping coefficient: b = T / (60 °/s in rad/s).
+  resistance: { key: 'viscous', label: 'Resistance (N·m at 60 °/s)', unit: 'N·m', value: 5, min: 1, max: 100, step: 1,
+    toAPI: (v) => v / (60 * RAD), help: 'the robot resists with this torque when the joint moves at 60 °/s, more when faster' },
+  width: { key: 'width', label: 'Corridor half-width (°)', unit: '°', value: 3, min: 1, max: 28, step: 1, toAPI: (v) => v * RAD },
 };
+
+const MODES = {
+  passive: { label: 'Passive range of motion — the robot moves the relaxed limb', assistance: 100, params: ['period', 'hold'] },
+  'active-assisted': { label: 'Active-assisted — the patient moves, the robot helps as needed', assistance: 50, params: ['period', 'hold'] },
+  active: { label: 'Active — the patient moves, the robot only follows', assistance: 0, params: ['attempt'] },
+  resistive: { label: 'Resistive — the patient moves against a resistance', assistance: 0, params: ['resistance', 'attempt'] },
+  'path-guidance': { label: 'Path guidance — the patient moves inside a corridor', assistance: 20, params: ['width', 'attempt'] },
+};
+const modeName = (m) => (MODES[m] ? MODES[m].label.split(' — ')[0] : m);
 
 function exerciseItem(mode = 'passive') {
   const li = h('li', { class: 'exercise' });
@@ -273,14 +357,20 @@ function exerciseItem(mode = 'passive') {
   modeSel.value = mode;
   const joints = h('span', { class: 'x-joints' }, ...state.patient.limits.map((l) =>
     h('label', { class: 'check' }, h('input', { type: 'checkbox', value: l.joint, checked: true }), jointName(l.joint))));
+  // Repetitions and assistance: what rehab.Protocol.Validate accepts.
   const reps = h('input', { class: 'x-reps', type: 'number', min: 1, max: 1000, step: 1, value: 5 });
   const assist = h('input', { class: 'x-assist', type: 'number', min: 0, max: 100, step: 5, value: MODES[mode].assistance });
   const params = h('span', { class: 'x-params' });
-  const extra = h('input', { class: 'x-extra', placeholder: '{"peak_speed": 0.5}', title: 'other parameters, JSON (SI units)' });
+  const extra = h('input', { class: 'x-extra', placeholder: '{"peak_speed": 0.5}', title: 'more parameters as JSON, SI units (radians, seconds)' });
   const renderParams = () => {
     const m = MODES[modeSel.value];
-    params.replaceChildren(...m.params.map(([k, lab, v]) => h('label', {}, lab, ' ', h('input', { type: 'number', step: 'any', 'data-param': k, value: v }))));
+    params.replaceChildren(...m.params.map((name) => {
+      const p = PARAMS[name];
+      return h('label', { title: p.help || '' }, p.label, ' ',
+        h('input', { type: 'number', step: p.step, min: p.min, max: p.max, 'data-param': name, value: p.value }));
+    }));
     assist.value = m.assistance;
+    li.updateFields && li.updateFields();
   };
   modeSel.addEventListener('change', renderParams);
   renderParams();
@@ -295,7 +385,10 @@ function exerciseItem(mode = 'passive') {
       h('button', { type: 'button', class: 'quiet', title: 'remove', onclick: () => li.remove() }, '×')),
     h('div', { class: 'row' }, h('span', { class: 'x-joints-field' }, 'Joints: ', joints)),
     h('div', { class: 'row' }, h('label', {}, 'Repetitions ', reps), h('label', {}, 'Robot assistance (%) ', assist), params),
-    h('div', { class: 'row' }, h('label', { class: 'wide' }, 'Other parameters (optional, JSON) ', extra)));
+    // No raw JSON in the default form: what the fields above do not cover
+    // is for engineers, folded away.
+    h('details', { class: 'advanced' }, h('summary', {}, 'Advanced'),
+      h('label', { class: 'wide' }, 'More parameters (JSON, SI units: radians, seconds) ', extra)));
   li.updateFields = () => {
     const k = [...$('rx-exercises').children].indexOf(li);
     const f = `protocol.exercises[${k}]`;
@@ -304,48 +397,57 @@ function exerciseItem(mode = 'passive') {
     reps.dataset.field = `${f}.repetitions`;
     assist.dataset.field = `${f}.assistance`;
     extra.dataset.field = `${f}.params`;
+    li.querySelectorAll('[data-param]').forEach((inp) => { inp.dataset.field = `${f}.params.${PARAMS[inp.dataset.param].key}`; });
     li.dataset.field = f;
   };
   return li;
 }
 
 function openPrescription() {
+  if (!document.body.classList.contains('can-edit')) return;
   const form = $('rx-form');
   form.reset();
   clearErrors(form);
   $('rx-status').textContent = '';
   $('rx-exercises').replaceChildren(exerciseItem('passive'));
+  $('rx-exercises').firstChild.updateFields();
   form.hidden = false;
   $('rx-name').focus();
 }
 
+// readExercise reads one exercise of the form, refusing here, in the
+// units typed and beside the field, what the API would refuse.
 function readExercise(li) {
   const mode = li.querySelector('.x-mode').value;
   const params = {};
+  const bad = (el, message) => { throw { field: el.dataset.field, status: 400, message }; };
   for (const inp of li.querySelectorAll('[data-param]')) {
+    const p = PARAMS[inp.dataset.param];
     const v = num(inp);
-    if (!Number.isFinite(v) || v === 0) continue; // empty: the mode's default
-    if (inp.dataset.param === 'width_deg') params.width = v * RAD;
-    else params[inp.dataset.param] = v;
+    if (!Number.isFinite(v)) bad(inp, 'enter a number');
+    if (v < p.min || v > p.max) bad(inp, `${inp.value.trim()} ${p.unit} is outside ${p.min}…${p.max} ${p.unit}`);
+    params[p.key] = p.toAPI ? p.toAPI(v) : v;
   }
   const extra = li.querySelector('.x-extra').value.trim();
   if (extra) {
     let more;
     try { more = JSON.parse(extra); } catch { more = null; }
     if (!more || typeof more !== 'object' || Array.isArray(more)) {
-      throw { field: li.querySelector('.x-extra').dataset.field, status: 400, message: 'not a JSON object such as {"peak_speed": 0.5}' };
+      bad(li.querySelector('.x-extra'), 'not a JSON object such as {"peak_speed": 0.5}');
     }
     Object.assign(params, more);
   }
+  const repsIn = li.querySelector('.x-reps');
+  const assistIn = li.querySelector('.x-assist');
   const ex = {
     mode,
     joints: [...li.querySelectorAll('.x-joints input:checked')].map((c) => c.value),
-    repetitions: num(li.querySelector('.x-reps')),
-    assistance: num(li.querySelector('.x-assist')) / 100,
+    repetitions: num(repsIn),
+    assistance: num(assistIn) / 100,
   };
-  if (!Number.isFinite(ex.repetitions)) throw { field: li.querySelector('.x-reps').dataset.field, status: 400, message: 'enter a number' };
-  if (!Number.isFinite(ex.assistance)) throw { field: li.querySelector('.x-assist').dataset.field, status: 400, message: 'enter a percentage' };
-  if (!ex.joints.length) throw { field: li.querySelector('.x-joints-field').dataset.field, status: 400, message: 'tick at least one joint' };
+  if (!Number.isInteger(ex.repetitions) || ex.repetitions < 1 || ex.repetitions > 1000) bad(repsIn, 'enter a whole number from 1 to 1000');
+  if (!Number.isFinite(ex.assistance) || ex.assistance < 0 || ex.assistance > 1) bad(assistIn, 'enter a percentage from 0 to 100 %');
+  if (!ex.joints.length) bad(li.querySelector('.x-joints-field'), 'tick at least one joint');
   if (Object.keys(params).length) ex.params = params;
   return ex;
 }
@@ -401,14 +503,41 @@ async function selectSession(id) {
   state.live = [];
   state.latest = null;
   state.report = null;
+  state.notes = [];
+  renderNotes();
   $('session').hidden = false;
   $('s-title').textContent = `Session ${s.protocol.name ? '“' + s.protocol.name + '”' : s.id}`;
   $('s-error').textContent = '';
   $('report').hidden = true;
   document.querySelectorAll('#sessions tbody tr').forEach((tr) => tr.classList.toggle('sel', tr.dataset.id === s.id));
   renderSession();
-  if (isFinal(s.status)) await loadReport();
-  else poll();
+  if (isFinal(s.status)) {
+    await loadNotes(s.id);
+    await loadReport();
+  } else poll();
+}
+
+// loadNotes fetches what the runner told the clinician about an ended
+// session (GET /live keeps them for the sessions this server ran).
+async function loadNotes(id) {
+  try {
+    const v = await api('GET', `/sessions/${encodeURIComponent(id)}/live?after=1e9`);
+    if (state.session && state.session.id === id) { state.notes = v.notes || []; renderNotes(); }
+  } catch (err) {
+    if (!(err instanceof APIError)) throw err;
+  }
+}
+
+// renderNotes lists the runner's notes (a range shortened by a limit, a
+// joint that stopped short and why, why the session ended early) with the
+// time and exercise they concern.
+function renderNotes() {
+  const notes = state.notes || [];
+  const exs = state.session ? state.session.protocol.exercises : [];
+  $('s-notes').replaceChildren(...notes.map((n) => h('li', {},
+    h('span', { class: 'hint' }, `${fmt(n.t, 0)} s${exs[n.exercise] ? ` · exercise ${n.exercise + 1} (${modeName(exs[n.exercise].mode)})` : ''}: `),
+    inDegrees(n.text))));
+  $('s-notes-box').hidden = notes.length === 0;
 }
 
 function renderSession() {
@@ -427,13 +556,17 @@ function renderSession() {
   if (s.status === 'created') now = `${exs.length} exercise${exs.length > 1 ? 's' : ''}, ${exs.reduce((a, e) => a + e.repetitions, 0)} repetitions in all`;
   else if (s.status === 'running' || s.status === 'paused') {
     const e = exs[cur.exercise] || exs[0];
-    const what = (MODES[e.mode] ? MODES[e.mode].label.split(' — ')[0] : e.mode);
+    const what = modeName(e.mode);
     now = `Exercise ${cur.exercise + 1} of ${exs.length}: ${what} — ` +
       (cur.repetition === 0 ? 'moving to the start position' : `repetition ${Math.min(cur.repetition, e.repetitions)} of ${e.repetitions}`);
   } else now = STATUS_WORDS[s.status];
   $('s-now').textContent = now;
   $('s-detail').textContent = `${Math.round(s.percent)} % of the repetitions done · ${fmt(cur.t || 0, 0)} s elapsed` +
     (s.status === 'running' || s.status === 'paused' ? '' : s.ended_at ? ` · ended ${new Date(s.ended_at).toLocaleTimeString()}` : '');
+  // Why it ended early, in the runner's words (sessions.end_reason).
+  const why = $('s-reason');
+  why.hidden = !s.end_reason;
+  why.replaceChildren(...(s.end_reason ? [h('strong', {}, 'Ended early: '), inDegrees(s.end_reason)] : []));
 }
 
 async function control(action) {
@@ -446,7 +579,7 @@ async function control(action) {
     else poll();
   } catch (err) {
     if (!(err instanceof APIError)) throw err;
-    $('s-error').textContent = err.message;
+    $('s-error').textContent = inDegrees(err.message);
   }
 }
 
@@ -472,6 +605,7 @@ function poll() {
     const prev = state.session.status;
     state.session = v.session;
     state.latest = v.latest;
+    if ((v.notes || []).length !== state.notes.length) { state.notes = v.notes || []; renderNotes(); }
     state.live.push(...v.points);
     state.liveCount += v.points.length;
     const t0 = state.live.length ? state.live[state.live.length - 1].t - WINDOW_S : 0;
@@ -550,26 +684,66 @@ function drawLive() {
 // ---------------------------------------------------------------------------
 // report
 
+// One line per metric: what it measures, its unit, its usual range and
+// which way is better (the printable report says the same:
+// rehab/report.Metrics). SPARC: Balasubramanian et al., IEEE TBME 2012
+// and J NeuroEng Rehabil 2015 — about −1.5 for one smooth reach, towards
+// −7 and below for a movement broken into sub-movements.
+const METRICS = [
+  ['Range of motion', 'the angle between the two extremes the joint reached, in degrees; compare with the prescribed range and earlier sessions — larger means more movement.'],
+  ['Active / passive', 'range reached while the robot gave less than half of the motion (active) or at least half (passive).'],
+  ['Robot assistance', 'share of the motion the robot provided: 0 % the patient alone, 100 % fully passive; lower over sessions means more of the movement is the patient’s own.'],
+  ['Movement time', 'how long one movement took (speed above 5 % of its peak), in seconds; shorter for the same range is usually better.'],
+  ['Peak speed', 'the fastest the joints moved in the repetition, in °/s; higher means a faster, more confident movement, within the patient’s speed limit.'],
+  ['Path-length ratio', 'path taken over the straight-line distance to the farthest posture: 1.0 is direct, higher means detours (healthy movements stay near 1.0–1.2).'],
+  ['Smoothness (SPARC)', 'movement smoothness, about −1.5 for one smooth movement down to −7 or lower for a halting, jerky one; closer to 0 is smoother.'],
+  ['Interaction torque (patient ↔ robot)', 'torque between the patient’s limb and the robot, in N·m — not the motor’s torque; high values mean the patient pushed against the robot (effort, spasticity) and may exceed the patient’s max robot torque, which limits only the robot.'],
+];
+
+// duration renders seconds as "45 s", "12 min 5 s" or "1 h 02 min".
+function duration(sec) {
+  if (!Number.isFinite(sec) || sec < 0) return '–';
+  const n = Math.round(sec);
+  if (n < 60) return `${n} s`;
+  if (n < 3600) return `${Math.floor(n / 60)} min ${n % 60} s`;
+  return `${Math.floor(n / 3600)} h ${String(Math.floor(n / 60) % 60).padStart(2, '0')} min`;
+}
+
 async function loadReport() {
   const s = state.session;
   const base = `/sessions/${encodeURIComponent(s.id)}`;
   const r = await api('GET', `${base}/report`);
-  $('r-summary').textContent = `${r.repetitions} repetitions in ${fmt(r.duration_s, 0)} s · ${r.samples} samples at ${fmt(r.sample_rate_hz, 0)} Hz` +
-    (r.mean_sparc !== null ? ` · mean smoothness (SPARC) ${fmt(r.mean_sparc, 2)}` : '');
+  const started = r.started_at ? new Date(r.started_at) : null;
+  const ended = r.ended_at ? new Date(r.ended_at) : null;
+  const dur = started && ended ? (ended - started) / 1000 : r.duration_s;
+  const fact = (k, v) => h('div', { class: 'fact' }, h('span', { class: 'k' }, k), h('span', { class: 'v', 'data-fact': k }, v));
+  $('r-summary').replaceChildren(
+    fact('Date', started ? started.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }) : '–'),
+    fact('Start time', started ? started.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : '–'),
+    fact('Duration', duration(dur)),
+    fact('Patient', r.patient_id),
+    fact('Height', `${fmt(r.patient_height_m, 2)} m`),
+    fact('Mass', `${fmt(r.patient_mass_kg, 1)} kg`),
+    fact('Affected side', SIDE_WORDS[r.affected_side] || r.affected_side || '–'),
+    fact('Therapist', r.therapist || 'not recorded'),
+    fact('Repetitions', `${r.repetitions} done` + (r.mean_sparc !== null ? ` · mean smoothness (SPARC) ${fmt(r.mean_sparc, 2)}` : '')));
   const range = (a, b) => (a === null || a === undefined ? '–' : `${fmt(a, 0)}° to ${fmt(b, 0)}°`);
   $('r-joints').tBodies[0].replaceChildren(...(r.joints || []).map((j) => h('tr', {},
-    h('td', {}, jointName(j.joint)), h('td', { class: 'rom' }, fmt(j.rom_deg, 1, '°')), h('td', {}, fmt(j.active_rom_deg, 1, '°')),
+    h('td', {}, j.label || jointName(j.joint)), h('td', { class: 'rom' }, fmt(j.rom_deg, 1, '°')), h('td', {}, fmt(j.active_rom_deg, 1, '°')),
     h('td', {}, fmt(j.passive_rom_deg, 1, '°')), h('td', {}, range(j.limit_min_deg, j.limit_max_deg)),
     h('td', {}, fmt(j.peak_torque_nm, 1, ' N·m')), h('td', {}, fmt(j.mean_torque_nm, 1, ' N·m')))));
+  const exName = (i) => `${i + 1}. ${r.exercises && r.exercises[i] ? r.exercises[i].label || modeName(r.exercises[i].mode) : ''}`;
   $('r-exercises').tBodies[0].replaceChildren(...(r.exercises || []).map((e) => h('tr', {},
-    h('td', {}, `${e.index + 1}. ${MODES[e.mode] ? MODES[e.mode].label.split(' — ')[0] : e.mode}`),
+    h('td', {}, exName(e.index)),
     h('td', {}, `${e.repetitions_done} of ${e.repetitions_prescribed}`),
     h('td', {}, `${Math.round(100 * e.assistance_nominal)} %`), h('td', {}, `${Math.round(100 * e.assistance_measured)} %`))));
   $('r-reps').tBodies[0].replaceChildren(...(r.repetition_metrics || []).map((p) => h('tr', {},
-    h('td', {}, p.exercise + 1), h('td', {}, p.repetition),
-    h('td', {}, p.joints.map((j) => `${jointName(j.joint)} ${fmt(j.rom_deg, 1, '°')}`).join(', ')),
-    h('td', {}, `${Math.round(100 * p.assistance)} %`), h('td', {}, fmt(p.movement_time_s, 2, ' s')),
+    h('td', {}, exName(p.exercise)), h('td', {}, p.repetition),
+    h('td', {}, p.joints.map((j) => `${j.label || jointName(j.joint)} ${fmt(j.rom_deg, 1, '°')}`).join(', ')),
+    h('td', {}, `${Math.round(100 * p.assistance)} %`), h('td', {}, fmt(p.movement_time_s, 1, ' s')),
+    h('td', {}, fmt(p.peak_speed_deg_s, 0, ' °/s')), h('td', {}, fmt(p.path_length_ratio, 2)),
     h('td', {}, fmt(p.sparc, 2)), h('td', {}, fmt(p.peak_torque_nm, 1, ' N·m')))));
+  $('r-help').replaceChildren(...METRICS.map(([name, help]) => [h('dt', {}, name), h('dd', {}, help)]).flat());
   // The SVG is the server's own drawing, every text in it escaped; it is
   // fetched with the token (an <img> would not carry it) and parsed as an
   // SVG document, so nothing in it runs as the page's HTML.
@@ -612,20 +786,40 @@ async function init() {
   $('patient-form').addEventListener('submit', savePatient);
   $('prescribe').addEventListener('click', openPrescription);
   $('rx-cancel').addEventListener('click', () => { $('rx-form').hidden = true; });
-  $('rx-add').addEventListener('click', () => $('rx-exercises').append(exerciseItem($('rx-exercises').children.length ? 'active-assisted' : 'passive')));
+  // A new exercise is of the first kind not yet in the list.
+  $('rx-add').addEventListener('click', () => {
+    const used = new Set([...$('rx-exercises').querySelectorAll('.x-mode')].map((m) => m.value));
+    const next = Object.keys(MODES).find((m) => !used.has(m)) || 'active-assisted';
+    const li = exerciseItem(next);
+    $('rx-exercises').append(li);
+    li.updateFields();
+  });
   $('rx-form').addEventListener('submit', createSession);
   for (const a of ['start', 'pause', 'resume', 'stop']) $(`s-${a}`).addEventListener('click', () => control(a));
-  if (!token) { setConn(false); return; }
+  setCanEdit(false);
+  if (!token) { setConn(false); state.ready = true; return; }
   try {
+    // What this token may do, before anything is shown: a viewer (or an
+    // operator) may not open patient records, so the page offers none of
+    // its controls.
+    state.me = await api('GET', '/me');
+    if (!state.me.clinical) {
+      setConn(true);
+      $('conn').className = 'pill bad';
+      document.body.classList.add('no-access');
+      banner(`This link signs you in as ${state.me.role}: a ${state.me.role} may watch the robot's console but not open patient records ` +
+        'or run sessions here. Ask for the clinician link.');
+      state.ready = true;
+      return;
+    }
+    setCanEdit(true);
     state.robot = await api('GET', '/robot');
-    $('robot').textContent = `robot: ${state.robot.robot}`;
-    const dl = h('datalist', { id: 'robot-joints' }, ...state.robot.joints.map((j) => h('option', { value: j.joint })));
-    document.body.append(dl);
+    $('robot').textContent = state.robot.robot ? `robot: ${state.robot.robot}` : 'robot: –';
     if (!state.robot.sessions) banner('This server keeps records and reports only: no robot is attached to run sessions.');
     await loadPatients();
   } catch (err) {
     if (!(err instanceof APIError)) throw err;
-    banner(err.message);
+    banner(inDegrees(err.message));
   }
   state.ready = true;
 }
