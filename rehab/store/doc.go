@@ -20,7 +20,9 @@
 // (TestKill9LosesAtMostTheLastSecond measures it).
 //
 // On start-up, MarkInterrupted turns sessions left running or paused by a
-// crashed process into status interrupted; their samples stay.
+// crashed process into status interrupted; their samples stay. Why a
+// session ended early (SetEndReason) and who started it (SetStartedBy,
+// the therapist its report names) are kept with it.
 //
 // # Samples
 //
