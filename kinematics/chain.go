@@ -122,16 +122,24 @@ func jointPose(f *Frame, j *Joint, q float64) {
 			s *= sign
 			// A rotation by θ about coordinate axis k turns column a into
 			// c·a + s·b and column b into c·b − s·a, with (a, b) the next
-			// two axes in cyclic order.
-			a, b := (k+1)%3, (k+2)%3
+			// two axes in cyclic order; written out for each k.
 			o := &j.Origin.R
-			r := *o
-			for row := 0; row < 9; row += 3 {
-				ca, cb := o[row+a], o[row+b]
-				r[row+a] = c*ca + s*cb
-				r[row+b] = c*cb - s*ca
+			R := &f.R
+			switch k {
+			case 2: // columns 0 and 1
+				R[0], R[1], R[2] = c*o[0]+s*o[1], c*o[1]-s*o[0], o[2]
+				R[3], R[4], R[5] = c*o[3]+s*o[4], c*o[4]-s*o[3], o[5]
+				R[6], R[7], R[8] = c*o[6]+s*o[7], c*o[7]-s*o[6], o[8]
+			case 1: // columns 2 and 0
+				R[0], R[1], R[2] = c*o[0]-s*o[2], o[1], c*o[2]+s*o[0]
+				R[3], R[4], R[5] = c*o[3]-s*o[5], o[4], c*o[5]+s*o[3]
+				R[6], R[7], R[8] = c*o[6]-s*o[8], o[7], c*o[8]+s*o[6]
+			default: // columns 1 and 2
+				R[0], R[1], R[2] = o[0], c*o[1]+s*o[2], c*o[2]-s*o[1]
+				R[3], R[4], R[5] = o[3], c*o[4]+s*o[5], c*o[5]-s*o[4]
+				R[6], R[7], R[8] = o[6], c*o[7]+s*o[8], c*o[8]-s*o[7]
 			}
-			f.R, f.P = r, j.Origin.P
+			f.P = j.Origin.P
 			return
 		}
 	case Prismatic:

@@ -60,7 +60,13 @@ func (w *Workspace) setLink(i int, local *Frame, q float64) {
 	// A joint's own motion leaves its axis alone, so the axis in the base
 	// frame is the link's rotation applied to it; a revolute joint does not
 	// move its origin, a prismatic one moves it q along the axis.
-	z := l.Rotate(j.Axis)
+	var z [3]float64
+	if k, sign := unitAxis(&j.Axis); k >= 0 {
+		// ±e_k: column k of the rotation, no products (sign·x is exact).
+		z = [3]float64{sign * l.R[k], sign * l.R[3+k], sign * l.R[6+k]}
+	} else {
+		z = l.Rotate(j.Axis)
+	}
 	w.axis[i] = z
 	w.origin[i] = l.P
 	if j.Type == Prismatic {
@@ -80,8 +86,22 @@ func (w *Workspace) setTip() {
 // FK sets dst to the pose of the tip frame in the base frame at q.
 // It panics when len(q) differs from the chain's DoF.
 func (w *Workspace) FK(dst *Frame, q []float64) {
-	w.update(q)
-	*dst = w.tip
+	w.checkQ(q)
+	// The link frames only: no axes or origins (the Jacobian's), no stores.
+	var l, local Frame
+	for i := range w.chain.Joints {
+		jointPose(&local, &w.chain.Joints[i], q[i])
+		if i == 0 {
+			l = local
+		} else {
+			l.Mul(&l, &local)
+		}
+	}
+	if len(w.chain.Joints) == 0 {
+		*dst = w.chain.Tip
+		return
+	}
+	dst.Mul(&l, &w.chain.Tip)
 }
 
 // Frames computes the pose at q of every body frame (link frame after each
