@@ -29,7 +29,8 @@ type Bus struct {
 	cmds     []drivers.JointCommand
 
 	epoch    time.Time
-	lastNow  time.Duration // the loop's now at the last Write
+	clock    func() time.Duration // the start-up's clock (Options.Clock)
+	lastNow  time.Duration        // the loop's now at the last Write
 	lastWall time.Time
 
 	disable func(b *Bus) error // the protocol's switch-off, not cyclic
@@ -46,6 +47,7 @@ func mapJoints(drv drivers.Bus, cfg *Config, chain *kinematics.Chain) *Bus {
 	n := len(cfg.Joints)
 	b := &Bus{drv: drv, protocol: cfg.Protocol, scale: make([]float64, n), offset: make([]float64, n),
 		cmds: make([]drivers.JointCommand, n), identity: true, epoch: time.Now()}
+	b.clock = func() time.Duration { return time.Since(b.epoch) }
 	for i, j := range cfg.Joints {
 		b.scale[i], b.offset[i] = float64(j.Direction), j.ZeroOffset
 		if cfg.Protocol != CANopen && chain.Joints[i].Type == kinematics.Prismatic {
@@ -109,14 +111,16 @@ func (b *Bus) Protocol() string { return b.protocol }
 // start-up's SDO exchanges and the master heartbeat's schedule). Run the
 // loop on a clock with the same epoch, so that the heartbeat carries on
 // from start-up into the first cycle instead of waiting for the loop's
-// clock to catch up, which the drives would see as a lost master.
+// clock to catch up, which the drives would see as a lost master. (A bus
+// opened with Options.Clock started on that clock instead; Epoch then only
+// marks when the opening began.)
 func (b *Bus) Epoch() time.Time { return b.epoch }
 
 // now continues the loop's clock after its last Write, for the
 // non-cyclic exchanges after the loop has stopped.
 func (b *Bus) now() time.Duration {
 	if b.lastWall.IsZero() {
-		return time.Since(b.epoch)
+		return b.clock()
 	}
 	return b.lastNow + time.Since(b.lastWall)
 }

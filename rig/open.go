@@ -31,23 +31,43 @@ import (
 // The returned Bus maps each joint's direction, zero offset and lead.
 // Close it to switch the drives off and release the port.
 func Open(cfg *Config, chain *kinematics.Chain) (*Bus, error) {
+	return OpenWith(cfg, chain, Options{})
+}
+
+// OpenWith is Open with the transport, the start-up clock and the drives'
+// model data taken from opts (see Options): the one way a rig's host side
+// is built, for real drives and for simulated firmware alike.
+func OpenWith(cfg *Config, chain *kinematics.Chain, opts Options) (*Bus, error) {
+	if cfg == nil {
+		return nil, errors.New("rig: no configuration")
+	}
 	if err := cfg.Check(chain); err != nil {
 		return nil, err
 	}
+	if err := opts.check(cfg); err != nil {
+		return nil, err
+	}
 	b := mapJoints(nil, cfg, chain)
+	if opts.Clock != nil {
+		b.clock = opts.Clock
+	}
 	var err error
 	switch cfg.Protocol {
 	case Dynamixel:
-		err = openDynamixel(cfg, b)
+		err = openDynamixel(cfg, b, &opts)
 	case CANopen:
-		err = openCANopen(cfg, b)
+		err = openCANopen(cfg, b, &opts)
 	case CubeMars:
-		err = openCubeMars(cfg, b)
+		err = openCubeMars(cfg, b, &opts)
 	default:
 		err = fmt.Errorf("protocol %q", cfg.Protocol)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("rig %s: %s on %s: %w", cfg.file, cfg.Protocol, cfg.where(), err)
+		name := cfg.file
+		if opts.Name != "" {
+			name = opts.Name
+		}
+		return nil, fmt.Errorf("rig %s: %s on %s: %w", name, cfg.Protocol, cfg.where(), err)
 	}
 	return b, nil
 }
@@ -63,17 +83,52 @@ func (c *Config) where() string {
 	return c.Transport.Port
 }
 
-func openDynamixel(cfg *Config, b *Bus) error {
-	c, err := dynamixel.Dial(serialport.Open, cfg.Transport.Port, serialport.Config{BaudRate: cfg.Transport.Baud})
+// check refuses model data that does not fit cfg's joints, naming the
+// field.
+func (o *Options) check(cfg *Config) error {
+	n := len(cfg.Joints)
+	if o.DynamixelModels != nil {
+		if cfg.Protocol != Dynamixel {
+			return fmt.Errorf("rig: Options.DynamixelModels for a %s rig", cfg.Protocol)
+		}
+		if len(o.DynamixelModels) != n {
+			return fmt.Errorf("rig: Options.DynamixelModels: %d models for %d joints", len(o.DynamixelModels), n)
+		}
+		for i, m := range o.DynamixelModels {
+			if m == nil {
+				return fmt.Errorf("rig: Options.DynamixelModels[%d] (joint %s): nil model", i, cfg.Joints[i].Name)
+			}
+		}
+	}
+	if o.CubeMarsModels != nil {
+		if cfg.Protocol != CubeMars {
+			return fmt.Errorf("rig: Options.CubeMarsModels for a %s rig", cfg.Protocol)
+		}
+		if len(o.CubeMarsModels) != n {
+			return fmt.Errorf("rig: Options.CubeMarsModels: %d models for %d joints", len(o.CubeMarsModels), n)
+		}
+	}
+	if o.SetupTimeout < 0 {
+		return fmt.Errorf("rig: Options.SetupTimeout %v: want ≥ 0", o.SetupTimeout)
+	}
+	return nil
+}
+
+func openDynamixel(cfg *Config, b *Bus, opts *Options) error {
+	c, err := dynamixel.Dial(opts.openSerial(), cfg.Transport.Port, serialport.Config{BaudRate: cfg.Transport.Baud})
 	if err != nil {
 		return err
 	}
 	reply := orDefault(cfg.ReplyTimeout.D(), dynamixel.DefaultTimeout)
 	// Setup (pings, table reads) waits generously; the cycle waits reply.
-	c.Timeout = max(reply, 100*time.Millisecond)
+	setup := orDefault(opts.SetupTimeout, max(reply, 100*time.Millisecond))
+	c.Timeout = setup
 	joints := make([]dynamixel.Joint, len(cfg.Joints))
 	for i, j := range cfg.Joints {
 		m, _ := dynamixelModel(j.Model)
+		if opts.DynamixelModels != nil {
+			m = opts.DynamixelModels[i]
+		}
 		joints[i] = dynamixel.Joint{ID: byte(*j.ID), Model: m}
 	}
 	bc := dynamixel.BusConfig{Joints: joints, PositionMode: dynamixel.OpPosition}
@@ -98,7 +153,7 @@ func openDynamixel(cfg *Config, b *Bus) error {
 		// bound. A late reply to the loop's last sync read, still on the
 		// wire, can be taken for the read-back's (Protocol 2.0 has no
 		// sequence numbers): then the torque-off goes out again.
-		c.Timeout = max(reply, 100*time.Millisecond)
+		c.Timeout = setup
 		var err error
 		for range 3 {
 			if err = bus.Disable(); err == nil {
@@ -111,18 +166,37 @@ func openDynamixel(cfg *Config, b *Bus) error {
 	return nil
 }
 
-// dialCAN opens the rig's CAN transport.
-func dialCAN(cfg *Config) (canbus.Conn, error) {
-	t := &cfg.Transport
+// DialCAN opens a CAN transport: SocketCAN on t.Interface, or an SLCAN
+// adapter on serial port t.Port opened with open (nil: serialport.Open) at
+// t.Bitrate (0: 1 Mbit/s). Options.DialCAN's default.
+func DialCAN(t Transport, open serialport.Opener) (canbus.Conn, error) {
 	if t.Interface != "" {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		return canbus.DialSocketCAN(ctx, t.Interface)
 	}
-	return canbus.OpenSLCAN(serialport.Open, t.Port, serialport.Config{BaudRate: t.Baud}, t.Bitrate)
+	if t.Port == "" {
+		return nil, errors.New("rig: transport: no port and no interface")
+	}
+	if open == nil {
+		open = serialport.Open
+	}
+	bitrate := t.Bitrate
+	if bitrate == 0 {
+		bitrate = 1_000_000
+	}
+	return canbus.OpenSLCAN(open, t.Port, serialport.Config{BaudRate: t.Baud}, bitrate)
 }
 
-func openCANopen(cfg *Config, b *Bus) error {
+// dialCAN opens the rig's CAN transport through opts.
+func dialCAN(cfg *Config, opts *Options) (canbus.Conn, error) {
+	if opts.DialCAN != nil {
+		return opts.DialCAN(cfg.Transport)
+	}
+	return DialCAN(cfg.Transport, opts.OpenSerial)
+}
+
+func openCANopen(cfg *Config, b *Bus, opts *Options) error {
 	joints := make([]canopen.JointConfig, len(cfg.Joints))
 	for i, j := range cfg.Joints {
 		mode := canopen.ModeCST
@@ -132,8 +206,7 @@ func openCANopen(cfg *Config, b *Bus) error {
 		joints[i] = canopen.JointConfig{Node: uint8(*j.Node), Mode: mode, CountsPerRad: j.CountsPerRad,
 			RatedTorque: j.RatedTorque, GearRatio: j.GearRatio, MaxTorque: j.MaxTorque, TorqueOffset: j.TorqueOffset}
 	}
-	nc := canopen.Config{Joints: joints, ReadTimeout: cfg.ReplyTimeout.D(),
-		Clock: func() time.Duration { return time.Since(b.epoch) }}
+	nc := canopen.Config{Joints: joints, ReadTimeout: cfg.ReplyTimeout.D(), Clock: b.clock}
 	if o := cfg.CANopen; o != nil {
 		nc.MasterNode = uint8(o.MasterNode)
 		nc.HeartbeatPeriod, nc.MasterTimeout = o.HeartbeatPeriod.D(), o.MasterTimeout.D()
@@ -141,7 +214,7 @@ func openCANopen(cfg *Config, b *Bus) error {
 		nc.AbortOption = abortOptions[o.OnMasterLoss]
 		nc.SDOTimeout, nc.StateTimeout = o.SDOTimeout.D(), o.StateTimeout.D()
 	}
-	conn, err := dialCAN(cfg)
+	conn, err := dialCAN(cfg, opts)
 	if err != nil {
 		return err
 	}
@@ -198,17 +271,20 @@ func disableCANopen(b *Bus, net *canopen.Network) error {
 	return errors.Join(fmt.Errorf("drives not disabled after 1s: %s", strings.Join(still, ", ")), last)
 }
 
-func openCubeMars(cfg *Config, b *Bus) error {
+func openCubeMars(cfg *Config, b *Bus, opts *Options) error {
 	motors := make([]cubemars.Motor, len(cfg.Joints))
 	for i, j := range cfg.Joints {
 		m, _ := cubemars.ModelByName(j.Model)
+		if opts.CubeMarsModels != nil {
+			m = opts.CubeMarsModels[i]
+		}
 		motors[i] = cubemars.Motor{ID: uint8(*j.ID), Model: m}
 	}
 	mc := cubemars.Config{Motors: motors, Timeout: cfg.ReplyTimeout.D()}
 	if o := cfg.CubeMars; o != nil {
 		mc.MasterID, mc.AnyReplyID = uint32(o.MasterID), o.AnyReplyID
 	}
-	conn, err := dialCAN(cfg)
+	conn, err := dialCAN(cfg, opts)
 	if err != nil {
 		return err
 	}
