@@ -1,25 +1,17 @@
-// Package gobotio connects chiron to gobot (gobot.io/x/gobot/v2): gobot's
-// lifecycle for chiron's buses, and operator inputs read through gobot's
-// platforms — a gamepad or joystick for teleoperation and a foot pedal
-// (deadman switch) on an Arduino running StandardFirmata.
+// Package gobotio connects chiron to gobot (gobot.io/x/gobot/v2): operator
+// inputs read through gobot's platforms — a gamepad or joystick for
+// teleoperation and a surgeon's foot pedal (deadman and clutch switches) on an
+// Arduino running StandardFirmata.
 //
-// # Lifecycle only
-//
-// BusAdaptor is a gobot.Adaptor around any drivers.Bus: Connect opens it
-// through an injected function, Finalize disables the drives and closes it.
-// JointDriver is one joint as a gobot.Driver: Start enables it, Halt makes it
-// safe. Extra abilities are found by type assertion on small interfaces
-// (Connector, Disabler, JointEnabler, JointDisabler), as gobot does, so the
-// protocol packages need not know this one. Enabling is narrow (only a joint
-// the bus can enable by itself); disabling is broad (the whole bus when it
-// cannot disable one joint).
-//
-// Nothing here calls Read or Write. gobot's work loop (Robot.Work, Every,
-// After) must never be the control loop: it runs on timers and goroutines
-// with no deadline, allocates, and shares locks with the eventer. The control
-// loop reads and writes the bus at its own fixed rate; gobot only brings the
-// hardware up and down around it, and Halt/Finalize belong after the loop has
-// stopped (or the bus must allow Disable concurrently with its cycle).
+// gobot is used for what it does well here — reaching input devices through
+// its platforms (joystick, firmata) — and never for the motors: gobot's work
+// loop (Robot.Work, Every, After) runs on timers and goroutines with no
+// deadline, allocates, and shares locks with the eventer, so it must never be
+// the control loop, and the drives' lifecycle belongs to the robot package.
+// The devices are opened and closed explicitly (OpenJoystick, OpenFootPedal)
+// rather than as a gobot.Robot: Robot.Stop halts every driver and gobot's
+// joystick Halt blocks for ever once the device is gone, and Robot logs
+// through the standard logger.
 //
 // # Gamepad
 //
@@ -29,7 +21,8 @@
 // speeds with dead zones, deadman and clutch held, gripper, and a latched
 // e-stop. Xbox360Mapping and DualShock4Mapping match gobot's configurations
 // of those pads. Gamepad subscribes a Mapper to a joystick driver's events and
-// serves the input by copy (Input) or callback. Losing the device (the
+// serves the input by copy (Input) or callback; OpenJoystick opens the device
+// with gobot's joystick platform. Losing the device (the
 // driver's "error" event) drops every control. InputState.Gated zeroes motion
 // unless the deadman is held, the clutch free and no e-stop latched; the
 // safety supervisor still decides what reaches the drives.
@@ -54,6 +47,12 @@
 // worked around: the firmata client re-reads a failed port in a tight loop
 // (the link is wrapped to report the failure once), and gobot's eventer holds
 // its lock while delivering, so unsubscribing drains the channel in its own
-// goroutine and Halt never waits on it. The pedal builds on Linux only:
-// gobot v2.6.0's firmata platform does not build elsewhere.
+// goroutine and Halt never waits on it.
+//
+// FootPedal is a surgeon's foot pedal on one board: a deadman pedal and an
+// optional clutch pedal, two Pedals on one adaptor, read together as a
+// PedalInput (the deadman drops if either pedal cannot be heard; Lost once the
+// link has failed). OpenFootPedal connects the board through gobot's firmata
+// adaptor; package firmatatest is a fake board for tests. The pedals build on
+// Linux only: gobot v2.6.0's firmata platform does not build elsewhere.
 package gobotio

@@ -2,6 +2,7 @@ package gobotio
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,5 +153,24 @@ func TestGamepadHandleDirect(t *testing.T) {
 	}
 	if err := g.Attach(nil); err == nil {
 		t.Fatal("Attach(nil) accepted")
+	}
+}
+
+func TestOpenJoystickRefusesMissingDevice(t *testing.T) {
+	for _, c := range []struct {
+		index int
+		want  string
+	}{
+		{-1, "index -1"},
+		{97, "/dev/input/js97"},
+	} {
+		j, err := OpenJoystick(c.index, joystick.Xbox360)
+		if err == nil {
+			j.Close()
+			t.Fatalf("OpenJoystick(%d) opened %s", c.index, j.Device)
+		}
+		if !strings.Contains(err.Error(), c.want) {
+			t.Errorf("OpenJoystick(%d): %v, want it to name %q", c.index, err, c.want)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package gobotio
 
-import "time"
+import (
+	"fmt"
+	"io"
+	"time"
+)
 
 // PedalState is a foot pedal's (deadman switch's) state as the host knows it.
 // Times are on the pedal's clock (PedalConfig.Now).
@@ -15,6 +19,8 @@ type PedalState struct {
 	Since time.Duration
 	// Stamp is when the board last reported the pin.
 	Stamp time.Duration
+	// Lost: the board's link failed (unplugged); final until restart.
+	Lost bool
 }
 
 // Pedal defaults.
@@ -90,7 +96,7 @@ func (l *pedalLogic) eval(now time.Duration) bool {
 	if pressed != l.st.Pressed {
 		l.st.Since = now
 	}
-	l.st.Pressed, l.st.Online = pressed, online
+	l.st.Pressed, l.st.Online, l.st.Lost = pressed, online, l.failed
 	if l.heard {
 		l.st.Stamp = l.last
 	}
@@ -144,4 +150,77 @@ func (c PedalConfig) withDefaults() PedalConfig {
 		c.Now = func() time.Duration { return time.Since(epoch) }
 	}
 	return c
+}
+
+// Default pins and timing of a FootPedal. D0 and D1 carry an Uno's serial
+// link to the host, so the first free digital pins are D2 and D3.
+const (
+	DefaultPedalDeadmanPin = 2
+	DefaultPedalClutchPin  = 3
+	// DefaultPedalConnectTimeout bounds the Firmata handshake: an Uno
+	// resets when its port opens and its bootloader waits about 1–2 s
+	// before StandardFirmata answers.
+	DefaultPedalConnectTimeout = 5 * time.Second
+)
+
+// firmataPins is the highest pin count of the boards StandardFirmata runs on
+// that a foot pedal is wired to (a Mega has 70); the board itself refuses a
+// pin it does not have when the pedal starts.
+const firmataPins = 128
+
+// PedalInput is what a foot pedal gives a teleoperation bridge: the deadman
+// and clutch as a surgeon's feet hold them, fail-safe.
+type PedalInput struct {
+	// Deadman: the deadman pedal is pressed (debounced, seen released
+	// since start or the last trip) and every pedal's board reports within
+	// the timeout over a live link.
+	Deadman bool
+	// Clutch: the clutch pedal is pressed (false without a clutch pedal).
+	Clutch bool
+	// Online: every pedal reports within its timeout over a live link.
+	Online bool
+	// Lost is non-nil once the board's link has failed (unplugged): final
+	// until the pedal is opened again.
+	Lost error
+}
+
+// FootPedalConfig configures a FootPedal.
+type FootPedalConfig struct {
+	// DeadmanPin is the digital pin of the deadman pedal's switch (2 or
+	// more: D0 and D1 carry the serial link).
+	DeadmanPin int
+	// ClutchPin is the digital pin of the clutch pedal's switch; negative
+	// means no clutch pedal.
+	ClutchPin int
+	// ActiveLow: the pins read 0 when pressed (switch to ground with the
+	// pin pulled up); see PedalConfig.ActiveLow.
+	ActiveLow bool
+	// Debounce, Timeout and Interval are each pedal's; see PedalConfig.
+	Debounce, Timeout, Interval time.Duration
+	// ConnectTimeout bounds the Firmata handshake; 0 means
+	// DefaultPedalConnectTimeout.
+	ConnectTimeout time.Duration
+	// Now is the pedals' clock; nil means the monotonic time since open.
+	Now func() time.Duration
+	// OnChange, if not nil, is called when a pedal's Pressed or Online
+	// changes (from that pedal's goroutine); see PedalConfig.OnChange.
+	OnChange func(PedalState)
+	// Open opens the board's serial port; nil means chiron's serial port
+	// at FirmataBaud. Tests pass one returning an in-memory pipe.
+	Open func(port string) (io.ReadWriteCloser, error)
+}
+
+// validate checks the pins, naming the field at fault.
+func (c FootPedalConfig) validate() error {
+	switch {
+	case c.DeadmanPin < 2 || c.DeadmanPin >= firmataPins:
+		return fmt.Errorf("gobotio: foot pedal: DeadmanPin %d: want a digital pin from 2 to %d (D0 and D1 carry the serial link)", c.DeadmanPin, firmataPins-1)
+	case c.ClutchPin >= 0 && (c.ClutchPin < 2 || c.ClutchPin >= firmataPins):
+		return fmt.Errorf("gobotio: foot pedal: ClutchPin %d: want a digital pin from 2 to %d, or negative for none", c.ClutchPin, firmataPins-1)
+	case c.ClutchPin == c.DeadmanPin:
+		return fmt.Errorf("gobotio: foot pedal: ClutchPin %d is the DeadmanPin", c.ClutchPin)
+	case c.ConnectTimeout < 0:
+		return fmt.Errorf("gobotio: foot pedal: ConnectTimeout %v is negative", c.ConnectTimeout)
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"gobot.io/x/gobot/v2/platforms/firmata"
 	"gobot.io/x/gobot/v2/platforms/firmata/client"
 
+	"github.com/chiron-robotics/chiron/drivers/gobotio/firmatatest"
 	"github.com/chiron-robotics/chiron/drivers/serialport"
 )
 
@@ -23,10 +24,10 @@ func (c *fakeClock) set(d time.Duration) { c.ns.Store(int64(d)) }
 
 // connectFakeBoard connects gobot's firmata adaptor, through its port opener,
 // to a fake StandardFirmata board on an in-memory pipe.
-func connectFakeBoard(t *testing.T) (*firmata.Adaptor, *fakeBoard, serialport.Port) {
+func connectFakeBoard(t *testing.T) (*firmata.Adaptor, *firmatatest.Board, serialport.Port) {
 	t.Helper()
 	host, dev := serialport.Pipe()
-	board := newFakeBoard(dev)
+	board := firmatatest.NewBoard(dev)
 	opened := ""
 	a := NewFirmataAdaptor("/dev/ttyACM0", FirmataOpener(func(name string, cfg serialport.Config) (serialport.Port, error) {
 		if cfg.BaudRate != FirmataBaud {
@@ -41,12 +42,12 @@ func connectFakeBoard(t *testing.T) (*firmata.Adaptor, *fakeBoard, serialport.Po
 	t.Cleanup(func() {
 		a.Finalize()
 		dev.Close()
-		<-board.done
+		<-board.Done()
 	})
 	if opened != "/dev/ttyACM0" {
 		t.Fatalf("opener called with %q", opened)
 	}
-	if c := a.Board.(*client.Client); c.FirmwareName != "FakeFirmata" || c.ProtocolVersion != "2.5" || len(c.Pins()) != 20 {
+	if c := a.Board.(*client.Client); c.FirmwareName != firmatatest.FirmwareName || c.ProtocolVersion != "2.5" || len(c.Pins()) != 20 {
 		t.Fatalf("handshake: firmware %q, protocol %q, %d pins", c.FirmwareName, c.ProtocolVersion, len(c.Pins()))
 	}
 	return a, board, dev
@@ -108,7 +109,7 @@ func TestPedalOverFirmata(t *testing.T) {
 	if err := p.Start(); err != nil {
 		t.Fatal(err)
 	}
-	if m := <-board.modes; m != [2]int{2, fmModeInput} {
+	if m := <-board.Modes(); m != [2]int{2, firmatatest.ModeInput} {
 		t.Fatalf("pin mode set %v, want pin 2 input", m)
 	}
 	expectReport(t, reports, 0)
@@ -118,7 +119,7 @@ func TestPedalOverFirmata(t *testing.T) {
 	}
 
 	// Press: counted once it has held for the debounce time.
-	board.set(2, 1)
+	board.Set(2, 1)
 	expectReport(t, reports, 1)
 	expectNoChange(t, changes)
 	clk.set(25 * ms)
@@ -133,13 +134,13 @@ func TestPedalOverFirmata(t *testing.T) {
 
 	// Release: at once.
 	clk.set(30 * ms)
-	board.set(2, 0)
+	board.Set(2, 0)
 	if s := expectChange(t, changes, false, true); s.Since != 30*ms || s.Stamp != 30*ms {
 		t.Fatalf("release stamped %+v", s)
 	}
 	expectReport(t, reports, 0)
 
-	board.set(2, 1)
+	board.Set(2, 1)
 	expectReport(t, reports, 1)
 	clk.set(60 * ms)
 	p.Poll()
@@ -147,28 +148,28 @@ func TestPedalOverFirmata(t *testing.T) {
 	expectReport(t, reports, 1)
 
 	// The board hangs: past the timeout the pedal reads released, offline.
-	board.mute(true)
+	board.Mute(true)
 	clk.set(60*ms + 251*ms)
 	if s := p.State(); s.Pressed || s.Online {
 		t.Fatalf("State past the timeout %+v", s)
 	}
 	p.Poll()
 	expectChange(t, changes, false, false)
-	if port := <-board.ignored; port != 0 {
+	if port := <-board.Ignored(); port != 0 {
 		t.Fatalf("keepalive asked for port %d, want 0", port)
 	}
 
 	// It comes back with the pedal still down: online, but not pressed
 	// until the pedal has been released and pressed again.
-	board.mute(false)
+	board.Mute(false)
 	clk.set(400 * ms)
 	p.Poll()
 	expectReport(t, reports, 1)
 	expectChange(t, changes, false, true)
-	board.set(2, 0)
+	board.Set(2, 0)
 	expectReport(t, reports, 0)
 	expectNoChange(t, changes)
-	board.set(2, 1)
+	board.Set(2, 1)
 	expectReport(t, reports, 1)
 	clk.set(430 * ms)
 	p.Poll()
@@ -204,10 +205,10 @@ func TestPedalHaltReleases(t *testing.T) {
 	if err := p.Start(); err != nil {
 		t.Fatal(err)
 	}
-	<-board.modes
-	board.set(9, 1) // pulled up: released
+	<-board.Modes()
+	board.Set(9, 1) // pulled up: released
 	expectChange(t, changes, false, true)
-	board.set(9, 0) // switch to ground: pressed, no debounce
+	board.Set(9, 0) // switch to ground: pressed, no debounce
 	expectChange(t, changes, true, true)
 	if err := p.Halt(); err != nil {
 		t.Fatal(err)
@@ -244,9 +245,9 @@ func TestPedalLoopTimesOutSilentBoard(t *testing.T) {
 		}
 	}
 	waitState("online", func(s PedalState) bool { return s.Online && !s.Pressed })
-	board.set(3, 1)
+	board.Set(3, 1)
 	waitState("pressed", func(s PedalState) bool { return s.Pressed })
-	board.mute(true)
+	board.Mute(true)
 	waitState("released on silence", func(s PedalState) bool { return !s.Pressed && !s.Online })
 }
 
