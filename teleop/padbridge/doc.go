@@ -46,4 +46,38 @@
 //
 // A pad put down (the deadman released for Config.IdleRelease, 10 s)
 // hands control back to the server, so the robot is free for the browser.
+//
+// # Foot pedal
+//
+// Surgeons drive with their hands on the master and their feet on pedals.
+// With a foot pedal (Config.Pedal, a gobotio.FootPedal: a deadman pedal and
+// an optional clutch pedal on an Arduino running StandardFirmata) the pedal
+// provides the deadman and clutch of the bridge's commands and the hand
+// controller the motion: the deadman is the pedal's alone (the pad's deadman
+// trigger no longer counts, so one switch, the one with a link watchdog,
+// decides), the clutch is held while the clutch pedal or the pad's clutch is
+// (either may only stop motion), and the pad's e-stop works as before. The
+// pedal goes the same way as the pad, as this one operator client's
+// commands: there is no pedal input to the server beside the operator
+// semantics, and a pedal cannot lend its deadman to another client (a
+// browser operator's commands carry their own).
+//
+// Pressing the deadman pedal takes control (a rising edge, as the pad's
+// trigger does); releasing it sends the deadman released on the next tick
+// (Config.Rate), well within the server's 100 ms heartbeat, and the arm
+// holds. A board that stops reporting for longer than the pedal's timeout
+// (250 ms) reads as released, and must be seen released again before a press
+// counts. A board unplugged (the link fails) is a lost device, as a lost pad:
+// one command with the deadman released (the arm holds), then silence and
+// the server's silence stop, control handed back, and Run returns an error
+// wrapping ErrDeviceLost.
+//
+// # Devices
+//
+// OpenDevices opens the hand controller (gobot's joystick platform) and the
+// foot pedal (gobot's firmata platform) a front end names, Devices.Start runs
+// a bridge on them against a server, and Devices.Stop ends it and closes the
+// devices; Layouts are the pads' layouts. Local gives the URL and dialer for
+// a server in this process (its loopback address, its own TLS certificate
+// pinned).
 package padbridge

@@ -33,8 +33,17 @@ const (
 // press may ask again.
 const takeTimeout = time.Second
 
-// ErrDeviceLost is wrapped by the error Run returns when the gamepad is gone.
-var ErrDeviceLost = errors.New("padbridge: gamepad lost")
+// ErrDeviceLost is wrapped by the error Run returns when the gamepad or the
+// foot pedal is gone.
+var ErrDeviceLost = errors.New("padbridge: input device lost")
+
+// FootPedal is a foot pedal the bridge reads its deadman and clutch from;
+// *gobotio.FootPedal implements it. Input must be fail-safe (a pedal that
+// cannot be heard reads as the deadman released) and cheap: the bridge calls
+// it every tick.
+type FootPedal interface {
+	Input() gobotio.PedalInput
+}
 
 // Dialer opens the websocket; *websocket.Dialer implements it.
 type Dialer interface {
@@ -53,6 +62,11 @@ type Config struct {
 	// Mapping maps the pad's events; zero means
 	// gobotio.Xbox360Mapping(DefaultMaxLinear, DefaultMaxAngular).
 	Mapping gobotio.Mapping
+	// Pedal, if not nil, is a foot pedal that provides the deadman and
+	// clutch of the bridge's commands: the deadman is the pedal's alone (the
+	// pad's deadman control is ignored), the clutch is held when either the
+	// clutch pedal or the pad's clutch is. See the package documentation.
+	Pedal FootPedal
 	// Dialer opens the connection; nil uses a websocket.Dialer. The
 	// subprotocol foxglove.websocket.v1 is always requested.
 	Dialer Dialer
@@ -153,8 +167,29 @@ func New(cfg Config) (*Bridge, error) {
 	return &Bridge{cfg: cfg, pad: pad, log: log}, nil
 }
 
-// Input returns the pad's current input.
-func (b *Bridge) Input() gobotio.InputState { return b.pad.Input() }
+// Input returns the operator's current input: the pad's, with the deadman
+// and clutch of the foot pedal when there is one (see Config.Pedal).
+func (b *Bridge) Input() gobotio.InputState {
+	in := b.pad.Input()
+	if b.cfg.Pedal == nil {
+		return in
+	}
+	p := b.cfg.Pedal.Input()
+	in.Deadman = p.Deadman
+	in.Clutch = in.Clutch || p.Clutch
+	return in
+}
+
+// lost returns why an input device is gone for good, or nil.
+func (b *Bridge) lost() error {
+	if err := b.pad.Lost(); err != nil {
+		return err
+	}
+	if b.cfg.Pedal != nil {
+		return b.cfg.Pedal.Input().Lost
+	}
+	return nil
+}
 
 // Status returns what the bridge knows now.
 func (b *Bridge) Status() Status {
@@ -284,7 +319,7 @@ func (b *Bridge) loop(ctx context.Context, readDone <-chan struct{}) error {
 
 // step runs one tick; done ends Run with err.
 func (b *Bridge) step(now time.Time, ls *loopState) (done bool, err error) {
-	in := b.pad.Input()
+	in := b.Input()
 	st := b.Status()
 	b.mu.Lock()
 	refused := b.takeRefused
@@ -316,7 +351,7 @@ func (b *Bridge) step(now time.Time, ls *loopState) (done bool, err error) {
 		}
 	}
 
-	if lost := b.pad.Lost(); lost != nil {
+	if lost := b.lost(); lost != nil {
 		if !ls.lostHandled {
 			ls.lostHandled, ls.lostAt = true, now
 			b.log.Error("gamepad: device lost; deadman released", "err", lost)
