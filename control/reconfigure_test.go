@@ -3,6 +3,7 @@ package control
 import (
 	"context"
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/chiron-robotics/chiron/drivers"
@@ -205,5 +206,29 @@ func TestReconfigureInProtectiveStop(t *testing.T) {
 	r.steps(100)
 	if s := r.snapshot(); s.State != Enabled || s.Controller != "new" {
 		t.Fatalf("after Resume: state %s (%s) controller %q", s.State, s.Reason, s.Controller)
+	}
+}
+
+// TestHoldBoundedByEffort: a joint pushed away from the position a
+// protective stop holds is held with at most its rated effort — the hold's
+// spring, like any command, is clamped at the measured state — while the
+// standstill monitor decides whether the stop still holds.
+func TestHoldBoundedByEffort(t *testing.T) {
+	r := newRig(t, 2, func(c *Config) {
+		for i := range c.Safety.Joints {
+			c.Safety.Joints[i].HoldKp, c.Safety.Joints[i].HoldKd = 400, 20
+		}
+	})
+	r.steps(3)
+	r.enable()
+	r.sup.Stop(ReasonStopRequest)
+	r.steps(2)
+	r.bus.plant.SetState(0, r.bus.plant.Position(0)+0.3, 0) // 0.3 rad × 400 N·m/rad = 120 N·m ≫ 20
+	r.steps(1)
+	s := r.snapshot()
+	c, j := s.Sent[0], s.Joints[0]
+	tau := c.Effort + c.Kp*(c.Position-j.Position) + c.Kd*(c.Velocity-j.Velocity)
+	if c.Mode != drivers.ModeImpedance || math.Abs(tau) > 20+1e-9 {
+		t.Fatalf("hold at 0.3 rad deflection: %+v gives %.4g N·m, want at most the rated 20", c, tau)
 	}
 }

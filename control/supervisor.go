@@ -634,6 +634,19 @@ func (s *Supervisor) gate(now time.Duration, st []drivers.JointState, fresh bool
 		}
 	case Enabling, ProtectiveStop:
 		s.holdCommands(out)
+		// A hold is bounded like any command: pushed away from its
+		// position (a hand on the arm), its spring would ask for more
+		// than the rated effort; the drive gives at most that, and the
+		// standstill monitor decides whether the stop still holds.
+		for i := range out {
+			if out[i].Mode != drivers.ModeImpedance {
+				continue
+			}
+			lim := &s.cfg.Joints[i]
+			if tau, ok := equivalentEffort(&out[i], &st[i]); ok && math.Abs(tau) > lim.Effort {
+				out[i].Effort -= tau - clamp(tau, -lim.Effort, lim.Effort)
+			}
+		}
 	default:
 		for i := range out {
 			out[i] = drivers.JointCommand{Mode: drivers.ModeOff}

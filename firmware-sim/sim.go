@@ -46,6 +46,13 @@ type Drive struct {
 	// as the gravity-loaded axes of surgical and industrial arms have. A
 	// joint without one sags or coasts when its drive is off.
 	Brake bool
+	// MasterLost says the drive's own master-loss protection has engaged
+	// and it no longer follows the host's commands: a CiA 402 drive that
+	// applied its abort connection option (0x6007) on a heartbeat timeout
+	// (0x1016) or a bus-off, a Dynamixel servo whose Bus Watchdog (98)
+	// tripped. Cleared when the host takes the drive back (re-enables it,
+	// clears the trip).
+	MasterLost bool
 }
 
 // Config configures a simulator.

@@ -246,3 +246,40 @@ func repoRoot() string {
 }
 
 func psmPath() string { return filepath.Join(repoRoot(), "robots", "psm.json") }
+
+// TestHostStallPerProtocol stalls the host for 300 ms mid-motion on each
+// protocol. CiA 402 drives stop on their own (the heartbeat consumer
+// 0x1016 expires and 0x6007 applies): within 100 ms. CubeMars motors in MIT
+// mode have no master-loss protection in their firmware — they keep
+// executing the last command for as long as the host is silent — and the
+// in-process bus has no drives' firmware at all: for both the expectation
+// must fail, which is why a CubeMars robot needs a hardware watchdog output
+// (README, "Safety").
+func TestHostStallPerProtocol(t *testing.T) {
+	s, err := LoadScenario(filepath.Join("scenarios", "host_stall_canopen.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		protocol string
+		stops    bool
+	}{{"canopen", true}, {"cubemars", false}, {"inproc", false}} {
+		t.Run(tc.protocol, func(t *testing.T) {
+			sc := *s
+			sc.Protocol = tc.protocol
+			rep, err := RunScenario(context.Background(), &sc, RunOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stopped := rep.DrivesStopS != nil && *rep.DrivesStopS <= 0.15; stopped != tc.stops {
+				t.Errorf("%s: drives stopped on their own within 150 ms: %v (%v), want %v; %s", tc.protocol, stopped, rep.DrivesStopS, tc.stops, rep.Summary())
+			}
+			if rep.LimitViolations != 0 {
+				t.Errorf("%s: %d limit violations", tc.protocol, rep.LimitViolations)
+			}
+		})
+	}
+	if _, err := RunScenario(context.Background(), s, RunOptions{Realtime: true}); err == nil {
+		t.Error("a host stall ran in real time")
+	}
+}

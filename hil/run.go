@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -56,8 +57,14 @@ type Report struct {
 	FirstFaultS     *float64 `json:"first_fault_s,omitempty"`
 	// StateAtFault is the supervisor's state in the last cycle before the
 	// first fault began: a stop latency means something only from Enabled.
-	StateAtFault    string              `json:"state_at_fault,omitempty"`
-	StopLatencyS    *float64            `json:"stop_latency_s,omitempty"`
+	StateAtFault string   `json:"state_at_fault,omitempty"`
+	StopLatencyS *float64 `json:"stop_latency_s,omitempty"`
+	// DrivesStopS is the time from a host stall's start until every drive
+	// had stopped on its own (power stage off or fault latched).
+	DrivesStopS *float64 `json:"drives_stop_s,omitempty"`
+	// FaultLatencyS is the time from the last non-background fault's start
+	// to the supervisor's next transition to Fault.
+	FaultLatencyS   *float64            `json:"fault_latency_s,omitempty"`
 	SafetyEvents    []SafetyEvent       `json:"safety_events"`
 	Expectations    []ExpectationResult `json:"expectations"`
 	Metrics         Metrics             `json:"metrics"`
@@ -124,9 +131,12 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	if opts.Realtime {
 		timeout = 2 * time.Millisecond
 	}
+	if opts.Realtime && s.hasFault("host_stall") {
+		return nil, &ScenarioError{Field: "faults", Err: errors.New("host_stall needs lockstep (a real-time host cannot be stalled on cue)")}
+	}
 	rig, err := robot.Open(robot.Config{Chain: s.chain, Protocol: s.Protocol, Rate: s.Rate, Seed: seed,
 		Faults: faults, Controller: s.Controller, Gains: s.Gains, Safety: safety, Q0: s.Robot.Q0,
-		ReplyTimeout: timeout, Plant: plant.Config{Substep: s.Plant.Substep.D()}})
+		ReplyTimeout: timeout, Plant: plant.Config{Substep: s.Plant.Substep.D()}, External: s.pushes()})
 	if err != nil {
 		return nil, err
 	}
@@ -171,6 +181,73 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	return rep, nil
 }
 
+// hasFault reports whether the scenario injects a fault of kind.
+func (s *Scenario) hasFault(kind string) bool {
+	for _, f := range s.Faults {
+		if f.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// stalled reports whether the host stalls in the cycle ending at t.
+func (s *Scenario) stalled(t time.Duration) bool {
+	for _, f := range s.Faults {
+		if f.Kind == "host_stall" && t > f.From.D() && t <= f.To.D() {
+			return true
+		}
+	}
+	return false
+}
+
+// stallStart returns when the first host stall begins.
+func (s *Scenario) stallStart() (time.Duration, bool) {
+	for _, f := range s.Faults {
+		if f.Kind == "host_stall" {
+			return f.From.D(), true
+		}
+	}
+	return 0, false
+}
+
+// pushes returns the simulator's external torque for the scenario's push
+// faults (robot.Config.External), or nil when it has none.
+func (s *Scenario) pushes() func(time.Duration, *plant.Plant) {
+	var ps []FaultSpec
+	for _, f := range s.Faults {
+		if f.Kind == "push" {
+			ps = append(ps, f)
+		}
+	}
+	if ps == nil {
+		return nil
+	}
+	tau := make([]float64, s.chain.DoF())
+	return func(now time.Duration, pl *plant.Plant) {
+		clear(tau)
+		for _, f := range ps {
+			if now >= f.From.D() && now < f.To.D() {
+				tau[f.Joint-1] += f.Torque
+			}
+		}
+		pl.SetExternalTorque(tau)
+	}
+}
+
+// lastFaultStart returns the start of the latest-starting fault that is not
+// a background one.
+func (s *Scenario) lastFaultStart() (time.Duration, bool) {
+	var t time.Duration
+	found := false
+	for _, f := range s.Faults {
+		if !f.Background && (!found || f.From.D() > t) {
+			t, found = f.From.D(), true
+		}
+	}
+	return t, found
+}
+
 // estopAt returns when the scenario presses the emergency stop.
 func (s *Scenario) estopAt() (time.Duration, bool) {
 	for _, f := range s.Faults {
@@ -193,11 +270,17 @@ type operator struct {
 	estop     time.Duration
 	hasEStop  bool
 	pressed   bool
+	stops     []time.Duration // stop requests not yet made
 }
 
 func newOperator(s *Scenario, rig *robot.Robot, prog program) *operator {
 	o := &operator{s: s, rig: rig, prog: prog, sp: control.NewSetpoint(rig.Chain().DoF())}
 	o.estop, o.hasEStop = s.estopAt()
+	for _, f := range s.Faults {
+		if f.Kind == "stop" {
+			o.stops = append(o.stops, f.At.D())
+		}
+	}
 	copy(o.sp.Q, rig.Q0())
 	o.sp.Deadman = true
 	return o
@@ -217,6 +300,10 @@ func (o *operator) post(t time.Duration, st control.State, now time.Duration) er
 	if o.hasEStop && !o.pressed && t >= o.estop {
 		o.rig.Loop().Supervisor().SetEStop(true)
 		o.pressed = true
+	}
+	for len(o.stops) > 0 && t >= o.stops[0] {
+		o.rig.Loop().Supervisor().Stop(control.ReasonStopRequest)
+		o.stops = o.stops[1:]
 	}
 	pt := time.Duration(0)
 	if o.enabled {
@@ -240,6 +327,15 @@ func runLockstep(ctx context.Context, s *Scenario, rig *robot.Robot, prog progra
 			return ctx.Err()
 		}
 		t := rig.Now() + rig.Period()
+		if s.stalled(t) {
+			// The host is stalled: nothing posts, the loop does not cycle;
+			// the simulated drives go on and must stop on their own.
+			if err := rig.StepStalled(); err != nil {
+				return err
+			}
+			rec.stalledCycle(rig.Now())
+			continue
+		}
 		if err := op.post(t, state, snap.Now); err != nil {
 			return err
 		}
@@ -331,6 +427,22 @@ func (s *Scenario) check(rep *Report) {
 	if e.FinalState != "" {
 		add("final_state", rep.FinalState == e.FinalState, rep.FinalState, e.FinalState)
 	}
+	if e.DrivesStopWithin != nil {
+		bound := e.DrivesStopWithin.D().Seconds()
+		if rep.DrivesStopS == nil {
+			add("drives_stop_within", false, "the drives did not stop on their own", bound)
+		} else {
+			add("drives_stop_within", *rep.DrivesStopS <= bound, *rep.DrivesStopS, bound)
+		}
+	}
+	if e.FaultWithin != nil {
+		bound := e.FaultWithin.D().Seconds()
+		if rep.FaultLatencyS == nil {
+			add("fault_within", false, nil, bound)
+		} else {
+			add("fault_within", *rep.FaultLatencyS <= bound, *rep.FaultLatencyS, bound)
+		}
+	}
 	rep.Passed = true
 	for _, x := range rep.Expectations {
 		rep.Passed = rep.Passed && x.Passed
@@ -359,14 +471,19 @@ type recorder struct {
 	steps     []time.Duration
 	last      *control.Snapshot
 	firstStop *time.Duration
-	atFault   string // supervisor state in the last cycle before the first fault
-	plot      *plotData
-	traj      hashWriter
-	tim       control.TimingSnapshot
-	haveTim   bool
-	cycles    uint64
-	now       time.Duration
-	files     []string
+	// drivesStop is when every drive had stopped on its own during a host
+	// stall; faultAt the first transition to Fault after the last fault's
+	// start.
+	drivesStop *time.Duration
+	faultAt    *time.Duration
+	atFault    string // supervisor state in the last cycle before the first fault
+	plot       *plotData
+	traj       hashWriter
+	tim        control.TimingSnapshot
+	haveTim    bool
+	cycles     uint64
+	now        time.Duration
+	files      []string
 }
 
 type hashWriter struct {
@@ -420,6 +537,29 @@ func (r *recorder) stepWall(d time.Duration) { r.steps = append(r.steps, d) }
 func (r *recorder) timing(t *control.TimingSnapshot) { r.tim, r.haveTim = *t, true }
 
 // cycle records one cycle's snapshot and the setpoint it tracked.
+// stalledCycle records a period in which the host stalled: whether every
+// simulated drive has stopped on its own by now.
+func (r *recorder) stalledCycle(now time.Duration) {
+	if r.drivesStop != nil {
+		return
+	}
+	sim := r.rig.Sim()
+	sim.Lock()
+	stopped := true
+	for i := range sim.Drives {
+		// Stopped on its own: power stage off, a fault latched, or its
+		// master-loss protection engaged (a CiA 402 drive's quick stop
+		// ramps to standstill and holds; a tripped Bus Watchdog applies no
+		// torque).
+		d := &sim.Drives[i]
+		stopped = stopped && (!d.Enabled || d.Fault != 0 || d.MasterLost)
+	}
+	sim.Unlock()
+	if stopped {
+		r.drivesStop = &now
+	}
+}
+
 func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
 	r.cycles++
 	r.now = snap.Now
@@ -463,6 +603,10 @@ func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
 			}
 			r.events = append(r.events, SafetyEvent{Time: e.At.Seconds(), From: control.State.String(e.From),
 				State: control.State.String(e.To), Reason: e.Reason.String(), Text: e.String()})
+			if lf, ok := r.s.lastFaultStart(); ok && r.faultAt == nil && e.To == control.Fault && e.At >= lf {
+				at := e.At
+				r.faultAt = &at
+			}
 			if r.firstStop == nil && (e.To == control.ProtectiveStop || e.To == control.Fault) {
 				if ff, ok := r.s.FirstFault(); ok && e.At >= ff {
 					at := e.At
@@ -537,6 +681,14 @@ func (r *recorder) finish(rep *Report, wall time.Duration) {
 			l := (*r.firstStop - ff).Seconds()
 			rep.StopLatencyS = &l
 		}
+	}
+	if ss, ok := r.s.stallStart(); ok && r.drivesStop != nil {
+		v := (*r.drivesStop - ss).Seconds()
+		rep.DrivesStopS = &v
+	}
+	if lf, ok := r.s.lastFaultStart(); ok && r.faultAt != nil {
+		v := (*r.faultAt - lf).Seconds()
+		rep.FaultLatencyS = &v
 	}
 	m := &rep.Metrics
 	m.TrackingUnit = "joint"

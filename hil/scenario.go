@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -114,8 +115,11 @@ type TeleopInput struct {
 
 // FaultSpec is one injected fault. Kinds: the simulator's (drop, delay,
 // biterror, stuck, noise, overtemp, drivefault, busoff, dead), plus
-// operator_loss (the teleoperation input stops at From) and estop (pressed
-// at At).
+// operator_loss (the teleoperation input stops at From), estop (pressed
+// at At), stop (a protective stop requested at At, as a session or an
+// operator asks for one), host_stall (the host's loop stops cycling from
+// From to To: no read, no write, no heartbeat — lockstep only) and push
+// (an external Torque on Joint from From to To, as a hand on the arm).
 type FaultSpec struct {
 	Kind  string   `yaml:"kind"`
 	Joint int      `yaml:"joint"` // 1-based; 0 = every joint
@@ -125,6 +129,9 @@ type FaultSpec struct {
 	P     float64  `yaml:"p"`
 	Delay Duration `yaml:"delay"`
 	Sigma float64  `yaml:"sigma"`
+	// Torque is a push's external torque on its joint (N·m, N for a
+	// prismatic joint).
+	Torque float64 `yaml:"torque"`
 	// Background marks a condition of the whole run (encoder noise,
 	// sporadic lost replies) rather than the fault under test: it is not
 	// where protective_stop_within measures from.
@@ -158,6 +165,15 @@ type Expect struct {
 	// FinalState is the supervisor's state at the end, as control.State
 	// spells it: protective_stop, fault, enabled, enabling or disabled.
 	FinalState string `yaml:"final_state"`
+	// DrivesStopWithin bounds the time from a host_stall's start until
+	// every drive has switched its power stage off or latched a fault on
+	// its own (master-loss protection: CiA 402 heartbeat consumer 0x1016,
+	// the Dynamixel Bus Watchdog), measured in the simulated drives.
+	DrivesStopWithin *Duration `yaml:"drives_stop_within"`
+	// FaultWithin bounds the time from the start of the last fault that is
+	// not a background one (a push on a held joint) to the supervisor's
+	// next transition to Fault.
+	FaultWithin *Duration `yaml:"fault_within"`
 }
 
 // Duration is a time.Duration written as "1.5s" in YAML.
@@ -410,11 +426,30 @@ func (s *Scenario) validateFault(i, n int) error {
 			return bad(field+".kind", "operator_loss needs a teleop program")
 		}
 		return nil
-	case "estop":
+	case "estop", "stop":
 		if f.At == 0 && f.From != 0 {
 			f.At = f.From
 		}
 		f.From = f.At
+		return nil
+	case "host_stall":
+		if !(f.To > f.From) {
+			return bad(field+".to", "a host stall needs a window: to (%v) after from (%v)", f.To.D(), f.From.D())
+		}
+		if f.Joint != 0 {
+			return bad(field+".joint", "a host stall stops the whole host, not one joint")
+		}
+		return nil
+	case "push":
+		if f.Joint == 0 {
+			return bad(field+".joint", "a push acts on one joint: give its number (1..%d)", n)
+		}
+		if !(f.To > f.From) {
+			return bad(field+".to", "a push needs a window: to (%v) after from (%v)", f.To.D(), f.From.D())
+		}
+		if f.Torque == 0 || math.IsNaN(f.Torque) || math.IsInf(f.Torque, 0) {
+			return bad(field+".torque", "%g: want a finite, non-zero torque", f.Torque)
+		}
 		return nil
 	}
 	if _, err := firmwaresim.ParseFaults(f.spec(), n); err != nil {
@@ -445,11 +480,22 @@ func (f *FaultSpec) spec() string {
 	return f.Kind + ":" + strings.Join(kv, ",")
 }
 
+// hostFault reports whether kind is injected by the run rather than by the
+// simulated firmware: the operator's input stopping, the e-stop, a stop
+// request, the host stalling, a push on a joint.
+func hostFault(kind string) bool {
+	switch kind {
+	case "operator_loss", "estop", "stop", "host_stall", "push":
+		return true
+	}
+	return false
+}
+
 // SimFaults returns the faults the simulator injects.
 func (s *Scenario) SimFaults() ([]firmwaresim.Fault, error) {
 	var specs []string
 	for i := range s.Faults {
-		if k := s.Faults[i].Kind; k != "operator_loss" && k != "estop" {
+		if !hostFault(s.Faults[i].Kind) {
 			specs = append(specs, s.Faults[i].spec())
 		}
 	}

@@ -338,6 +338,23 @@ func (r *Robot) Step() error {
 	return r.front.settle()
 }
 
+// StepStalled runs one lockstep period in which the host stalls: the
+// simulator and the devices advance, the loop does not cycle (no read, no
+// write, no heartbeat from the master) — what a hung or starved host looks
+// like to the drives, whose own master-loss protection must then stop them.
+func (r *Robot) StepStalled() error {
+	if r.sim == nil {
+		return errReal
+	}
+	r.sim.Step(r.period)
+	r.front.tick()
+	if err := r.front.settle(); err != nil {
+		return err
+	}
+	r.k++
+	return nil
+}
+
 // Now returns the simulated time, which is also the loop's clock in
 // lockstep. It starts at 0 unless the protocol's start-up ran on
 // simulated time (CANopen: SDO configuration and the NMT/CiA 402 state

@@ -395,6 +395,7 @@ func (d *drive) fault(code uint16, reg uint8) {
 // command; 0 does nothing. It reports whether it sent an EMCY (entering
 // Fault with 0x8130).
 func (d *drive) abortConnection() (emcySent bool) {
+	d.n.sim.Drives[d.joint].MasterLost = true
 	switch canopen.AbortOption(int16(d.u(canopen.ObjAbortConnection, 0))) {
 	case canopen.AbortFaultSignal:
 		emcySent = d.state != canopen.StateFault && d.state != canopen.StateFaultReactionActive
@@ -454,6 +455,9 @@ func (d *drive) setState(s canopen.DriveState) {
 	dr := &d.n.sim.Drives[d.joint]
 	switch s {
 	case canopen.StateOperationEnabled:
+		if prev != canopen.StateOperationEnabled {
+			dr.MasterLost = false // the host has taken the drive back
+		}
 		if prev != canopen.StateOperationEnabled && !d.targetWritten {
 			// Enabling never jumps to a stale target: hold where we are.
 			m := d.n.sim.Measure(d.joint)

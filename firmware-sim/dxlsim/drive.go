@@ -135,7 +135,8 @@ func (sv *servo) jointPosition(c int64) float64 {
 func (s *Server) apply(sv *servo) {
 	d := &s.sim.Drives[sv.joint]
 	d.Enabled = sv.mem[addrTorqueEnable] != 0
-	if sv.mem[addrBusWatchdog] == watchdogTripped {
+	d.MasterLost = sv.mem[addrBusWatchdog] == watchdogTripped
+	if d.MasterLost {
 		// A tripped Bus Watchdog stops the servo: no torque, whatever the
 		// mode, until 0 is written to 98 (see watchdog.go).
 		d.Gains = sv.gains
