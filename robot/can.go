@@ -10,12 +10,11 @@ import (
 
 	"github.com/chiron-robotics/chiron/drivers"
 	"github.com/chiron-robotics/chiron/drivers/canbus"
-	"github.com/chiron-robotics/chiron/drivers/canopen"
-	"github.com/chiron-robotics/chiron/drivers/cubemars"
 	"github.com/chiron-robotics/chiron/drivers/serialport"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/firmware-sim/canopensim"
 	"github.com/chiron-robotics/chiron/firmware-sim/mitsim"
+	"github.com/chiron-robotics/chiron/rig"
 )
 
 func init() {
@@ -34,27 +33,17 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		var f *canFront
-		return newCANFront(r, node, true, func(cf *canFront, conn canbus.Conn) (drivers.Bus, error) {
-			f = cf
-			// Start-up runs on simulated time: every clock reading steps
-			// the simulator by 1 ms and ticks the drives, so a lockstep run
-			// is deterministic from its first frame (the network moves its
-			// timers onto the loop's clock at the first cycle itself:
-			// canopen.Network.enterCycles).
-			clock := func() time.Duration { return f.stepClock(r.sim) }
-			net, err := canopen.New(conn, canopen.Config{Joints: node.HostJoints(canopen.ModeCST), Clock: clock,
-				// The SDO bound is wall-clock and start-up injects no
-				// faults: generous, so a stalled machine cannot fail it.
-				ReadTimeout: r.cfg.ReplyTimeout, SDOTimeout: 3 * time.Second})
-			if err != nil {
-				return nil, err
-			}
-			if err := net.Start(); err != nil {
-				return nil, err
-			}
-			return net, nil
+		// Node IDs 1..n in CST (the host closes the impedance law), the
+		// drives' own counts per radian, rated torque read from 0x6076 at
+		// start-up as from a real drive. The SDO bound is wall-clock and
+		// start-up injects no faults: generous, so a stalled machine cannot
+		// fail it.
+		cfg := simRig(r, rig.CANopen, func(i int, j *rig.Joint) {
+			id := i + 1
+			j.Node, j.Mode, j.CountsPerRad = &id, "CST", node.CountsPerRad(i)
 		})
+		cfg.CANopen = &rig.CANopenBus{SDOTimeout: rig.Duration(3 * time.Second)}
+		return newCANFront(r, node, true, cfg, rig.Options{})
 	}
 	frontEnds[ProtocolCubeMars] = func(r *Robot) (frontEnd, error) {
 		drives, err := sizeSim(r.chain, ProtocolCubeMars, motorChoice(&r.cfg))
@@ -67,26 +56,20 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return newCANFront(r, node, false, func(_ *canFront, conn canbus.Conn) (drivers.Bus, error) {
-			motors := make([]cubemars.Motor, r.sim.Joints())
-			for i := range motors {
-				motors[i] = cubemars.Motor{ID: uint8(i + 1), Model: drives.mit[i]}
-			}
-			b, err := cubemars.NewBus(conn, cubemars.Config{Motors: motors, Timeout: r.cfg.ReplyTimeout})
-			if err != nil {
-				return nil, err
-			}
-			if err := b.Enable(); err != nil {
-				return nil, err
-			}
-			return newTransmission(b, r.chain, mitsim.DefaultPrismaticLead), nil
+		// Host and motors pack and unpack the MIT fields with the same
+		// model ranges: the sized motors' data, which no catalogue lists.
+		cfg := simRig(r, rig.CubeMars, func(i int, j *rig.Joint) {
+			id := i + 1
+			j.ID, j.Model = &id, drives.mit[i].Name
 		})
+		return newCANFront(r, node, false, cfg, rig.Options{CubeMarsModels: drives.mit})
 	}
 }
 
 // canFront serves a CAN front end (a firmwaresim.CANNode) as a USB-CAN
-// adapter speaking SLCAN on a pty, and runs the real host driver on
-// canbus.DialSLCAN over go.bug.st/serial. It does what
+// adapter speaking SLCAN on a pty, and opens the host side as a rig with
+// that adapter (rig.OpenWith, the code that opens real drives: SLCAN over
+// go.bug.st/serial, the protocol's driver and start-up, rig.Bus). It does what
 // firmwaresim.SLCANServer does, with two differences that make lockstep
 // deterministic: it counts the frames the node has handled (the barrier
 // waits until it has handled every frame the host sent), and after
@@ -99,7 +82,7 @@ type canFront struct {
 	host    *meteredPort
 	conn    *countingConn
 	adapter *meteredAdapter
-	b       drivers.Bus
+	b       *rig.Bus
 
 	nodeConn canbus.Conn
 	lockstep atomic.Bool
@@ -184,11 +167,13 @@ func (a *meteredAdapter) await(n int64, timeout time.Duration) error {
 	})
 }
 
-// newCANFront starts the adapter and the node, dials the host and builds
-// its bus with host. With simClock the host's start-up drives the node's
-// clock itself (see the CANopen front end); otherwise the node's periodic
-// work runs on a wall-clock poll until the host is up.
-func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, host func(*canFront, canbus.Conn) (drivers.Bus, error)) (frontEnd, error) {
+// newCANFront starts the adapter and the node, and opens cfg's host side
+// on the adapter's pty with opts (the transport filled in here). With
+// simClock the host's start-up drives the node's clock itself (see the
+// CANopen front end: every reading of the start-up's clock steps the
+// simulator); otherwise the node's periodic work runs on a wall-clock poll
+// until the host is up.
+func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, cfg *rig.Config, opts rig.Options) (frontEnd, error) {
 	p, err := firmwaresim.OpenPTY("")
 	if err != nil {
 		return nil, err
@@ -222,21 +207,34 @@ func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, host func(*c
 		defer f.wg.Done()
 		f.errs <- f.serveNode(ctx)
 	}()
-	port, err := serialport.Open(p.Path(), serialport.Config{})
-	if err != nil {
-		f.close()
-		return nil, err
+	cfg.Transport = rig.Transport{Port: p.Path(), SLCAN: true, Bitrate: 1_000_000}
+	// The host's port is metered for the lockstep barrier, and its frames
+	// counted, so the barrier knows when the node has handled each.
+	opts.DialCAN = func(t rig.Transport) (canbus.Conn, error) {
+		c, err := rig.DialCAN(t, func(name string, pc serialport.Config) (serialport.Port, error) {
+			port, err := serialport.Open(name, pc)
+			if err != nil {
+				return nil, err
+			}
+			f.host = &meteredPort{Port: port, pty: p, dev: f.dev}
+			return f.host, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		f.conn = &countingConn{Conn: c}
+		return f.conn, nil
 	}
-	f.host = &meteredPort{Port: port, pty: p, dev: f.dev}
-	c, err := canbus.DialSLCAN(f.host, 1_000_000)
-	if err != nil {
-		f.host.Close()
-		f.host = nil
-		f.close()
-		return nil, err
+	if simClock {
+		// Start-up runs on simulated time: every clock reading steps the
+		// simulator by 1 ms and ticks the drives, so a lockstep run is
+		// deterministic from its first frame (the network moves its timers
+		// onto the loop's clock at the first cycle itself:
+		// canopen.Network.enterCycles).
+		opts.Clock = func() time.Duration { return f.stepClock(r.sim) }
 	}
-	f.conn = &countingConn{Conn: c}
-	if f.b, err = host(f, f.conn); err != nil {
+	opts.Name = "simulated " + cfg.Protocol
+	if f.b, err = rig.OpenWith(cfg, r.chain, opts); err != nil {
 		if f.startErr != nil {
 			err = fmt.Errorf("%w (lockstep barrier: %v)", err, f.startErr)
 		}
@@ -360,6 +358,10 @@ func (f *canFront) handledAll() error {
 	})
 }
 
+// close closes the host's connection and the pty. It does not switch the
+// drives off through the rig.Bus (Bus.Close): the simulated drives go with
+// the simulator, and after a bus-off or dead-drive fault the switch-off
+// would only wait out its timeouts.
 func (f *canFront) close() error {
 	f.cancel()
 	var errs []error

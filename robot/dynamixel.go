@@ -7,22 +7,22 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
-	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 	"github.com/chiron-robotics/chiron/drivers/serialport"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/firmware-sim/dxlsim"
-	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/rig"
 )
 
 func init() { frontEnds[ProtocolDynamixel] = newDynamixel }
 
-// dxlFront serves a Dynamixel chain on a pty and drives it with the real
-// dynamixel.Bus over go.bug.st/serial.
+// dxlFront serves a Dynamixel chain on a pty and drives it with the host
+// side a rig file for those servos opens on hardware (rig.OpenWith: the
+// real dynamixel.Bus over go.bug.st/serial behind a rig.Bus).
 type dxlFront struct {
 	pty    *firmwaresim.PTY
 	dev    *meteredDevice
 	host   *meteredPort
-	b      drivers.Bus
+	b      *rig.Bus
 	cancel context.CancelFunc
 	done   chan error
 }
@@ -58,27 +58,24 @@ func newDynamixel(r *Robot) (frontEnd, error) {
 		f.host = &meteredPort{Port: port, pty: f.pty, dev: f.dev}
 		return f.host, nil
 	}
-	c, err := dynamixel.Dial(open, p.Path(), serialport.Config{})
+	// The host side is what a rig file for these servos opens (rig.OpenWith,
+	// as on hardware), on the pty through the lockstep meter, with the sized
+	// servos' model data, which no catalogue lists.
+	cfg := simRig(r, rig.Dynamixel, func(i int, j *rig.Joint) {
+		id := i + 1
+		j.ID, j.Model = &id, drives.dxl[i].Name
+	})
+	cfg.Transport.Port = p.Path()
+	cfg.Dynamixel = &rig.DynamixelBus{PositionMode: "extended-position"}
+	b, err := rig.OpenWith(cfg, r.chain, rig.Options{OpenSerial: open, DynamixelModels: drives.dxl,
+		// Setup (pings, table reads) waits generously; the cyclic exchanges
+		// use the configured bound.
+		SetupTimeout: 200 * time.Millisecond, Name: "simulated " + rig.Dynamixel})
 	if err != nil {
 		f.close()
 		return nil, err
 	}
-	// Setup (pings, table reads) waits generously; the cyclic exchanges use
-	// the configured bound.
-	c.Timeout = 200 * time.Millisecond
-	n := r.sim.Joints()
-	joints := make([]dynamixel.Joint, n)
-	for i := range joints {
-		joints[i] = dynamixel.Joint{ID: byte(i + 1), Model: drives.dxl[i]}
-	}
-	bus, err := dynamixel.NewBus(c, dynamixel.BusConfig{Joints: joints, PositionMode: dynamixel.OpExtendedPosition})
-	if err != nil {
-		c.Close()
-		f.close()
-		return nil, err
-	}
-	c.Timeout = r.cfg.ReplyTimeout
-	f.b = newTransmission(bus, r.chain, dxlsim.DefaultPrismaticLead)
+	f.b = b
 	return f, nil
 }
 
@@ -92,6 +89,8 @@ func (f *dxlFront) settle() error {
 	return awaitReadable(f.pty, f.dev, f.host, barrierTimeout)
 }
 
+// close closes the host's port and the pty; the servos are not switched
+// off through the rig.Bus (see canFront.close).
 func (f *dxlFront) close() error {
 	f.cancel()
 	var errs []error
@@ -103,57 +102,4 @@ func (f *dxlFront) close() error {
 		errs = append(errs, fmt.Errorf("dxlsim: %w", err))
 	}
 	return errors.Join(errs...)
-}
-
-// transmission converts between the joint's units and the servo shaft's
-// for prismatic joints driven through a pulley of lead metres per radian,
-// as a real robot's host configuration does: x = lead·θ, F = τ/lead, and
-// impedance gains scale by lead². Revolute joints pass through.
-type transmission struct {
-	drivers.Bus
-	lead []float64 // 1 for revolute joints
-	cmds []drivers.JointCommand
-	any  bool
-}
-
-func newTransmission(b drivers.Bus, c *kinematics.Chain, lead float64) drivers.Bus {
-	t := &transmission{Bus: b, lead: make([]float64, c.DoF()), cmds: make([]drivers.JointCommand, c.DoF())}
-	for i, j := range c.Joints {
-		t.lead[i] = 1
-		if j.Type == kinematics.Prismatic {
-			t.lead[i], t.any = lead, true
-		}
-	}
-	if !t.any {
-		return b
-	}
-	return t
-}
-
-func (t *transmission) Read(now time.Duration, states []drivers.JointState) error {
-	err := t.Bus.Read(now, states)
-	for i, l := range t.lead {
-		if l != 1 {
-			s := &states[i]
-			s.Position *= l
-			s.Velocity *= l
-			s.Effort /= l
-		}
-	}
-	return err
-}
-
-func (t *transmission) Write(now time.Duration, cmds []drivers.JointCommand) error {
-	copy(t.cmds, cmds)
-	for i, l := range t.lead {
-		if l != 1 {
-			c := &t.cmds[i]
-			c.Position /= l
-			c.Velocity /= l
-			c.Effort *= l
-			c.Kp *= l * l
-			c.Kd *= l * l
-		}
-	}
-	return t.Bus.Write(now, t.cmds)
 }
