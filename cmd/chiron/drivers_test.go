@@ -20,6 +20,7 @@ import (
 	"github.com/chiron-robotics/chiron/drivers/canbus"
 	"github.com/chiron-robotics/chiron/drivers/canopen"
 	"github.com/chiron-robotics/chiron/drivers/cubemars"
+	"github.com/chiron-robotics/chiron/drivers/probe"
 	"github.com/chiron-robotics/chiron/drivers/serialport"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/firmware-sim/canopensim"
@@ -290,12 +291,12 @@ func TestProbeBadFlags(t *testing.T) {
 }
 
 func TestParseIDs(t *testing.T) {
-	got, err := parseIDs("12, 1-3,2,10-10", 0, 252)
+	got, err := probe.ParseIDs("12, 1-3,2,10-10", 0, 252)
 	if err != nil || !slices.Equal(got, []int{1, 2, 3, 10, 12}) {
 		t.Fatalf("got %v, %v", got, err)
 	}
 	for _, bad := range []string{"", "-", "1-", "3-1", "0", "128", "1,,2", "a-b"} {
-		if _, err := parseIDs(bad, 1, 127); err == nil {
+		if _, err := probe.ParseIDs(bad, 1, 127); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
