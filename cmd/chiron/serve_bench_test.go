@@ -106,10 +106,14 @@ func windowQuantile(before, after *control.Histogram, q float64) time.Duration {
 func BenchmarkCommandLatency(b *testing.B) {
 	for _, c := range []struct {
 		viewers int
+		flood   int // idle connections attempted while the commands go
 		rt      bool
-	}{{0, false}, {50, false}, {0, true}, {50, true}} {
+	}{{0, 0, false}, {50, 0, false}, {0, 1000, false}, {0, 0, true}, {50, 0, true}, {0, 1000, true}} {
 		viewers := c.viewers
 		name := fmt.Sprintf("viewers=%d", viewers)
+		if c.flood > 0 {
+			name = fmt.Sprintf("flood=%d", c.flood)
+		}
 		if c.rt {
 			name += "/rt" // serve --rt: the loop on SCHED_FIFO with locked memory
 		}
@@ -120,6 +124,39 @@ func BenchmarkCommandLatency(b *testing.B) {
 			for range viewers {
 				c := viewer(b, addr, tok[teleop.RoleViewer], &got)
 				defer c.Close()
+			}
+			// A flood: idle viewer connections opened at 500 per second for
+			// the first 2 s of the run and kept open; admission control
+			// (caps per server, token and address) refuses most of them.
+			var admitted, refused atomic.Uint64
+			floodDone := make(chan struct{})
+			if c.flood > 0 {
+				go func() {
+					defer close(floodDone)
+					var open []*websocket.Conn
+					defer func() {
+						for _, c := range open {
+							c.Close()
+						}
+					}()
+					d := websocket.Dialer{Subprotocols: []string{"foxglove.websocket.v1"}}
+					h := http.Header{"Authorization": {"Bearer " + tok[teleop.RoleViewer]}}
+					t := time.NewTicker(2 * time.Millisecond)
+					defer t.Stop()
+					for range c.flood {
+						<-t.C
+						conn, _, err := d.Dial("ws://"+addr+"/ws", h)
+						if err != nil {
+							refused.Add(1)
+							continue
+						}
+						admitted.Add(1)
+						open = append(open, conn)
+					}
+					<-time.After(2 * time.Second) // held while the commands go on
+				}()
+			} else {
+				close(floodDone)
 			}
 			op := dialWS(b, addr, tok[teleop.RoleOperator])
 			defer op.Close()
@@ -190,6 +227,11 @@ func BenchmarkCommandLatency(b *testing.B) {
 			b.ReportMetric(float64(missed), "refused")
 			b.ReportMetric(float64(windowQuantile(&t0.Wake, &snap.Timing.Wake, 0.99).Microseconds()), "wake_p99_us")
 			b.ReportMetric(float64(got.Load()), "viewer_msgs")
+			if c.flood > 0 {
+				<-floodDone
+				b.ReportMetric(float64(admitted.Load()), "flood_admitted")
+				b.ReportMetric(float64(refused.Load()), "flood_refused")
+			}
 		})
 	}
 }
