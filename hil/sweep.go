@@ -302,7 +302,7 @@ func SweepHeader(params []Param) []string {
 		h = append(h, p.Path)
 	}
 	return append(h, "seed", "passed", "final_state", "stop_latency_s", "limit_violations",
-		"tracking_rms_worst", "sim_seconds", "wall_seconds", "error")
+		"tracking_rms_worst", "sim_seconds", "wall_seconds", "fault_latency_s", "drives_stop_s", "error")
 }
 
 // Record returns the row's fields in SweepHeader's order.
@@ -315,7 +315,7 @@ func (r SweepRow) Record() []string {
 		if r.Err != nil {
 			msg = strings.ReplaceAll(r.Err.Error(), "\n", " ")
 		}
-		return append(rec, "false", "", "", "", "", "", "", msg)
+		return append(rec, "false", "", "", "", "", "", "", "", "", msg)
 	}
 	rep := r.Report
 	lat := ""
@@ -323,8 +323,14 @@ func (r SweepRow) Record() []string {
 		lat = strconv.FormatFloat(*rep.StopLatencyS, 'f', 4, 64)
 	}
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', 6, 64) }
+	opt := func(x *float64) string {
+		if x == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*x, 'f', 4, 64)
+	}
 	return append(rec, strconv.FormatBool(rep.Passed), rep.FinalState, lat, strconv.Itoa(rep.LimitViolations),
-		f(rep.Metrics.TrackingRMSWorst), f(rep.SimSeconds), f(rep.WallSeconds), "")
+		f(rep.Metrics.TrackingRMSWorst), f(rep.SimSeconds), f(rep.WallSeconds), opt(rep.FaultLatencyS), opt(rep.DrivesStopS), "")
 }
 
 // MergeCSV concatenates shard result tables (same header) into w, sorted
