@@ -70,6 +70,8 @@ type clinicState struct {
 	// controls) are visible; Banner the banner's text.
 	Edit   int    `json:"edit"`
 	Banner string `json:"banner"`
+	// Reason is the session's end reason as the page shows it.
+	Reason string `json:"reason"`
 }
 
 type livePt struct {
@@ -88,7 +90,7 @@ const readClinic = `(() => { const s = window.clinic || {}; const v = (id) => do
   report: !!s.report && !v('report').hidden, errors: s.errors || [], conn: v('conn').textContent,
   fieldErrors: [...document.querySelectorAll('.field-error')].map((e) => e.textContent).filter((t) => t),
   edit: ['add-patient', 'prescribe', 's-start', 's-stop', 'patient-form', 'rx-form'].filter((id) => shown(v(id))).length,
-  banner: v('banner').hidden ? '' : v('banner').textContent }; })()`
+  banner: v('banner').hidden ? '' : v('banner').textContent, reason: v('s-reason').hidden ? '' : v('s-reason').textContent }; })()`
 
 // pageText is what the page shows, read only when a check needs it:
 // laying the page out at every poll would take CPU from the real-time
@@ -292,12 +294,35 @@ func clinicianFlow(t *testing.T, full bool) {
 	do("create the session", chromedp.Click(chromedp.ID("rx-create")), chromedp.WaitVisible(chromedp.ID("s-start")))
 	st = waitFor("session created", 5*time.Second, func(s clinicState) bool { return s.Status == "created" && s.StatusTxt == "Ready to start" })
 
+	// A session can end on its own at any time (a safety stop: on a
+	// loaded machine the served loop's late cycles can trip the patient's
+	// speed limit). The page must then say why; the short flow goes on to
+	// the report, the full flow fails, since its session must finish.
+	early := func(s clinicState) bool { return s.Status == "stopped" && s.Reason != "" }
+	endedEarly := func() {
+		t.Helper()
+		st := get()
+		if full {
+			t.Fatalf("the session ended %s: %s", st.Status, str("page text", pageText))
+		}
+		if !strings.HasPrefix(st.Reason, "Ended early: ") {
+			t.Errorf("end reason shown as %q", st.Reason)
+		}
+		t.Logf("the session stopped on its own (%s); on to its report", st.Reason)
+		waitFor("the report", 20*time.Second, func(s clinicState) bool { return s.Report })
+		checkReport(t, ctx, str, get, "stopped")
+	}
+
 	// Start; the live view moves.
 	do("start", chromedp.Click(chromedp.ID("s-start")))
 	st = waitFor("running with live motion", 30*time.Second, func(s clinicState) bool {
-		return s.Status == "running" && s.Latest != nil && s.LiveCount > 5 && s.Traces >= 1 && s.Bands >= 1
+		return early(s) || s.Status == "running" && s.Latest != nil && s.LiveCount > 5 && s.Traces >= 1 && s.Bands >= 1
 	})
-	st = waitFor("the first repetition", 60*time.Second, func(s clinicState) bool { return s.Latest != nil && s.Latest.Repetition >= 1 })
+	st = waitFor("the first repetition", 60*time.Second, func(s clinicState) bool { return early(s) || s.Latest != nil && s.Latest.Repetition >= 1 })
+	if early(st) {
+		endedEarly()
+		return
+	}
 	t.Logf("live: %q at t=%.2f s", st.Now, st.Latest.T)
 	if !strings.HasPrefix(st.Now, "Exercise 1 of 5: Passive range of motion") {
 		t.Errorf("now shown as %q", st.Now)
@@ -309,14 +334,25 @@ func clinicianFlow(t *testing.T, full bool) {
 
 	// Pause holds; resume continues.
 	do("pause", chromedp.Click(chromedp.ID("s-pause")))
-	waitFor("paused", 5*time.Second, func(s clinicState) bool { return s.Status == "paused" && strings.HasPrefix(s.StatusTxt, "Paused") })
+	if st = waitFor("paused", 5*time.Second, func(s clinicState) bool {
+		return early(s) || s.Status == "paused" && strings.HasPrefix(s.StatusTxt, "Paused")
+	}); early(st) {
+		endedEarly()
+		return
+	}
 	do("resume", chromedp.Click(chromedp.ID("s-resume")))
-	waitFor("running again", 5*time.Second, func(s clinicState) bool { return s.Status == "running" })
+	if st = waitFor("running again", 5*time.Second, func(s clinicState) bool { return early(s) || s.Status == "running" }); early(st) {
+		endedEarly()
+		return
+	}
 
 	if !full {
 		// The clinician stops it; the report shows what was done.
 		do("stop", chromedp.Click(chromedp.ID("s-stop")))
 		st = waitFor("stopped with its report", 20*time.Second, func(s clinicState) bool { return s.Status == "stopped" && s.Report })
+		if st.Reason != "" {
+			t.Logf("the session had stopped on its own: %s", st.Reason)
+		}
 		checkReport(t, ctx, str, get, "stopped")
 		return
 	}
@@ -331,7 +367,7 @@ func clinicianFlow(t *testing.T, full bool) {
 			t.Logf("%5.1f s: %s", time.Since(began).Seconds(), s.Now)
 		}
 		if s.Status == "stopped" || s.Status == "interrupted" {
-			t.Fatalf("the session ended %s: %s", s.Status, str("page text", pageText))
+			endedEarly()
 		}
 		return s.Status == "completed" && s.Report
 	})
