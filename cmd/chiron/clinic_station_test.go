@@ -78,24 +78,7 @@ func testClinicSessionOnServedExo(t *testing.T, proto string) {
 		return snap.State == control.Enabled
 	})
 
-	call := func(method, path, body string, want int) []byte {
-		t.Helper()
-		req, err := http.NewRequestWithContext(ctx, method, base+path, strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Authorization", "Bearer c-tok")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		if res.StatusCode != want {
-			t.Fatalf("%s %s: %d %s, want %d", method, path, res.StatusCode, b, want)
-		}
-		return b
-	}
+	call := apiCaller(t, ctx, base, "c-tok")
 	call("POST", "/api/v1/patients", `{"id":"P-0042","height":1.75,"mass":75,"affected_side":"left","limits":[
 		{"joint":"hip_flexion","rom_min":-0.1,"rom_max":0.8,"max_torque":60,"max_speed":1.5},
 		{"joint":"knee_flexion","rom_min":0.1,"rom_max":1.3,"max_torque":40,"max_speed":2}]}`, 201)
@@ -234,24 +217,7 @@ func TestServeRigRunsClinicSession(t *testing.T) {
 		if base == "" || tok == "" {
 			t.Fatalf("no console URL or clinician token in:\n%s", printed)
 		}
-		call := func(method, path, body string, want int) []byte {
-			t.Helper()
-			req, err := http.NewRequest(method, base+path, strings.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			req.Header.Set("Authorization", "Bearer "+tok)
-			res, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer res.Body.Close()
-			b, _ := io.ReadAll(res.Body)
-			if res.StatusCode != want {
-				t.Fatalf("%s %s: %d %s, want %d", method, path, res.StatusCode, b, want)
-			}
-			return b
-		}
+		call := apiCaller(t, t.Context(), base, tok)
 		call("POST", "/api/v1/patients", `{"id":"P-0007","height":1.75,"mass":75,"affected_side":"right","limits":[
 			{"joint":"hip_flexion","rom_min":-0.1,"rom_max":0.8,"max_torque":60,"max_speed":1.5},
 			{"joint":"knee_flexion","rom_min":0.1,"rom_max":1.3,"max_torque":40,"max_speed":2}]}`, 201)
@@ -300,4 +266,27 @@ func TestServeRigRunsClinicSession(t *testing.T) {
 			}
 		}
 	})
+}
+
+// apiCaller returns a client of the clinicians' API at base that signs in
+// with token and fails the test on a status other than the one wanted.
+func apiCaller(t *testing.T, ctx context.Context, base, token string) func(method, path, body string, want int) []byte {
+	return func(method, path, body string, want int) []byte {
+		t.Helper()
+		req, err := http.NewRequestWithContext(ctx, method, base+path, strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != want {
+			t.Fatalf("%s %s: %d %s, want %d", method, path, res.StatusCode, b, want)
+		}
+		return b
+	}
 }

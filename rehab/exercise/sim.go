@@ -3,7 +3,6 @@ package exercise
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/chiron-robotics/chiron/control"
@@ -59,9 +58,7 @@ var _ rehab.EarlyEnd = (*EndError)(nil)
 // StationRunner.
 type SimRunner struct {
 	cfg SimConfig
-
-	mu     sync.Mutex
-	active *simSession
+	sessionSlot
 }
 
 var _ rehab.SessionRunner = (*SimRunner)(nil)
@@ -75,13 +72,10 @@ func NewSimRunner(cfg SimConfig) *SimRunner {
 }
 
 type simSession struct {
-	noteRelay
-	runner  *Runner
+	sessionBase
 	robot   *robot.Robot
 	loop    *control.Loop
 	patient *patientsim.Patient
-	cancel  context.CancelFunc
-	done    chan struct{}
 	now     time.Duration
 	// disturb, when set (tests), adds to the patient's torque before it
 	// is applied: a kick, a bump.
@@ -165,12 +159,8 @@ func DefaultSimPatient(_ *rehab.Patient, c *kinematics.Chain, seed uint64) (*pat
 func (s *SimRunner) Start(ctx context.Context, spec rehab.RunSpec, sink rehab.SampleSink) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.active != nil {
-		select {
-		case <-s.active.done:
-		default:
-			return rehab.ErrBusy
-		}
+	if s.busy() {
+		return rehab.ErrBusy
 	}
 	ss, err := s.build(&spec, sink)
 	if err != nil {
@@ -215,7 +205,7 @@ func (s *SimRunner) build(spec *rehab.RunSpec, sink rehab.SampleSink) (*simSessi
 	for i, l := range plan.Safety.Joints {
 		q0[i] = (l.PositionMin + l.PositionMax) / 2
 	}
-	ss := &simSession{patient: pat, done: make(chan struct{}), noteRelay: noteRelay{sink: sink, t0: -1}}
+	ss := &simSession{patient: pat, sessionBase: newSessionBase(sink)}
 	rate := float64(time.Second) / float64(s.cfg.Period)
 	ss.robot, err = robot.Open(robot.Config{Chain: c, Protocol: robot.ProtocolInproc, Rate: rate, Seed: s.cfg.Seed,
 		Q0: q0, Plant: plant.Config{Limb: pat.Limb()}, External: ss.external, Motors: s.cfg.Motors,
@@ -276,58 +266,5 @@ func outcome(r *Runner, err error) (completed bool, _ error) {
 	return completed, err
 }
 
-func (s *SimRunner) session() (*simSession, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.active == nil {
-		return nil, rehab.ErrNotRunning
-	}
-	select {
-	case <-s.active.done:
-		return nil, rehab.ErrNotRunning
-	default:
-	}
-	return s.active, nil
-}
-
-// Pause holds the limb and freezes the exercise.
-func (s *SimRunner) Pause() error {
-	ss, err := s.session()
-	if err != nil {
-		return err
-	}
-	return ss.runner.Pause()
-}
-
-// Resume continues a paused session.
-func (s *SimRunner) Resume() error {
-	ss, err := s.session()
-	if err != nil {
-		return err
-	}
-	return ss.runner.Resume()
-}
-
 // Stop ends the session; the sink sees Done(false, nil).
-func (s *SimRunner) Stop() error {
-	ss, err := s.session()
-	if err != nil {
-		return err
-	}
-	if err := ss.runner.Stop(); err != nil {
-		return err
-	}
-	ss.cancel() // wake a paced run
-	<-ss.done
-	return nil
-}
-
-// Status returns the active (or last) session's runner status.
-func (s *SimRunner) Status() (Status, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.active == nil {
-		return Status{}, false
-	}
-	return s.active.runner.Status(), true
-}
+func (s *SimRunner) Stop() error { return s.stop(true) }

@@ -57,10 +57,8 @@ type StationConfig struct {
 // are the loop's: what the drives measure.
 type StationRunner struct {
 	cfg StationConfig
-
-	mu     sync.Mutex
-	active *stationSession
-	starts uint64 // sessions started: a restore watcher stops at a new one
+	sessionSlot
+	starts uint64 // sessions started (under mu): a restore watcher stops at a new one
 }
 
 var (
@@ -83,12 +81,9 @@ func NewStationRunner(cfg StationConfig) (*StationRunner, error) {
 }
 
 type stationSession struct {
-	noteRelay
-	runner  *Runner
+	sessionBase
 	release func()
 	starts  uint64 // StationRunner.starts when it started
-	cancel  context.CancelFunc
-	done    chan struct{}
 }
 
 // handOver bounds a reconfiguration (disable, apply at a cycle boundary).
@@ -108,12 +103,8 @@ func (s *StationRunner) CheckPrescription(p *rehab.Patient, pr *rehab.Protocol) 
 func (s *StationRunner) Start(ctx context.Context, spec rehab.RunSpec, sink rehab.SampleSink) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.active != nil {
-		select {
-		case <-s.active.done:
-		default:
-			return rehab.ErrBusy
-		}
+	if s.busy() {
+		return rehab.ErrBusy
 	}
 	st := s.cfg.Station
 	plan, err := NewPlan(st.Chain(), &spec)
@@ -134,7 +125,7 @@ func (s *StationRunner) Start(ctx context.Context, spec rehab.RunSpec, sink reha
 		release()
 		return fmt.Errorf("station: hand the robot to the session: %w", err)
 	}
-	ss := &stationSession{release: release, starts: s.starts, done: make(chan struct{}), noteRelay: noteRelay{sink: sink, t0: -1}}
+	ss := &stationSession{release: release, starts: s.starts, sessionBase: newSessionBase(sink)}
 	rc := plan.runnerConfig(NewLoopRobot(st.Loop(), plan.Gravity()), sink, ss.event, s.cfg.Cue, &ss.t0)
 	// As in the clinicians' API everywhere: a session the supervisor
 	// stopped ends at once, saying why (the API has no resume-after-stop).
@@ -221,61 +212,9 @@ func (s *StationRunner) restoreWhenDisabled(st Station, starts uint64) {
 	}
 }
 
-func (s *StationRunner) session() (*stationSession, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.active == nil {
-		return nil, rehab.ErrNotRunning
-	}
-	select {
-	case <-s.active.done:
-		return nil, rehab.ErrNotRunning
-	default:
-	}
-	return s.active, nil
-}
-
-// Pause holds the limb and freezes the exercise.
-func (s *StationRunner) Pause() error {
-	ss, err := s.session()
-	if err != nil {
-		return err
-	}
-	return ss.runner.Pause()
-}
-
-// Resume continues a paused session.
-func (s *StationRunner) Resume() error {
-	ss, err := s.session()
-	if err != nil {
-		return err
-	}
-	return ss.runner.Resume()
-}
-
 // Stop ends the session (the sink sees Done(false, nil)) and returns once
 // the robot is handed back.
-func (s *StationRunner) Stop() error {
-	ss, err := s.session()
-	if err != nil {
-		return err
-	}
-	if err := ss.runner.Stop(); err != nil {
-		return err
-	}
-	<-ss.done
-	return nil
-}
-
-// Status returns the active (or last) session's runner status.
-func (s *StationRunner) Status() (Status, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.active == nil {
-		return Status{}, false
-	}
-	return s.active.runner.Status(), true
-}
+func (s *StationRunner) Stop() error { return s.stop(false) }
 
 // WornPatient is a simulated patient wearing a simulated served robot:
 // Apply is the simulator's external torque (robot.Config.External, called
