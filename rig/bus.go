@@ -27,6 +27,7 @@ type Bus struct {
 	offset   []float64 // zero offset per joint
 	identity bool      // every s = 1 and offset = 0: pass through
 	cmds     []drivers.JointCommand
+	raw      []drivers.JointState // the driver's last reading, drives' convention
 
 	epoch    time.Time
 	clock    func() time.Duration // the start-up's clock (Options.Clock)
@@ -46,7 +47,7 @@ var _ drivers.Bus = (*Bus)(nil)
 func mapJoints(drv drivers.Bus, cfg *Config, chain *kinematics.Chain) *Bus {
 	n := len(cfg.Joints)
 	b := &Bus{drv: drv, protocol: cfg.Protocol, scale: make([]float64, n), offset: make([]float64, n),
-		cmds: make([]drivers.JointCommand, n), identity: true, epoch: time.Now()}
+		cmds: make([]drivers.JointCommand, n), raw: make([]drivers.JointState, n), identity: true, epoch: time.Now()}
 	b.clock = func() time.Duration { return time.Since(b.epoch) }
 	for i, j := range cfg.Joints {
 		b.scale[i], b.offset[i] = float64(j.Direction), j.ZeroOffset
@@ -64,13 +65,23 @@ func mapJoints(drv drivers.Bus, cfg *Config, chain *kinematics.Chain) *Bus {
 func (b *Bus) Joints() int { return len(b.scale) }
 
 // Read reads every drive and converts to the model's convention.
+//
+// The driver reads into the Bus's own states, in the drives' convention,
+// never into the caller's: a driver leaves a joint it got no reading for
+// (a lost, late or corrupted reply; a refused read) as it was, and mapping
+// the caller's states in place would map that joint's previous value —
+// already in the model's convention — a second time (a direction −1 joint
+// with a zero offset would jump to its raw drive position for a cycle, a
+// prismatic joint would read lead² times its position). From its own copy
+// the joint keeps its last reading, with its stamp, mapped once.
 func (b *Bus) Read(now time.Duration, states []drivers.JointState) error {
-	err := b.drv.Read(now, states)
 	if b.identity || len(states) != len(b.scale) {
-		return err
+		return b.drv.Read(now, states)
 	}
+	err := b.drv.Read(now, b.raw)
 	for i, s := range b.scale {
 		st := &states[i]
+		*st = b.raw[i]
 		st.Position = s*st.Position + b.offset[i]
 		st.Velocity *= s
 		st.Effort /= s

@@ -170,3 +170,73 @@ func TestCloseDisablesOnce(t *testing.T) {
 		t.Errorf("disabled %d closed %d times", disabled, closed)
 	}
 }
+
+// lossyDrives answers some Reads and fails others, leaving the states of
+// the joints it has no reading for as they were, as the drivers do on a
+// lost or corrupted reply.
+type lossyDrives struct {
+	fakeDrives
+	fail []bool // per Read: no reading at all
+	n    int
+}
+
+func (f *lossyDrives) Read(now time.Duration, s []drivers.JointState) error {
+	k := f.n
+	f.n++
+	if k < len(f.fail) && f.fail[k] {
+		return &drivers.Error{Joint: 2, Kind: drivers.KindTimeout, Detail: "no reply"}
+	}
+	return f.fakeDrives.Read(now, s)
+}
+
+// A Read that gets no reading leaves each joint at its last reading in
+// the model's convention — not mapped a second time — and passes the
+// driver's error on: a reversed joint with a zero offset does not jump to
+// its raw drive position, a prismatic joint does not read lead² times its
+// travel, for however many reads in a row fail.
+func TestFailedReadKeepsTheLastMappedReading(t *testing.T) {
+	cfg, err := Parse([]byte(psmRig), "psm.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain := loadChain(t, "psm.json")
+	for _, tc := range []struct {
+		name string
+		fail []bool
+	}{
+		{"one lost reply", []bool{false, true}},
+		{"three in a row", []bool{false, true, true, true}},
+		{"lost, answered, lost", []bool{false, true, false, true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			drv := &lossyDrives{fakeDrives: fakeDrives{states: make([]drivers.JointState, 6)}, fail: tc.fail}
+			for i := range drv.states {
+				drv.states[i] = drivers.JointState{Position: 0.1 * float64(i+1), Velocity: 0.5, Effort: 0.3, Stamp: time.Second}
+			}
+			b := mapJoints(drv, cfg, chain)
+			got := make([]drivers.JointState, 6)
+			var good []drivers.JointState
+			for k, fail := range tc.fail {
+				err := b.Read(time.Duration(k)*time.Millisecond, got)
+				if fail {
+					if drivers.KindOf(err) != drivers.KindTimeout {
+						t.Fatalf("read %d: error %v, want the driver's timeout", k, err)
+					}
+					for i := range got {
+						if got[i] != good[i] {
+							t.Errorf("read %d (failed): joint %s %+v, want its last reading %+v", k, chain.Joints[i].Name, got[i], good[i])
+						}
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				good = append(good[:0], got...)
+			}
+			if !near(good[1].Position, -0.2+0.2) || !near(good[2].Position, -0.01*0.3+0.05) {
+				t.Errorf("the answered reads were mapped wrongly: %+v", good[:3])
+			}
+		})
+	}
+}
