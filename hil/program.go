@@ -8,6 +8,8 @@ import (
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/robot"
+	"github.com/chiron-robotics/chiron/teleop"
+	"github.com/chiron-robotics/chiron/teleop/robotloop"
 )
 
 // Teleoperation silence rules, as the console applies them (teleop/doc.go):
@@ -58,7 +60,7 @@ func buildProgram(s *Scenario, r *robot.Robot) (program, error) {
 	case p.Cartesian != nil:
 		return newCartesianProgram(p.Cartesian, r)
 	default:
-		return newTeleopProgram(s, r), nil
+		return newTeleopProgram(s, r)
 	}
 }
 
@@ -196,83 +198,112 @@ func (p *cartesianProgram) sample(t, _ time.Duration, sp *control.Setpoint) {
 	}
 }
 
-// teleopProgram integrates the scripted operator twist into a pose target,
-// applying the console's rules: deadman released → hold at once; no command
-// for TeleopHeartbeat → hold; for TeleopSilenceStop → the loop's deadman
-// drops, which the supervisor turns into a protective stop.
+// teleopProgram plays the scripted operator through the same code a
+// console's commands go through when served: teleop.Operator (control,
+// scale, tremor filter, speed clamp, heartbeat hold, silence stop) and
+// robotloop.Robot (IK, per-second goal integration, holds, the mailbox),
+// on the scenario's clock. Commands go at CommandRate (Program.TeleopRate);
+// an operator_loss window stops them.
 type teleopProgram struct {
-	in      []TeleopInput
-	loss    []FaultSpec
-	target  kinematics.Frame
-	q0      []float64
-	last    time.Duration // program time of the previous sample
-	twist   [6]float64    // last applied twist
-	started bool
+	in   []TeleopInput
+	loss []FaultSpec
+	op   *teleop.Operator
+	rl   *robotloop.Robot
+	st   teleop.State
+	now  time.Time     // the scenario clock, for the operator and the adapter
+	next time.Duration // when the next command goes (scenario time)
+	per  time.Duration
+	seq  uint64
+	goal kinematics.Frame // for tracking: the operator's goal, else where the arm was held
 }
 
-func newTeleopProgram(s *Scenario, r *robot.Robot) *teleopProgram {
-	p := &teleopProgram{in: s.Program.Teleop, q0: r.Q0()}
+// teleopEpoch is the wall-clock origin of a scenario's teleop clock.
+var teleopEpoch = time.Unix(0, 0).UTC()
+
+func newTeleopProgram(s *Scenario, r *robot.Robot) (*teleopProgram, error) {
+	rate := s.Program.TeleopRate
+	if rate == 0 {
+		rate = teleop.DefaultCommandRate
+	}
+	p := &teleopProgram{in: s.Program.Teleop, now: teleopEpoch, per: time.Duration(float64(time.Second) / rate)}
 	for _, f := range s.Faults {
 		if f.Kind == "operator_loss" {
 			p.loss = append(p.loss, f)
 		}
 	}
+	// The master-to-tool scale is 1: a script's twist is the tool's.
+	op, err := teleop.NewOperator(teleop.OperatorConfig{Scale: 1, CommandRate: rate})
+	if err != nil {
+		return nil, err
+	}
+	if err := op.Take("hil", p.now); err != nil {
+		return nil, err
+	}
+	lo, hi := make([]float64, len(r.Limits())), make([]float64, len(r.Limits()))
+	for i, l := range r.Limits() {
+		lo[i], hi[i] = l.PositionMin, l.PositionMax
+	}
+	rl, err := robotloop.New(robotloop.Config{Name: s.Name, Loop: r.Loop(), Chain: r.Chain(), JointNames: r.JointNames(),
+		Lower: lo, Upper: hi, CommandRate: rate, Now: func() time.Time { return p.now }})
+	if err != nil {
+		return nil, err
+	}
+	p.op, p.rl = op, rl
 	w := kinematics.NewWorkspace(r.Chain())
-	w.FK(&p.target, r.Q0())
-	return p
+	w.FK(&p.goal, r.Q0())
+	return p, nil
 }
 
 func (p *teleopProgram) cartesian() bool { return true }
 
-// silentSince returns when the operator's input stopped, if it has at
-// absolute time t.
-func (p *teleopProgram) silentSince(t time.Duration) (time.Duration, bool) {
+// postsItself: robotloop posts the setpoints (the HIL operator must not).
+func (p *teleopProgram) postsItself() {}
+
+// silent reports whether the operator's input is stopped at absolute time t.
+func (p *teleopProgram) silent(t time.Duration) bool {
 	for _, f := range p.loss {
 		if t >= f.From.D() && (f.To == 0 || t < f.To.D()) {
-			return f.From.D(), true
+			return true
 		}
 	}
-	return 0, false
+	return false
 }
 
-// sample integrates the input at program time pt; the operator-loss
-// windows are in scenario time abs.
+// sample sends the operator's command when one is due (program time pt,
+// scenario time abs), runs the operator's watchdogs, and writes the goal
+// the arm is tracking into sp for the recorder.
 func (p *teleopProgram) sample(pt, abs time.Duration, sp *control.Setpoint) {
-	dt := 0.0
-	if p.started {
-		dt = (pt - p.last).Seconds()
-	}
-	p.last, p.started = pt, true
-	deadman := true
-	if since, silent := p.silentSince(abs); silent {
-		if abs-since >= TeleopHeartbeat {
-			p.twist = [6]float64{}
-		}
-		deadman = abs-since < TeleopSilenceStop
-	} else {
+	p.now = teleopEpoch.Add(abs)
+	p.rl.Snapshot(&p.st)
+	if abs >= p.next && !p.silent(abs) {
+		p.next = abs + p.per
 		in := p.in[0]
 		for _, c := range p.in {
 			if c.T.D() <= pt {
 				in = c
 			}
 		}
-		p.twist = [6]float64{}
-		if in.Deadman && pt >= in.T.D() {
-			p.twist = in.Twist
+		p.seq++
+		m := teleop.CommandMsg{Seq: p.seq, Deadman: in.Deadman && pt >= in.T.D(),
+			Linear: [3]float64{in.Twist[0], in.Twist[1], in.Twist[2]}, Angular: [3]float64{in.Twist[3], in.Twist[4], in.Twist[5]}}
+		if cmd, err := p.op.Accept("hil", p.now, &m, &p.st); err == nil {
+			if p.rl.Command(&cmd) != nil {
+				p.op.NoteRefused()
+			}
 		}
 	}
-	if dt > 0 {
-		for a := range 3 {
-			p.target.P[a] += p.twist[a] * dt
+	if hold, send, pstop := p.op.Tick(p.now, &p.st); send || pstop != "" {
+		if send {
+			_ = p.rl.Command(&hold) // refused while not enabled: nothing to hold
 		}
-		rotate(&p.target.R, [3]float64{p.twist[3] * dt, p.twist[4] * dt, p.twist[5] * dt})
+		if pstop != "" {
+			_ = p.rl.ProtectiveStop(pstop)
+		}
 	}
-	copy(sp.Q, p.q0)
-	clear(sp.Qd)
-	clear(sp.Qdd)
-	sp.HasPose, sp.Position, sp.Rotation = true, p.target.P, p.target.R
-	sp.HasTwist, sp.Twist = true, p.twist
-	sp.Deadman = deadman
+	if g, ok := p.rl.Goal(); ok {
+		p.goal = g // else holding where the last goal left it
+	}
+	sp.HasPose, sp.Position, sp.Rotation = true, p.goal.P, p.goal.R
 }
 
 // rotate sets R = exp([w]×)·R (Rodrigues), w in rad, base frame.

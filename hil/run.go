@@ -17,6 +17,7 @@ import (
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/drivers"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
+	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/robot"
 )
 
@@ -102,6 +103,13 @@ type Metrics struct {
 	ReadErrors       uint64    `json:"read_errors"`
 	WriteErrors      uint64    `json:"write_errors"`
 	Clamps           uint64    `json:"clamps"`
+	// ToolSpeedMax is the tool's largest speed while Enabled, m/s, over
+	// toolSpeedWindow (the simulated plant's true tool position).
+	ToolSpeedMax float64 `json:"tool_speed_max"`
+	// GoalSpeedMax is the largest speed of the pose setpoint the loop was
+	// given while Enabled, m/s, over the same window: what a teleoperation
+	// speed cap bounds (the tool follows it with its controller's dynamics).
+	GoalSpeedMax float64 `json:"goal_speed_max"`
 	// Loop timing. Lockstep: wall time of one Rig.Step (simulator, devices,
 	// pty round trips and the loop). Real time: the runner's figures.
 	StepP50Us    float64 `json:"step_p50_us"`
@@ -124,9 +132,6 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 		return nil, err
 	}
 	safety := s.Safety
-	if s.Program.Teleop != nil {
-		safety.RequireDeadman = true
-	}
 	var timeout time.Duration // lockstep: the Rig's default
 	if opts.Realtime {
 		timeout = 2 * time.Millisecond
@@ -310,6 +315,9 @@ func (o *operator) post(t time.Duration, st control.State, now time.Duration) er
 		pt = t - o.enabledAt
 	}
 	o.prog.sample(pt, t, o.sp)
+	if _, ok := o.prog.(interface{ postsItself() }); ok {
+		return nil // the program posts through the teleop adapter
+	}
 	return o.rig.Post(o.sp)
 }
 
@@ -427,6 +435,14 @@ func (s *Scenario) check(rep *Report) {
 	if e.FinalState != "" {
 		add("final_state", rep.FinalState == e.FinalState, rep.FinalState, e.FinalState)
 	}
+	if e.GoalSpeedMax != nil {
+		v := rep.Metrics.GoalSpeedMax
+		add("goal_speed_max", v <= *e.GoalSpeedMax, v, *e.GoalSpeedMax)
+	}
+	if e.ToolSpeedMax != nil {
+		v := rep.Metrics.ToolSpeedMax
+		add("tool_speed_max", v <= *e.ToolSpeedMax, v, *e.ToolSpeedMax)
+	}
 	if e.DrivesStopWithin != nil {
 		bound := e.DrivesStopWithin.D().Seconds()
 		if rep.DrivesStopS == nil {
@@ -476,14 +492,23 @@ type recorder struct {
 	// start.
 	drivesStop *time.Duration
 	faultAt    *time.Duration
-	atFault    string // supervisor state in the last cycle before the first fault
-	plot       *plotData
-	traj       hashWriter
-	tim        control.TimingSnapshot
-	haveTim    bool
-	cycles     uint64
-	now        time.Duration
-	files      []string
+	// toolHist holds the tool positions of the last toolSpeedWindow of
+	// Enabled cycles (a ring; toolN filled), for ToolSpeedMax.
+	toolHist  [][3]float64
+	toolN     int
+	toolSpeed float64
+	toolWS    *kinematics.Workspace
+	toolQ     []float64
+	goalHist  [][3]float64
+	goalSpeed float64
+	atFault   string // supervisor state in the last cycle before the first fault
+	plot      *plotData
+	traj      hashWriter
+	tim       control.TimingSnapshot
+	haveTim   bool
+	cycles    uint64
+	now       time.Duration
+	files     []string
 }
 
 type hashWriter struct {
@@ -560,9 +585,51 @@ func (r *recorder) stalledCycle(now time.Duration) {
 	}
 }
 
+func dist3(a, b [3]float64) float64 {
+	return math.Sqrt((a[0]-b[0])*(a[0]-b[0]) + (a[1]-b[1])*(a[1]-b[1]) + (a[2]-b[2])*(a[2]-b[2]))
+}
+
+// toolSpeedWindow is the span the tool speed is measured over: short
+// enough to see a burst, long enough that the plant's integration steps do
+// not read as speed.
+const toolSpeedWindow = 10 * time.Millisecond
+
+// trackToolSpeed tracks the tool's true speed (the simulated plant's
+// joints through forward kinematics, not the noisy measurement: the cap is
+// about the instrument, not its encoders) over toolSpeedWindow while the
+// supervisor is Enabled.
+func (r *recorder) trackToolSpeed(snap *control.Snapshot, sp *control.Setpoint) {
+	sim := r.rig.Sim()
+	if sim == nil || snap.State != control.Enabled || !sp.HasPose {
+		r.toolN = 0
+		return
+	}
+	if r.toolHist == nil {
+		r.toolHist = make([][3]float64, max(1, int(toolSpeedWindow/r.rig.Period())))
+		r.goalHist = make([][3]float64, len(r.toolHist))
+		r.toolWS = kinematics.NewWorkspace(r.rig.Chain())
+		r.toolQ = make([]float64, r.n)
+	}
+	sim.Lock()
+	copy(r.toolQ, sim.Plant().Position())
+	sim.Unlock()
+	var f kinematics.Frame
+	r.toolWS.FK(&f, r.toolQ)
+	k := len(r.toolHist)
+	slot := r.cycles % uint64(k)
+	if r.toolN >= k {
+		span := (time.Duration(k) * r.rig.Period()).Seconds()
+		r.toolSpeed = math.Max(r.toolSpeed, dist3(f.P, r.toolHist[slot])/span)
+		r.goalSpeed = math.Max(r.goalSpeed, dist3(sp.Position, r.goalHist[slot])/span)
+	}
+	r.toolHist[slot], r.goalHist[slot] = f.P, sp.Position
+	r.toolN++
+}
+
 func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
 	r.cycles++
 	r.now = snap.Now
+	r.trackToolSpeed(snap, sp)
 	if ff, ok := r.s.FirstFault(); ok && snap.Now < ff {
 		r.atFault = control.State.String(snap.State)
 	}
@@ -691,6 +758,7 @@ func (r *recorder) finish(rep *Report, wall time.Duration) {
 		rep.FaultLatencyS = &v
 	}
 	m := &rep.Metrics
+	m.ToolSpeedMax, m.GoalSpeedMax = r.toolSpeed, r.goalSpeed
 	m.TrackingUnit = "joint"
 	if r.cart {
 		m.TrackingUnit = "tool_m"

@@ -62,6 +62,9 @@ type Program struct {
 	Cartesian *CartesianProgram `yaml:"cartesian_minjerk"`
 	ROM       *ROMProgram       `yaml:"rom"`
 	Teleop    []TeleopInput     `yaml:"teleop"`
+	// TeleopRate is the rate the scripted operator's commands go at, Hz
+	// (0: the console's 100 Hz).
+	TeleopRate float64 `yaml:"teleop_rate"`
 }
 
 // JointProgram moves through joint waypoints with minimum-jerk segments.
@@ -165,6 +168,12 @@ type Expect struct {
 	// FinalState is the supervisor's state at the end, as control.State
 	// spells it: protective_stop, fault, enabled, enabling or disabled.
 	FinalState string `yaml:"final_state"`
+	// GoalSpeedMax bounds the speed of the pose setpoint while Enabled,
+	// m/s (over 10 ms): the teleoperation speed cap, whatever the command
+	// rate. ToolSpeedMax bounds the instrument's true speed, which follows
+	// the goal with its controller's dynamics.
+	GoalSpeedMax *float64 `yaml:"goal_speed_max"`
+	ToolSpeedMax *float64 `yaml:"tool_speed_max"`
 	// DrivesStopWithin bounds the time from a host_stall's start until
 	// every drive has switched its power stage off or latched a fault on
 	// its own (master-loss protection: CiA 402 heartbeat consumer 0x1016,
@@ -310,8 +319,13 @@ func (s *Scenario) Validate() error {
 	if err := s.validateProgram(n); err != nil {
 		return err
 	}
-	cart := s.Program.Cartesian != nil || s.Program.Teleop != nil
-	if cart != (s.Controller == "cartesian-impedance") {
+	if r := s.Program.TeleopRate; r != 0 && (s.Program.Teleop == nil || !(r >= 1 && r <= 2000)) {
+		return bad("program.teleop_rate", "%g Hz: want 1…2000 Hz, with a teleop program", r)
+	}
+	// A teleop program goes through the teleop adapter, which gives any
+	// controller what it follows (joints from IK, and their pose).
+	cart := s.Program.Cartesian != nil
+	if s.Program.Teleop == nil && cart != (s.Controller == "cartesian-impedance") {
 		if cart {
 			return bad("controller", "%q cannot follow a Cartesian or teleop program; use cartesian-impedance", s.Controller)
 		}

@@ -526,9 +526,28 @@ func (r *Robot) Command(cmd *teleop.Command) error {
 		sp.Q[i] = r.qNew[i]
 		sp.Qd[i] = (r.qNew[i] - r.qTarget[i]) / jdt
 	}
+	// The joint goal's pose goes with it, so a Cartesian controller follows
+	// the same motion a joint controller does: on a mechanical-RCM arm the
+	// joint IK's pose is the reachable one, and a cartesian-impedance loop
+	// given only joints would hold where it was (an operator could not move
+	// a PSM served with --controller cartesian-impedance).
+	var f kinematics.Frame
+	r.ws.FK(&f, r.qNew)
+	sp.HasPose, sp.Position, sp.Rotation = true, f.P, f.R
+	sp.HasTwist = true
+	sp.Twist = [6]float64{cmd.Linear[0], cmd.Linear[1], cmd.Linear[2], cmd.Angular[0], cmd.Angular[1], cmd.Angular[2]}
 	copy(r.qTarget, r.qNew)
 	r.target, r.targetAt = goal, now
 	return r.post(cmd.Seq, true)
+}
+
+// Goal returns the pose the operator's commands have set the arm's goal to
+// (base frame), and false while there is none (holding since the last
+// hold, not enabled).
+func (r *Robot) Goal() (kinematics.Frame, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.target, r.hasTarget
 }
 
 // solve writes joint positions reaching goal into r.qNew.
