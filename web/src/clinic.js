@@ -635,7 +635,8 @@ const sv = (tag, attrs = {}, text) => {
 function drawLive() {
   const s = state.session;
   $('live').hidden = false;
-  const W = 780, H = 260, L = 46, R = 150, T = 10, B = 28;
+  // R leaves room for the legend's anatomical names.
+  const W = 900, H = 260, L = 46, R = 250, T = 10, B = 28;
   const pts = state.live;
   const ex = s.protocol.exercises[(state.latest || s.progress).exercise] || s.protocol.exercises[0];
   const names = ex.joints && ex.joints.length ? ex.joints : s.joints;
@@ -737,9 +738,15 @@ async function loadReport() {
     h('td', {}, exName(e.index)),
     h('td', {}, `${e.repetitions_done} of ${e.repetitions_prescribed}`),
     h('td', {}, `${Math.round(100 * e.assistance_nominal)} %`), h('td', {}, `${Math.round(100 * e.assistance_measured)} %`))));
+  // One range-of-motion column per joint, headed by its name, so that a
+  // row stays one line.
+  const rj = r.joints || [];
+  $('r-reps').tHead.rows[0].replaceChildren(h('th', {}, 'exercise'), h('th', {}, 'repetition'),
+    ...rj.map((j) => h('th', {}, `range of motion, ${j.label || jointName(j.joint)}`)),
+    ...['robot assistance', 'movement time', 'peak speed', 'path-length ratio', 'smoothness (SPARC)', 'peak interaction torque'].map((x) => h('th', {}, x)));
   $('r-reps').tBodies[0].replaceChildren(...(r.repetition_metrics || []).map((p) => h('tr', {},
     h('td', {}, exName(p.exercise)), h('td', {}, p.repetition),
-    h('td', {}, p.joints.map((j) => `${j.label || jointName(j.joint)} ${fmt(j.rom_deg, 1, '°')}`).join(', ')),
+    ...rj.map((_, k) => h('td', {}, p.joints[k] ? fmt(p.joints[k].rom_deg, 1, '°') : '–')),
     h('td', {}, `${Math.round(100 * p.assistance)} %`), h('td', {}, fmt(p.movement_time_s, 1, ' s')),
     h('td', {}, fmt(p.peak_speed_deg_s, 0, ' °/s')), h('td', {}, fmt(p.path_length_ratio, 2)),
     h('td', {}, fmt(p.sparc, 2)), h('td', {}, fmt(p.peak_torque_nm, 1, ' N·m')))));
