@@ -53,6 +53,16 @@ func NewPlan(c *kinematics.Chain, spec *rehab.RunSpec) (*Plan, error) {
 	if p.Controllers, err = p.Protocol.Controllers(hold); err != nil {
 		return nil, err
 	}
+	// In the loop, every session controller's joint reference moves no
+	// faster than the patient's speed limit allows (slewLimited): a
+	// setpoint the non-real-time runner posts late is not a step.
+	vmax := make([]float64, len(p.Safety.Joints))
+	for i, l := range p.Safety.Joints {
+		vmax[i] = l.Velocity
+	}
+	for i := range p.Controllers {
+		p.Controllers[i].Controller = newSlewLimited(p.Controllers[i].Controller, vmax)
+	}
 	names := spec.Session.Joints
 	if len(names) == 0 {
 		for _, l := range spec.Patient.Limits {
