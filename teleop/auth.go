@@ -47,6 +47,7 @@ func (r Role) CanReleaseEStop() bool { return r == RoleOperator || r == RoleAdmi
 // leading characters of a guess were right. The zero value holds no token.
 type Tokens struct {
 	byDigest map[[sha256.Size]byte]Role
+	names    map[[sha256.Size]byte]string // the holder's name, when the file gives one
 }
 
 // NewTokens returns an empty token set.
@@ -81,6 +82,30 @@ func (t *Tokens) Lookup(token string) (Role, bool) {
 	return r, ok
 }
 
+// Name returns the name the token file gives the holder of token (a
+// therapist a filed report names), if it gives one.
+func (t *Tokens) Name(token string) (string, bool) {
+	if t == nil || token == "" || t.names == nil {
+		return "", false
+	}
+	n, ok := t.names[sha256.Sum256([]byte(token))]
+	return n, ok
+}
+
+// AddNamed registers token with role and the holder's name.
+func (t *Tokens) AddNamed(role Role, token, name string) error {
+	if err := t.Add(role, token); err != nil {
+		return err
+	}
+	if name = strings.TrimSpace(name); name != "" {
+		if t.names == nil {
+			t.names = map[[sha256.Size]byte]string{}
+		}
+		t.names[sha256.Sum256([]byte(token))] = name
+	}
+	return nil
+}
+
 // Len returns the number of tokens.
 func (t *Tokens) Len() int {
 	if t == nil {
@@ -89,8 +114,10 @@ func (t *Tokens) Len() int {
 	return len(t.byDigest)
 }
 
-// ParseTokens reads a token file: one `ROLE TOKEN` per line, blank lines and
-// lines starting with `#` ignored. Errors name the line.
+// ParseTokens reads a token file: one `ROLE TOKEN [NAME…]` per line (the
+// optional rest of the line names the holder: "clinician 3kq… Dr Ana
+// Ruiz"), blank lines and lines starting with `#` ignored. Errors name the
+// line.
 func ParseTokens(r io.Reader) (*Tokens, error) {
 	t := NewTokens()
 	sc := bufio.NewScanner(r)
@@ -102,14 +129,14 @@ func ParseTokens(r io.Reader) (*Tokens, error) {
 			continue
 		}
 		f := strings.Fields(s)
-		if len(f) != 2 {
-			return nil, fmt.Errorf("token file line %d: want \"ROLE TOKEN\", got %d fields", line, len(f))
+		if len(f) < 2 {
+			return nil, fmt.Errorf("token file line %d: want \"ROLE TOKEN [NAME]\", got %d field(s)", line, len(f))
 		}
 		role, err := ParseRole(f[0])
 		if err != nil {
 			return nil, fmt.Errorf("token file line %d: %w", line, err)
 		}
-		if err := t.Add(role, f[1]); err != nil {
+		if err := t.AddNamed(role, f[1], strings.Join(f[2:], " ")); err != nil {
 			return nil, fmt.Errorf("token file line %d: %w", line, err)
 		}
 	}

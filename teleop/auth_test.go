@@ -30,14 +30,30 @@ func TestParseTokens(t *testing.T) {
 func TestParseTokensErrorsNameTheLine(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"viewer v1\nsurgeon s1\n", "line 2: unknown role \"surgeon\""},
-		{"# c\nviewer\n", "line 2: want \"ROLE TOKEN\", got 1 fields"},
-		{"viewer a b\n", "line 1: want \"ROLE TOKEN\", got 3 fields"},
+		{"# c\nviewer\n", "line 2: want \"ROLE TOKEN [NAME]\", got 1 field(s)"},
 		{"viewer t\noperator t\n", "line 2: token already registered with role viewer"},
 	} {
 		_, err := ParseTokens(strings.NewReader(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("ParseTokens(%q) error %v, want it to contain %q", tc.in, err, tc.want)
 		}
+	}
+}
+
+// TestTokenNames: the rest of a token file's line names the holder.
+func TestTokenNames(t *testing.T) {
+	tok, err := ParseTokens(strings.NewReader("clinician c1 Dr  Ana Ruiz\nviewer v1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, ok := tok.Name("c1"); !ok || n != "Dr Ana Ruiz" {
+		t.Errorf("Name(c1) = %q %v", n, ok)
+	}
+	if r, ok := tok.Lookup("c1"); !ok || r != RoleClinician {
+		t.Errorf("Lookup(c1) = %v %v", r, ok)
+	}
+	if n, ok := tok.Name("v1"); ok {
+		t.Errorf("Name(v1) = %q, want none", n)
 	}
 }
 

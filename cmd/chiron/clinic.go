@@ -171,7 +171,7 @@ func openClinic(ctx context.Context, o clinicOptions, tokens *teleop.Tokens, log
 	if log == nil {
 		log = slog.Default()
 	}
-	srv, err := api.New(api.Options{Store: st, Tokens: tokens, Runner: runner, Robot: o.Robot, Joints: joints, Logger: log})
+	srv, err := api.New(api.Options{Store: st, Tokens: tokens, Runner: runner, Robot: o.Robot, TokenName: tokens.Name, Joints: joints, Logger: log})
 	if err != nil {
 		st.Close()
 		return nil, err

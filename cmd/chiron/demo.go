@@ -53,7 +53,7 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	psmProto := fs.String("psm-protocol", robot.ProtocolCANopen, "the PSM's simulated drives: "+strings.Join(robot.Protocols(), ", "))
 	exoProto := fs.String("exo-protocol", robot.ProtocolCubeMars, "the exoskeleton's simulated drives")
 	rate := fs.Float64("rate", 1000, "control rate, Hz")
-	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
+	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token [name]': the name is the therapist a clinic report shows); default: generate one per role and print them")
 	enable := fs.Bool("enable-on-start", true, "enable each robot as soon as its loop reads its drives (a demo; --enable-on-start=false leaves them Disabled until an operator presses Enable)")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loops (refused without the privilege: then it says so and runs without)")
 	models := fs.String("models", "", "directory holding psm.json and lower_limb_exo.urdf (default: the shipped robots/)")

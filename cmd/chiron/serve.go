@@ -356,7 +356,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	sim := fs.String("sim", "", "serve the robot against simulated firmware speaking this protocol: "+strings.Join(robot.Protocols(), ", "))
 	rigFile := fs.String("rig", "", rigFlagHelp)
 	addr := fs.String("addr", teleop.DefaultAddr, "listen address host:port (port 0 picks one)")
-	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token'); default: generate one per role and print them")
+	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token [name]': the name is the therapist a clinic report shows); default: generate one per role and print them")
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS/WSS")
 	key := fs.String("tls-key", "", "TLS key (PEM)")
 	rate := fs.Float64("rate", 1000, "control rate, Hz (with --rig, unless set: the fastest of 1000, 500, 400, 250, 200, 100 whose period one cycle's traffic fills at most to 80 % on the rig's bus; with --sim it says when the real bus it stands for could not carry the rate)")
