@@ -249,7 +249,8 @@ func psmPath() string { return filepath.Join(repoRoot(), "robots", "psm.json") }
 
 // TestHostStallPerProtocol stalls the host for 300 ms mid-motion on each
 // protocol. CiA 402 drives stop on their own (the heartbeat consumer
-// 0x1016 expires and 0x6007 applies): within 100 ms. CubeMars motors in MIT
+// 0x1016 expires and 0x6007 applies) and so do Dynamixel servos (the Bus
+// Watchdog, 98, armed at 100 ms): within 150 ms. CubeMars motors in MIT
 // mode have no master-loss protection in their firmware — they keep
 // executing the last command for as long as the host is silent — and the
 // in-process bus has no drives' firmware at all: for both the expectation
@@ -263,7 +264,7 @@ func TestHostStallPerProtocol(t *testing.T) {
 	for _, tc := range []struct {
 		protocol string
 		stops    bool
-	}{{"canopen", true}, {"cubemars", false}, {"inproc", false}} {
+	}{{"canopen", true}, {"dynamixel", true}, {"cubemars", false}, {"inproc", false}} {
 		t.Run(tc.protocol, func(t *testing.T) {
 			sc := *s
 			sc.Protocol = tc.protocol

@@ -23,6 +23,7 @@ type dxlFront struct {
 	dev    *meteredDevice
 	host   *meteredPort
 	b      *rig.Bus
+	srv    *dxlsim.Server
 	cancel context.CancelFunc
 	done   chan error
 }
@@ -42,7 +43,7 @@ func newDynamixel(r *Robot) (frontEnd, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &dxlFront{pty: p, dev: newMeteredDevice(p), done: make(chan error, 1)}
+	f := &dxlFront{pty: p, dev: newMeteredDevice(p), srv: srv, done: make(chan error, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	f.cancel = cancel
 	go func() {
@@ -80,7 +81,10 @@ func newDynamixel(r *Robot) (frontEnd, error) {
 }
 
 func (f *dxlFront) bus() drivers.Bus { return f.b }
-func (f *dxlFront) tick()            {}
+
+// tick runs the servos' own clock: a Bus Watchdog (98) whose host has
+// been silent too long trips, as the e-Manual's servo does.
+func (f *dxlFront) tick() { f.srv.Tick() }
 
 func (f *dxlFront) settle() error {
 	if err := f.dev.await(f.host.written.Load(), barrierTimeout); err != nil {

@@ -91,7 +91,7 @@
 // (-1), zeroes Goal PWM, Current and Velocity and leaves the drive with no
 // torque (Torque Enable unchanged); the goal items then answer Data Range
 // Error, and 98 accepts only 0, which clears the trip (as does a reboot).
-// Stepping with Sim.Step directly runs no watchdog: the Server has no hook
-// into it. Replies are sent as soon as the instruction is processed
+// An owner that steps the simulator itself (Sim.Step) calls Server.Tick
+// after each step to the same effect (robot's simulated Dynamixel robots do). Replies are sent as soon as the instruction is processed
 // unless Config.ReturnDelay asks for the Return Delay Time (9) in wall time.
 package dxlsim

@@ -23,11 +23,18 @@ const (
 // Watchdog of every servo whose silence has exceeded its setting: the
 // servos' own clock, which a real servo runs whether or not the host
 // speaks. Step takes the simulator's lock itself and may run concurrently
-// with Serve. Owners that call Sim.Step directly get no watchdog expiry
-// (the Server has no hook into Sim.Step); a lockstep host sends every
-// cycle, so for it the two are the same.
+// with Serve. Owners that call Sim.Step directly call Tick after it.
 func (s *Server) Step(d time.Duration) {
 	s.sim.Step(d)
+	s.sim.Lock()
+	defer s.sim.Unlock()
+	s.expireWatchdogs()
+}
+
+// Tick expires the Bus Watchdogs at the simulator's time, for owners that
+// step the Sim themselves (a lockstep robot, a real-time runner): call it
+// after each Sim.Step. It takes the simulator's lock.
+func (s *Server) Tick() {
 	s.sim.Lock()
 	defer s.sim.Unlock()
 	s.expireWatchdogs()
