@@ -205,16 +205,17 @@ func (p *cartesianProgram) sample(t, _ time.Duration, sp *control.Setpoint) {
 // on the scenario's clock. Commands go at CommandRate (Program.TeleopRate);
 // an operator_loss window stops them.
 type teleopProgram struct {
-	in   []TeleopInput
-	loss []FaultSpec
-	op   *teleop.Operator
-	rl   *robotloop.Robot
-	st   teleop.State
-	now  time.Time     // the scenario clock, for the operator and the adapter
-	next time.Duration // when the next command goes (scenario time)
-	per  time.Duration
-	seq  uint64
-	goal kinematics.Frame // for tracking: the operator's goal, else where the arm was held
+	in      []TeleopInput
+	loss    []FaultSpec
+	op      *teleop.Operator
+	rl      *robotloop.Robot
+	st      teleop.State
+	now     time.Time     // the scenario clock, for the operator and the adapter
+	next    time.Duration // when the next command goes (scenario time)
+	per     time.Duration
+	seq     uint64
+	goal    kinematics.Frame // for tracking: the operator's goal, else where the arm was held
+	hadGoal bool
 }
 
 // teleopEpoch is the wall-clock origin of a scenario's teleop clock.
@@ -300,10 +301,17 @@ func (p *teleopProgram) sample(pt, abs time.Duration, sp *control.Setpoint) {
 			_ = p.rl.ProtectiveStop(pstop)
 		}
 	}
-	if g, ok := p.rl.Goal(); ok {
+	// The goal the arm tracks: the operator's while it has one. A goal
+	// latched anew (at engage, after a hold) starts where the arm is, not
+	// where the last one was: that cycle carries no pose, so speeds are not
+	// measured across the jump.
+	g, ok := p.rl.Goal()
+	fresh := ok && !p.hadGoal
+	p.hadGoal = ok
+	if ok {
 		p.goal = g // else holding where the last goal left it
 	}
-	sp.HasPose, sp.Position, sp.Rotation = true, p.goal.P, p.goal.R
+	sp.HasPose, sp.Position, sp.Rotation = !fresh, p.goal.P, p.goal.R
 }
 
 // rotate sets R = exp([w]×)·R (Rodrigues), w in rad, base frame.
