@@ -93,6 +93,9 @@
 // Close switches every drive off (torque off, disable voltage, exit motor
 // mode) and releases the port: run it when the loop has stopped, so no
 // drive is left executing the last command of a loop that no longer runs.
+// OpenWith is Open with the transport and start-up clock given (Options):
+// it is how the robot package opens simulated drives over a
+// pseudo-terminal through this same host-side code.
 //
 // Homing is not done here: the zero offsets say where each encoder's zero
 // is, which absolute encoders make enough; incremental ones need the arm at

@@ -16,13 +16,17 @@
 //   - Config.Protocol dynamixel, canopen or cubemars: simulated drive
 //     firmware (package firmwaresim) on a pseudo-terminal, with the real host
 //     driver on the other end of it (go.bug.st/serial; CAN protocols through
-//     SLCAN) — byte for byte what hardware sees;
+//     SLCAN) — byte for byte what hardware sees; the host side is opened
+//     with rig.OpenWith from a rig.Config describing the simulated drives,
+//     the very code that opens a rig file's real drives;
 //   - Config.Protocol inproc: the simulated drives called in process, with
 //     the simulator's faults mapped to bus errors: no wire, for fast tests
 //     and large sweeps.
 //
 // Whatever the spec, the result is one handle, *Robot: its Loop (setpoints,
-// snapshots, the supervisor's requests), Run in real time under
+// snapshots, the supervisor's requests), Claim/Reconfigure/Restore for a
+// clinician's session that runs its own controllers and the patient's
+// limits on the served robot, Run in real time under
 // control.Runner, and — on simulated firmware — Step in lockstep: the
 // simulator advances one period, the devices do their time-driven work, the
 // loop runs Step(now) over the pty, and Step returns once the device side
