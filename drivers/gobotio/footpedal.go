@@ -60,7 +60,9 @@ func OpenFootPedal(port string, cfg FootPedalConfig) (*FootPedal, error) {
 	pc.Pin = cfg.DeadmanPin
 	f.deadman = NewPedal(a, pc)
 	f.deadman.SetName(fmt.Sprintf("deadman pedal D%d", cfg.DeadmanPin))
-	if err := f.deadman.Start(); err != nil {
+	// Every pin is an input before the link lets a report through (see
+	// linkConn); the reports dropped meanwhile are asked for again below.
+	if err := f.deadman.start(false); err != nil {
 		_ = a.Finalize()
 		return nil, fmt.Errorf("foot pedal %s: %w", port, err)
 	}
@@ -68,11 +70,16 @@ func OpenFootPedal(port string, cfg FootPedalConfig) (*FootPedal, error) {
 		pc.Pin = cfg.ClutchPin
 		f.clutch = NewPedal(a, pc)
 		f.clutch.SetName(fmt.Sprintf("clutch pedal D%d", cfg.ClutchPin))
-		if err := f.clutch.Start(); err != nil {
+		if err := f.clutch.start(false); err != nil {
 			_ = f.deadman.Halt()
 			_ = a.Finalize()
 			return nil, fmt.Errorf("foot pedal %s: %w", port, err)
 		}
+	}
+	armLink(a)
+	f.deadman.keepalive()
+	if f.clutch != nil {
+		f.clutch.keepalive()
 	}
 	return f, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gobot.io/x/gobot/v2"
@@ -24,9 +25,10 @@ const firmataErrorEvent = "Error"
 
 // NewFirmataAdaptor returns gobot's firmata adaptor for the board on port,
 // opened through open (nil means chiron's serialport.Open at FirmataBaud).
-// The opened link is wrapped so that a failed read reaches gobot's client
-// once: the client otherwise re-reads a dead port in a tight loop, flooding
-// its event bus with errors.
+// The opened link is wrapped (see linkConn) so that a failed read reaches
+// gobot's client once — the client otherwise re-reads a dead port in a tight
+// loop, flooding its event bus with errors — and so that no digital report
+// reaches the client until the pedals' pin modes are set.
 func NewFirmataAdaptor(port string, open func(port string) (io.ReadWriteCloser, error)) *firmata.Adaptor {
 	if open == nil {
 		open = FirmataOpener(serialport.Open)
@@ -37,17 +39,46 @@ func NewFirmataAdaptor(port string, open func(port string) (io.ReadWriteCloser, 
 		if err != nil {
 			return nil, err
 		}
-		return newLinkConn(rwc), nil
+		c := newLinkConn(rwc)
+		links.Store(a, c)
+		c.onClose = func() { links.CompareAndDelete(a, c) }
+		return c, nil
 	}
 	return a
 }
 
-// linkConn reports a board link's first read error and then holds further
-// reads until the link is closed.
+// links maps an adaptor made by NewFirmataAdaptor to its open link, so that
+// a pedal can arm it once its pin modes are set.
+var links sync.Map // *firmata.Adaptor → *linkConn
+
+// armLink lets digital reports through a's link (a no-op for an adaptor not
+// made by NewFirmataAdaptor).
+func armLink(a *firmata.Adaptor) {
+	if c, ok := links.Load(a); ok {
+		c.(*linkConn).armed.Store(true)
+	}
+}
+
+// Firmata's digital I/O message: 0x90 | port, then two data bytes.
+const fmDigitalMessage = 0x90
+
+// linkConn wraps a board's link. It reports the first read error and then
+// holds further reads until the link is closed. Until armed, it drops the
+// board's digital I/O messages: gobot v2.6.0's client writes a pin's mode in
+// SetPinMode (the caller's goroutine) while its reader goroutine reads every
+// mode of a reported port, unguarded — a data race whenever a report arrives
+// while a pin mode is set, and StandardFirmata reports ports 0 and 1 as soon
+// as the client's connect enables them. Holding reports back until every
+// pedal's pin is an input (then asking for fresh ones) removes the race.
 type linkConn struct {
-	rwc    io.ReadWriteCloser
-	mu     sync.Mutex
-	err    error
+	rwc     io.ReadWriteCloser
+	armed   atomic.Bool
+	onClose func()
+
+	mu   sync.Mutex
+	err  error
+	skip int // data bytes of a dropped digital message still to drop
+
 	closed chan struct{}
 	once   sync.Once
 }
@@ -65,15 +96,43 @@ func (c *linkConn) Read(b []byte) (int, error) {
 		<-c.closed
 		return 0, err
 	}
-	n, err := c.rwc.Read(b)
-	if err != nil {
+	for {
+		n, err := c.rwc.Read(b)
 		c.mu.Lock()
-		if c.err == nil {
+		if n > 0 {
+			n = c.filterLocked(b[:n])
+		}
+		if err != nil && c.err == nil {
 			c.err = err
 		}
 		c.mu.Unlock()
+		if n > 0 || err != nil || len(b) == 0 {
+			return n, err
+		}
 	}
-	return n, err
+}
+
+// filterLocked drops digital messages from p while not armed (and the rest
+// of one already begun) and returns how many bytes remain at its start.
+// Firmata's command bytes have the top bit set and its data bytes do not, so
+// a message's bytes are found without knowing what came before.
+func (c *linkConn) filterLocked(p []byte) int {
+	armed := c.armed.Load()
+	w := 0
+	for _, x := range p {
+		switch {
+		case c.skip > 0 && x < 0x80:
+			c.skip--
+			continue
+		case !armed && x&0xF0 == fmDigitalMessage:
+			c.skip = 2
+			continue
+		}
+		c.skip = 0 // a command byte ends a truncated message
+		p[w] = x
+		w++
+	}
+	return w
 }
 
 // Write writes to the link.
@@ -81,7 +140,12 @@ func (c *linkConn) Write(b []byte) (int, error) { return c.rwc.Write(b) }
 
 // Close closes the link and releases held reads.
 func (c *linkConn) Close() error {
-	c.once.Do(func() { close(c.closed) })
+	c.once.Do(func() {
+		close(c.closed)
+		if c.onClose != nil {
+			c.onClose()
+		}
+	})
 	return c.rwc.Close()
 }
 
@@ -171,7 +235,15 @@ func (p *Pedal) Pressed() bool { return p.State().Pressed }
 // Start sets the pin to input, subscribes to its reports and starts the poll
 // loop. The adaptor must be connected. The pedal reads released until the
 // board has reported it released and then pressed.
-func (p *Pedal) Start() error {
+//
+// Digital reports reach the client from then on (see linkConn): on an adaptor
+// shared by several pedals, use a FootPedal, which sets every pin's mode
+// before any report is let through.
+func (p *Pedal) Start() error { return p.start(true) }
+
+// start is Start; arm lets digital reports through the link once the pin is
+// an input.
+func (p *Pedal) start(arm bool) error {
 	p.runMu.Lock()
 	defer p.runMu.Unlock()
 	if p.stop != nil {
@@ -189,6 +261,9 @@ func (p *Pedal) Start() error {
 	if err := board.SetPinMode(p.cfg.Pin, client.Input); err != nil {
 		go unsubscribe(board, events)
 		return fmt.Errorf("gobotio: %s: set pin mode: %w", p.Name(), err)
+	}
+	if arm {
+		armLink(p.adaptor)
 	}
 	p.boardMu.Lock()
 	p.board = board

@@ -267,6 +267,7 @@ func TestPedalStartNeedsConnectedBoard(t *testing.T) {
 func TestLinkConnReportsReadErrorOnce(t *testing.T) {
 	host, dev := serialport.Pipe()
 	c := newLinkConn(host)
+	c.armed.Store(true)
 	dev.Write([]byte{0x90})
 	buf := make([]byte, 4)
 	if n, err := c.Read(buf); n != 1 || err != nil {
@@ -294,5 +295,55 @@ func TestLinkConnReportsReadErrorOnce(t *testing.T) {
 		}
 	case <-time.After(failAfter):
 		t.Fatal("Close did not release the held Read")
+	}
+}
+
+// TestLinkConnHoldsDigitalReportsUntilArmed feeds the link Firmata bytes in
+// chunks, as a serial port delivers them, and checks what gobot's client
+// would read: digital messages (0x9p d0 d1) dropped until armed, everything
+// else (handshake replies, sysex) passed through.
+func TestLinkConnHoldsDigitalReportsUntilArmed(t *testing.T) {
+	version := []byte{0xF9, 2, 5}
+	sysex := []byte{0xF0, 0x79, 2, 5, 'F', 0, 0xF7}
+	digital := []byte{0x90, 0x04, 0x00}
+	cat := func(parts ...[]byte) (out []byte) {
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		chunks [][]byte
+		armAt  int // chunk index before which the link is armed; -1 never
+		want   []byte
+	}{
+		{"dropped unarmed", [][]byte{cat(version, digital, sysex)}, -1, cat(version, sysex)},
+		{"split across reads", [][]byte{cat(version, digital[:1]), cat(digital[1:2]), cat(digital[2:], sysex)}, -1, cat(version, sysex)},
+		{"passed armed", [][]byte{cat(digital, version)}, 0, cat(digital, version)},
+		{"armed mid-message: its rest still dropped", [][]byte{cat(version, digital[:2]), cat(digital[2:], digital)}, 1, cat(version, digital)},
+		{"truncated message ended by a command", [][]byte{cat(digital[:2], version)}, -1, version},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			host, dev := serialport.Pipe()
+			defer dev.Close()
+			c := newLinkConn(host)
+			var got []byte
+			buf := make([]byte, 64)
+			for i, ch := range tc.chunks {
+				if i == tc.armAt {
+					c.armed.Store(true)
+				}
+				dev.Write(ch)
+				c.mu.Lock()
+				n, _ := host.Read(buf)
+				n = c.filterLocked(buf[:n])
+				c.mu.Unlock()
+				got = append(got, buf[:n]...)
+			}
+			if string(got) != string(tc.want) {
+				t.Fatalf("client reads % x, want % x", got, tc.want)
+			}
+		})
 	}
 }

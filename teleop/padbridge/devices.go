@@ -114,13 +114,30 @@ func OpenDevices(cfg DeviceConfig) (*Devices, error) {
 	return d, nil
 }
 
-// Describe says what drives the robot and how, for the operator.
-func (d *Devices) Describe() string {
+// Name names the devices, e.g. "gamepad /dev/input/js0 (xbox360) and foot
+// pedal /dev/ttyACM0 (deadman on D2, clutch on D3 (pressed = pin high))".
+func (d *Devices) Name() string {
 	if d.pedal == nil {
-		return fmt.Sprintf("gamepad %s (%s): %s", d.joystick, d.layoutName, d.layout.Hint)
+		return fmt.Sprintf("gamepad %s (%s)", d.joystick, d.layoutName)
 	}
-	return fmt.Sprintf("gamepad %s (%s) with foot pedal %s (%s): %s", d.joystick, d.layoutName,
-		d.pedal.Port, d.pedal.Describe(), d.layout.PedalHint)
+	return fmt.Sprintf("gamepad %s (%s) and foot pedal %s (%s)", d.joystick, d.layoutName, d.pedal.Port, d.pedal.Describe())
+}
+
+// Pedal returns the foot pedal's input now (the zero PedalInput, the
+// deadman released, without a pedal).
+func (d *Devices) Pedal() gobotio.PedalInput {
+	if d.pedal == nil {
+		return gobotio.PedalInput{}
+	}
+	return d.pedal.Input()
+}
+
+// Hint says how to drive with the devices, for the operator.
+func (d *Devices) Hint() string {
+	if d.pedal == nil {
+		return d.layout.Hint
+	}
+	return d.layout.PedalHint
 }
 
 // Start runs a bridge on the devices against the server cfg names (its
