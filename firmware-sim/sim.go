@@ -265,8 +265,20 @@ func (s *Sim) active(kind FaultKind, joint int, now time.Duration) *Fault {
 
 // Run steps the simulation against the wall clock every tick until ctx ends
 // (real-time mode). Steps follow absolute deadlines so simulated time does not
-// drift from wall time.
-func (s *Sim) Run(ctx context.Context, tick time.Duration) error {
+// drift from wall time — unless the simulator itself is starved for more
+// than maxCatchUp ticks, when simulated time slips (see maxCatchUp).
+func (s *Sim) Run(ctx context.Context, tick time.Duration) error { return s.RunTicking(ctx, tick, nil) }
+
+// maxCatchUp bounds, in ticks, how far RunTicking catches up with the wall
+// clock in one step: a simulator starved for longer lets simulated time
+// slip instead, so its devices do not see a silence (or a plant run on
+// stale commands) that only its own scheduling made.
+const maxCatchUp = 5
+
+// RunTicking is Run with the devices' time-driven work: after is called
+// (without the lock) after every step, as a Dynamixel front end's
+// Server.Tick expires its Bus Watchdogs on the simulator's clock.
+func (s *Sim) RunTicking(ctx context.Context, tick time.Duration, after func()) error {
 	if tick <= 0 {
 		tick = time.Millisecond
 	}
@@ -280,8 +292,15 @@ func (s *Sim) Run(ctx context.Context, tick time.Duration) error {
 			return ctx.Err()
 		case <-t.C:
 			behind := simStart + time.Since(start) - s.Now()
+			if behind > maxCatchUp*tick {
+				simStart -= behind - maxCatchUp*tick
+				behind = maxCatchUp * tick
+			}
 			if behind >= s.plant.Substep() {
 				s.Step(behind)
+				if after != nil {
+					after()
+				}
 			}
 		}
 	}

@@ -106,7 +106,13 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 		f.Sync()
 	}
 	errc := make(chan error, 2)
-	go func() { errc <- sim.Run(ctx, *tick) }()
+	// Devices with their own clock (the Dynamixel Bus Watchdog) tick after
+	// every simulator step.
+	var after func()
+	if t, ok := srv.(interface{ Tick() }); ok {
+		after = t.Tick
+	}
+	go func() { errc <- sim.RunTicking(ctx, *tick, after) }()
 	go func() { errc <- srv.Serve(ctx, p) }()
 	err = <-errc
 	stop()

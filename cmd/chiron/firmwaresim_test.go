@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chiron-robotics/chiron/drivers"
 	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 	"github.com/chiron-robotics/chiron/drivers/serialport"
 )
@@ -92,6 +93,75 @@ func TestFirmwareSimBadFlags(t *testing.T) {
 		code, _, errs := runCLI(t, "", tc.args...)
 		if code != 2 || !strings.Contains(errs, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q", tc.args, code, errs)
+		}
+	}
+}
+
+// TestFirmwareSimBusWatchdog: `chiron firmware-sim --protocol dynamixel`,
+// run as a separate process, keeps the servos' own clock — a host that
+// armed the Bus Watchdog (98, 100 ms) and then went silent finds every
+// servo's 98 reading 0xFF (tripped: goals zeroed, no torque), as real XM
+// servos would be.
+func TestFirmwareSimBusWatchdog(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "chiron")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	link := filepath.Join(dir, "ttyDXL")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "firmware-sim", "--model", "../../robots/upper_limb_exo.urdf",
+		"--protocol", "dynamixel", "--link", link)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+	}()
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "ready "+link+"\n" {
+		t.Fatalf("ready line %q, %v", line, err)
+	}
+	c, err := dynamixel.Dial(serialport.Open, link, serialport.Config{BaudRate: 1_000_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Timeout = time.Second
+	joints := make([]dynamixel.Joint, 4)
+	for i := range joints {
+		joints[i] = dynamixel.Joint{ID: byte(i + 1), Model: &dynamixel.XM430W350}
+	}
+	bus, err := dynamixel.NewBus(c, dynamixel.BusConfig{Joints: joints}) // arms 98 at 100 ms
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := make([]drivers.JointState, 4)
+	if err := bus.Read(0, st); err != nil {
+		t.Fatal(err)
+	}
+	cmds := make([]drivers.JointCommand, 4)
+	for i := range cmds {
+		cmds[i] = drivers.JointCommand{Mode: drivers.ModePosition, Position: st[i].Position}
+	}
+	if err := bus.Write(0, cmds); err != nil { // torque on, holding
+		t.Fatal(err)
+	}
+	// The host goes silent for 3× the watchdog: the servos' clock runs on.
+	<-time.After(300 * time.Millisecond)
+	for id := byte(1); id <= 4; id++ {
+		b := make([]byte, 1)
+		if err := c.Read(id, 98, b); err != nil || b[0] != 0xFF {
+			t.Errorf("servo %d: Bus Watchdog (98) reads %#x (%v) after 300 ms of silence, want 0xFF (tripped)", id, b[0], err)
 		}
 	}
 }
