@@ -11,12 +11,18 @@ const (
 	InstAction       byte = 0x05
 	InstFactoryReset byte = 0x06
 	InstReboot       byte = 0x08
+	InstClear        byte = 0x10 // firmware v42+: clear the multi-turn revolutions
 	InstStatus       byte = 0x55
 	InstSyncRead     byte = 0x82
 	InstSyncWrite    byte = 0x83
 	InstBulkRead     byte = 0x92
 	InstBulkWrite    byte = 0x93
 )
+
+// ClearMultiTurn are the parameters of the Clear instruction (0x10) that
+// reset the multi-turn revolutions: Present Position returns to within one
+// turn (e-Manual, Protocol 2.0, "Clear"; X-series from firmware v42).
+var ClearMultiTurn = [5]byte{0x01, 0x44, 0x58, 0x4C, 0x22} // 0x01 "DXL\""
 
 // InstName returns a short name for an instruction code, for messages.
 func InstName(inst byte) string {
@@ -35,6 +41,8 @@ func InstName(inst byte) string {
 		return "factory reset"
 	case InstReboot:
 		return "reboot"
+	case InstClear:
+		return "clear"
 	case InstStatus:
 		return "status"
 	case InstSyncRead:

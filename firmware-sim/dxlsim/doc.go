@@ -82,6 +82,14 @@
 // Sim.Step (or Server.Step) between exchanges; in real-time runs Sim.Run
 // steps it against the wall clock.
 //
+// # Clear
+//
+// Clear (0x10) with the multi-turn parameters (0x01 "DXL\"", firmware v42
+// on) takes the whole turns off Present Position, and off Goal Position so
+// a holding servo keeps holding; a moving servo (Present Velocity beyond
+// the Moving Threshold, 24) answers Result Fail, other parameters a Data
+// Range Error.
+//
 // # Bus Watchdog
 //
 // Each servo records the simulated time of every instruction packet

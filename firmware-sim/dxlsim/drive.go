@@ -109,7 +109,7 @@ func (sv *servo) sign() float64 {
 // shifted by Homing Offset (20), as Present Position is; in Extended
 // Position and Current-based Position modes they run over ±256 turns.
 func (sv *servo) jointPosition(c int64) float64 {
-	return sv.sign() * sv.lead * sv.model.Position(int32(c-sv.mem.i32(addrHomingOffset)))
+	return sv.sign() * sv.lead * sv.model.Position(int32(c-sv.mem.i32(addrHomingOffset)+sv.turns))
 }
 
 // apply makes the drive execute what sv's control table says: Torque
@@ -203,7 +203,7 @@ func (s *Server) faults(sv *servo) {
 func (s *Server) present(sv *servo) {
 	meas := s.sim.Measure(sv.joint)
 	m, sign, lead := sv.model, sv.sign(), sv.lead
-	pos := clampRound(m.PositionCounts(sign*meas.Position/lead)+float64(sv.mem.i32(addrHomingOffset)), math.MinInt32, math.MaxInt32)
+	pos := clampRound(m.PositionCounts(sign*meas.Position/lead)+float64(sv.mem.i32(addrHomingOffset)-sv.turns), math.MinInt32, math.MaxInt32)
 	vel := clampRound(m.VelocityUnits(sign*meas.Velocity/lead), math.MinInt32, math.MaxInt32)
 	cur := clampRound(m.CurrentUnits(sign*meas.Effort*lead), math.MinInt16, math.MaxInt16)
 	// PWM taken as proportional to current (the stall-current model of PWM

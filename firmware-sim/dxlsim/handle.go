@@ -1,6 +1,7 @@
 package dxlsim
 
 import (
+	"math"
 	"slices"
 	"time"
 
@@ -77,6 +78,13 @@ func (s *Server) handle(p *dynamixel.Packet) {
 		}
 	case dynamixel.InstFactoryReset:
 		s.factoryReset(id, p.Params)
+	case dynamixel.InstClear:
+		for sv := range s.targets(id) {
+			code := s.clear(sv, p.Params)
+			if !bcast {
+				s.status(sv, p.Instruction, byte(code), nil)
+			}
+		}
 	case dynamixel.InstSyncRead:
 		if !bcast {
 			s.refuse(id, p.Instruction)
@@ -294,4 +302,37 @@ func (s *Server) emit(sv *servo, off int) {
 		delay += 2 * time.Microsecond * time.Duration(sv.mem[addrReturnDelay])
 	}
 	s.replies = append(s.replies, reply{off: off, end: len(s.tx), delay: delay})
+}
+
+// clear executes Clear (0x10, e-Manual Protocol 2.0, X-series firmware
+// v42+): with dynamixel.ClearMultiTurn's parameters it takes the whole
+// turns off Present Position, so it reads within one turn again — and off
+// Goal Position too, so a servo holding a position keeps holding it. The
+// servo must be stopped (Present Velocity within the Moving Threshold, 24):
+// a moving servo answers Result Fail; other parameters are a Data Range
+// Error.
+func (s *Server) clear(sv *servo, params []byte) dynamixel.StatusCode {
+	if !slices.Equal(params, dynamixel.ClearMultiTurn[:]) {
+		return dynamixel.DataRangeError
+	}
+	s.present(sv)
+	v := sv.mem.i32(addrPresentVelocity)
+	if v < 0 {
+		v = -v
+	}
+	if v > int64(sv.mem[addrMovingThreshold]) {
+		return dynamixel.ResultFail
+	}
+	m := sv.model
+	perTurn := int64(math.Round(m.PositionCounts(2*math.Pi) - m.PositionCounts(0)))
+	p := sv.mem.i32(addrPresentPosition)
+	whole := p - ((p%perTurn)+perTurn)%perTurn // floor to a whole turn
+	if whole == 0 {
+		return 0
+	}
+	sv.turns += whole
+	sv.mem.put(addrGoalPosition, 4, sv.mem.i32(addrGoalPosition)-whole)
+	s.present(sv)
+	s.apply(sv)
+	return 0
 }

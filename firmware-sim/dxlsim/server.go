@@ -84,6 +84,9 @@ type servo struct {
 	// to this servo or broadcast: the Bus Watchdog (98) measures silence
 	// from it.
 	heard time.Duration
+	// turns is the multi-turn count the Clear instruction took off Present
+	// Position (a multiple of one turn's counts).
+	turns int64
 }
 
 // reply is one status packet in s.tx[off:end], to be sent after delay.

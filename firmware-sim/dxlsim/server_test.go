@@ -162,7 +162,8 @@ func TestErrorAnswers(t *testing.T) {
 		{"write without data", ins(1, dynamixel.InstWrite, 64, 0), dynamixel.DataLengthError},
 		{"factory reset bad option", ins(1, dynamixel.InstFactoryReset, 0x03), dynamixel.DataRangeError},
 		{"unknown instruction 0x07", ins(1, 0x07), dynamixel.InstructionError},
-		{"unknown instruction 0x10", ins(1, 0x10, 1, 2, 3), dynamixel.InstructionError},
+		{"clear with other parameters", ins(1, 0x10, 1, 2, 3), dynamixel.DataRangeError},
+		{"unknown instruction 0x11", ins(1, 0x11), dynamixel.InstructionError},
 		{"sync read to a single ID", ins(1, dynamixel.InstSyncRead, 132, 0, 4, 0, 1), dynamixel.InstructionError},
 		{"action with nothing registered", dynamixel.AppendAction(nil, 1), dynamixel.InstructionError},
 	}
