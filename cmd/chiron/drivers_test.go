@@ -303,8 +303,9 @@ func TestParseIDs(t *testing.T) {
 }
 
 // TestFirmwareSimCubeMarsProbe runs `chiron firmware-sim --protocol
-// cubemars` as a separate process, as a user does, and probes it with
-// `chiron drivers probe --enter-motor-mode` through the pty link it prints.
+// cubemars --mit-reply 6` as a separate process, as a user does, and probes
+// it with `chiron drivers probe --enter-motor-mode` through the pty link it
+// prints: every motor answers with the classic 6-byte MIT reply.
 func TestFirmwareSimCubeMarsProbe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -318,7 +319,7 @@ func TestFirmwareSimCubeMarsProbe(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "firmware-sim", "--model", "../../robots/upper_limb_exo.urdf",
-		"--protocol", "cubemars", "--link", link)
+		"--protocol", "cubemars", "--link", link, "--mit-reply", "6")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -333,7 +334,9 @@ func TestFirmwareSimCubeMarsProbe(t *testing.T) {
 	}
 	code, out, errs := runCLI(t, "", "drivers", "probe", "--protocol", "cubemars", "--port", link, "--slcan",
 		"--ids", "1-5", "--listen", "20ms", "--timeout", "500ms", "--enter-motor-mode")
-	if code != 0 || strings.Count(out, "state=rest-mode") != 4 || strings.Contains(out, "id=5") {
+	// --mit-reply 6: the classic 6-byte reply, no temperature or fault.
+	if code != 0 || strings.Count(out, "state=rest-mode") != 4 || strings.Contains(out, "id=5") ||
+		strings.Count(out, "(6-byte replies)") != 4 {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {

@@ -35,7 +35,14 @@ type streamServer interface {
 
 // fwProtocols maps --protocol names to their front ends; each protocol's file
 // adds itself.
-var fwProtocols = map[string]func(sim *firmwaresim.Sim, c *kinematics.Chain) (streamServer, error){}
+var fwProtocols = map[string]func(sim *firmwaresim.Sim, c *kinematics.Chain, o fwOptions) (streamServer, error){}
+
+// fwOptions are the protocol-specific settings of firmware-sim's flags.
+type fwOptions struct {
+	// MITShortReply: CubeMars motors answer with the classic 6-byte MIT
+	// reply (no temperature, no error byte), as older firmware does.
+	MITShortReply bool
+}
 
 func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	fs := flag.NewFlagSet("firmware-sim", flag.ContinueOnError)
@@ -50,6 +57,7 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed of every random draw (noise, dropped replies)")
 	faults := fs.String("faults", "", "fault spec, e.g. 'drop:joint=2,from=1s,to=2s,p=0.5;stuck:joint=3,from=2s'")
 	tick := fs.Duration("tick", time.Millisecond, "real-time plant stepping period")
+	mitReply := fs.Int("mit-reply", 8, "cubemars: reply length in bytes, 8 (CubeMars: with temperature and error) or 6 (the classic MIT reply of older firmware)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -86,7 +94,10 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv, err := mk(sim, c)
+	if *mitReply != 6 && *mitReply != 8 {
+		return usagef("--mit-reply %d: want 6 or 8", *mitReply)
+	}
+	srv, err := mk(sim, c, fwOptions{MITShortReply: *mitReply == 6})
 	if err != nil {
 		return err
 	}

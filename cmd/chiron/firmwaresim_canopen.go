@@ -13,7 +13,7 @@ import (
 // prismatic joints) and rated torque read from 0x6076 (the joint's effort
 // limit).
 func init() {
-	fwProtocols["canopen"] = func(sim *firmwaresim.Sim, _ *kinematics.Chain) (streamServer, error) {
+	fwProtocols["canopen"] = func(sim *firmwaresim.Sim, _ *kinematics.Chain, _ fwOptions) (streamServer, error) {
 		node, err := canopensim.New(sim, canopensim.Config{Brakes: true}) // CiA 402 drives with holding brakes
 		if err != nil {
 			return nil, err

@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	fwProtocols["dynamixel"] = func(sim *firmwaresim.Sim, _ *kinematics.Chain) (streamServer, error) {
+	fwProtocols["dynamixel"] = func(sim *firmwaresim.Sim, _ *kinematics.Chain, _ fwOptions) (streamServer, error) {
 		return dxlsim.New(sim, dxlsim.Config{})
 	}
 }

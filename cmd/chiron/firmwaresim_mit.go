@@ -10,8 +10,8 @@ import (
 // 1..N in chain order, served to the host as a USB-CAN adapter speaking
 // SLCAN on the pty (open it with canbus.DialSLCAN at 1 Mbit/s).
 func init() {
-	fwProtocols["cubemars"] = func(sim *firmwaresim.Sim, _ *kinematics.Chain) (streamServer, error) {
-		node, err := mitsim.New(sim, mitsim.Config{})
+	fwProtocols["cubemars"] = func(sim *firmwaresim.Sim, _ *kinematics.Chain, o fwOptions) (streamServer, error) {
+		node, err := mitsim.New(sim, mitsim.Config{ShortReply: o.MITShortReply})
 		if err != nil {
 			return nil, err
 		}

@@ -48,7 +48,7 @@ func startBenchFirmware(t *testing.T, model, protocol string) *benchFirmware {
 	sim.Lock()
 	sim.Plant().SetState(q0, nil)
 	sim.Unlock()
-	srv, err := fwProtocols[protocol](sim, c)
+	srv, err := fwProtocols[protocol](sim, c, fwOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
