@@ -119,7 +119,7 @@ func (p *Plan) runnerConfig(robot Robot, sink rehab.SampleSink, onEvent func(*Ev
 		sink.Sample(o)
 	}
 	return RunnerConfig{Robot: robot, Protocol: p.Protocol, Sink: SinkFuncs{OnSample: onSample, OnEvent: onEvent}, Cue: cue,
-		JointNames: p.jointNames()}
+		JointNames: p.jointNames(), Limits: p.Safety.Joints}
 }
 
 // jointNames names the chain's joints as the patient record does (the

@@ -135,6 +135,10 @@ type RunnerConfig struct {
 	// JointNames name the robot's joints in the runner's messages (nil:
 	// "joint 1", "joint 2", …).
 	JointNames []string
+	// Limits, when set, are the supervisor's joint limits (the patient's
+	// range): a start refused because the limb is outside them says which
+	// joint and by how much.
+	Limits []control.JointLimits
 	// EnableWait bounds how long the runner waits for the supervisor to
 	// enable (at Start, or after a Resume) before it ends the session with
 	// the reason; 0 means DefaultEnableWait.
@@ -235,7 +239,28 @@ type Runner struct {
 	bounded      bool
 	lastStep     time.Duration
 	stepped      bool
+	asked        time.Duration // when Enable was last asked for
 }
+
+// outsideRange names the first joint the limb holds outside the
+// supervisor's limits (which refuse an enable there), or "".
+func (r *Runner) outsideRange() string {
+	for i, l := range r.cfg.Limits {
+		if i >= len(r.st.Q) {
+			break
+		}
+		if q := r.st.Q[i]; q < l.PositionMin || q > l.PositionMax {
+			return fmt.Sprintf("%s is at %s, outside the patient's range %s…%s: bring the limb into the range, or widen it",
+				jointName(r.cfg.JointNames, i), Deg(q), Deg(l.PositionMin), Deg(l.PositionMax))
+		}
+	}
+	return ""
+}
+
+// enableRetry is how often a runner waiting for the supervisor to enable
+// asks again while it stays Disabled (the supervisor logs each refusal;
+// 20 ms keeps the log short and the wait a few loop cycles).
+const enableRetry = 20 * time.Millisecond
 
 // RunnerSlack is what the runner allows an exercise beyond its
 // MaxDuration before ending it: a second plus 2 % (a leg ends at the first
@@ -366,12 +391,24 @@ func (r *Runner) Step(now time.Duration) error {
 			err = r.beginExercise(now, r.phase == PhaseResuming)
 			break
 		}
+		// The supervisor refuses an enable it cannot grant yet — before the
+		// loop reads fresh data from its drives, while a joint still moves
+		// — and says so in its log; ask again, as an operator at the
+		// console would, every enableRetry, until EnableWait. Never from a
+		// Fault (a person resets it) or a stop (Resume decides).
+		if r.st.Supervisor == control.Disabled && now-r.asked >= enableRetry {
+			r.cfg.Robot.Enable()
+			r.asked = now
+		}
 		if r.wait(now) >= r.cfg.EnableWait {
 			what := "start"
 			if r.phase == PhaseResuming {
 				what = "resume"
 			}
 			msg := fmt.Sprintf("the robot did not enable within %s of the %s (safety supervisor %s)", seconds(r.cfg.EnableWait), what, r.st.Supervisor)
+			if why := r.outsideRange(); why != "" {
+				msg += ": " + why
+			}
 			if r.st.Supervisor == control.Fault || r.st.Supervisor == control.ProtectiveStop {
 				r.stopText = r.describeStop()
 			}
@@ -424,6 +461,7 @@ func (r *Runner) apply(now time.Duration, q request) error {
 	switch q {
 	case reqStart:
 		r.cfg.Robot.Enable()
+		r.asked = now
 		r.phase = PhaseEnabling
 		r.waiting, r.since = true, now
 		r.emit(now, EventStarted, "")
@@ -442,6 +480,7 @@ func (r *Runner) apply(now time.Duration, q request) error {
 				r.cfg.Robot.Resume()
 			case control.Disabled:
 				r.cfg.Robot.Enable()
+				r.asked = now
 			}
 			// After a fault a person must Reset the supervisor first; the
 			// runner waits in PhaseResuming until the robot is enabled, or
