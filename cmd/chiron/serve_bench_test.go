@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -20,20 +21,43 @@ import (
 // benchStack serves one PSM against firmware-sim over a pty (Dynamixel, the
 // real host driver, the loop in real time) and returns the stack, its
 // address and its tokens.
-func benchStack(b *testing.B, rt bool) (*stack, string, map[teleop.Role]string) {
+func benchStack(b *testing.B, rt bool) (*stack, string, map[teleop.Role]string, []string) {
 	b.Helper()
 	tokens, gen, err := tokensFor("")
 	if err != nil {
 		b.Fatal(err)
 	}
+	// Viewers as a clinic's would come: several people, each with their
+	// own token, from several machines (admission caps a token at 16
+	// connections and an address at 32).
+	var viewerTokens []string
+	for range 4 {
+		tok, err := teleop.GenerateToken()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := tokens.Add(teleop.RoleViewer, tok); err != nil {
+			b.Fatal(err)
+		}
+		viewerTokens = append(viewerTokens, tok)
+	}
 	st, addr := startStackOpts(b, robotSpec{Name: "psm", Model: filepath.Join("..", "..", "robots", "psm.json"),
 		Protocol: "dynamixel", Rate: 1000, Seed: 1}, stackOptions{Addr: "127.0.0.1:0", EnableOnStart: true, Tokens: tokens, RT: rt}, 10*time.Second)
-	return st, addr, gen
+	return st, addr, gen, viewerTokens
 }
 
-func dialWS(b *testing.B, addr, token string) *websocket.Conn {
+func dialWS(b *testing.B, addr, token string) *websocket.Conn { return dialWSFrom(b, addr, token, nil) }
+
+// dialWSFrom dials from local address from (nil: any): on Linux every
+// 127.0.0.0/8 address is the loopback, so viewers can come from several
+// "machines".
+func dialWSFrom(b *testing.B, addr, token string, from net.IP) *websocket.Conn {
 	b.Helper()
 	d := websocket.Dialer{Subprotocols: []string{"foxglove.websocket.v1"}}
+	if from != nil {
+		nd := &net.Dialer{LocalAddr: &net.TCPAddr{IP: from}}
+		d.NetDialContext = nd.DialContext
+	}
 	h := http.Header{"Authorization": {"Bearer " + token}}
 	c, _, err := d.Dial("ws://"+addr+"/ws", h)
 	if err != nil {
@@ -43,8 +67,8 @@ func dialWS(b *testing.B, addr, token string) *websocket.Conn {
 }
 
 // viewer subscribes to every channel and drains messages until closed.
-func viewer(b *testing.B, addr, token string, got *atomic.Uint64) *websocket.Conn {
-	c := dialWS(b, addr, token)
+func viewer(b *testing.B, addr, token string, from net.IP, got *atomic.Uint64) *websocket.Conn {
+	c := dialWSFrom(b, addr, token, from)
 	var subs []map[string]any
 	for {
 		_, data, err := c.ReadMessage()
@@ -118,11 +142,12 @@ func BenchmarkCommandLatency(b *testing.B) {
 			name += "/rt" // serve --rt: the loop on SCHED_FIFO with locked memory
 		}
 		b.Run(name, func(b *testing.B) {
-			st, addr, tok := benchStack(b, c.rt)
+			st, addr, tok, vtoks := benchStack(b, c.rt)
 			loop := st.rigs[0].Loop()
 			var got atomic.Uint64
-			for range viewers {
-				c := viewer(b, addr, tok[teleop.RoleViewer], &got)
+			for k := range viewers {
+				// 13 per token, 25 per address: inside the caps.
+				c := viewer(b, addr, vtoks[k/13], net.IPv4(127, 0, 0, byte(2+k/25)), &got)
 				defer c.Close()
 			}
 			// A flood: idle viewer connections opened at 500 per second for
