@@ -2,6 +2,7 @@ package control
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
@@ -112,3 +113,30 @@ func (p *IntegratorPlant) torque(i int) float64 {
 }
 
 var _ drivers.Bus = (*IntegratorPlant)(nil)
+
+// NewSyntheticLoop returns a loop of n joints with joint PD (Kp 100, Kd 10)
+// on an IntegratorPlant (0.5 kg·m², 0.5 N·m·s), limits wide enough that a
+// 0.2 rad sine never trips the supervisor: the loop's machinery alone, with
+// no model, which `chiron bench loop` without --model measures. A robot's
+// loop is assembled by the robot package, never like this.
+func NewSyntheticLoop(n int, period time.Duration) (*Loop, error) {
+	plant := NewIntegratorPlant(n, 0.5, 0.5)
+	kp, kd := make([]float64, n), make([]float64, n)
+	limits := make([]JointLimits, n)
+	for i := range kp {
+		kp[i], kd[i] = 100, 10
+		limits[i] = JointLimits{PositionMin: -math.Pi, PositionMax: math.Pi, PositionMargin: 0.1,
+			Velocity: 5, Effort: 50, MaxKp: 500, MaxKd: 50, TrackingError: 0.5}
+	}
+	pd, err := NewJointPD(kp, kd, nil)
+	if err != nil {
+		return nil, fmt.Errorf("synthetic loop: %w", err)
+	}
+	l, err := NewLoop(Config{Bus: plant, Period: period,
+		Controllers: []NamedController{{Name: "joint-pd", Controller: pd}},
+		Safety:      SafetyConfig{Joints: limits}})
+	if err != nil {
+		return nil, fmt.Errorf("synthetic loop: %w", err)
+	}
+	return l, nil
+}

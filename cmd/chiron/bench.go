@@ -187,32 +187,6 @@ func writeHistogram(f *os.File, h *control.Histogram) error {
 	return nil
 }
 
-// benchLoop builds the joint PD controller on an integrator plant with limits
-// wide enough that the sine tracking never trips the supervisor.
-func benchLoop(n int, period time.Duration) (*control.Loop, error) {
-	plant := control.NewIntegratorPlant(n, 0.5, 0.5)
-	kp, kd := make([]float64, n), make([]float64, n)
-	limits := make([]control.JointLimits, n)
-	for i := range kp {
-		kp[i], kd[i] = 100, 10
-		limits[i] = control.JointLimits{PositionMin: -math.Pi, PositionMax: math.Pi, PositionMargin: 0.1,
-			Velocity: 5, Effort: 50, MaxKp: 500, MaxKd: 50, TrackingError: 0.5}
-	}
-	pd, err := control.NewJointPD(kp, kd, nil)
-	if err != nil {
-		return nil, fmt.Errorf("bench loop: %w", err)
-	}
-	l, err := control.NewLoop(control.Config{
-		Bus: plant, Period: period,
-		Controllers: []control.NamedController{{Name: "joint-pd", Controller: pd}},
-		Safety:      control.SafetyConfig{Joints: limits},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("bench loop: %w", err)
-	}
-	return l, nil
-}
-
 // postSine posts q_i(t) = 0.2·sin(2π·0.5·t + i) at 100 Hz until ctx is done.
 func postSine(ctx context.Context, l *control.Loop, done chan<- struct{}) {
 	defer close(done)

@@ -30,7 +30,7 @@ func benchSetup(model, ctrl string, joints int, period time.Duration) (*control.
 		if ctrl != "" && ctrl != "joint-pd" {
 			return nil, nil, usagef("--controller %s needs --model (the integrator plant has no dynamics model)", ctrl)
 		}
-		l, err := benchLoop(joints, period)
+		l, err := control.NewSyntheticLoop(joints, period)
 		return l, postSine, err
 	}
 	mb, err := newModelBench(model, ctrl, period)
