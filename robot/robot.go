@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"gonum.org/v1/gonum/mat"
@@ -152,10 +151,7 @@ type Robot struct {
 	hw *hardware // real drives; nil in simulation
 
 	asm *Assembly // the robot's own configuration (Restore)
-	// slipped counts the times Run's simulator fell more than maxCatchUp
-	// periods behind the wall clock and let simulated time slip.
-	slipped atomic.Uint64
-	own     ownership
+	own ownership
 
 	closeOnce sync.Once
 	closeErr  error
@@ -321,15 +317,6 @@ func (r *Robot) openSim() (drivers.Bus, error) {
 	return r.front.bus(), nil
 }
 
-// maxCatchUp bounds, in loop periods, how far Run's simulator catches up
-// on the wall clock in one step; beyond it simulated time slips.
-const maxCatchUp = 5
-
-// Slipped returns how many times, in Run, the simulator was starved for
-// more than maxCatchUp periods and let simulated time slip rather than
-// catch up at once (see Run).
-func (r *Robot) Slipped() uint64 { return r.slipped.Load() }
-
 // Step runs one lockstep cycle: the simulator advances one period, the
 // devices do their time-driven work, then the loop runs Step at the new
 // simulated time and the Robot waits until the devices have acted on every
@@ -381,9 +368,9 @@ func (r *Robot) Now() time.Duration {
 
 // Run runs the simulator against the wall clock and the loop under the
 // real-time runner until ctx ends. The simulator catches up with the wall
-// clock every period, at most maxCatchUp periods at once: a simulator that
-// was itself starved lets simulated time slip (Slipped counts it) rather
-// than show its drives a silence from the host that only its own
+// clock every period, a few periods at most at once: a simulator that was
+// itself starved lets simulated time slip (firmwaresim.Sim.RunTicking)
+// rather than show its drives a silence from the host that only its own
 // scheduling made.
 func (r *Robot) Run(ctx context.Context, rc control.RunnerConfig) (control.RunReport, error) {
 	if r.hw != nil {
@@ -399,35 +386,11 @@ func (r *Robot) Run(ctx context.Context, rc control.RunnerConfig) (control.RunRe
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		t := time.NewTicker(r.period)
-		defer t.Stop()
-		start, sim0 := time.Now(), r.sim.Now()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				behind := sim0 + time.Since(start) - r.sim.Now()
-				if behind > maxCatchUp*r.period {
-					// The simulator itself was starved (it shares the
-					// machine with the host): real drives' clocks would
-					// not have stopped, but their host would not have
-					// been silent either. Catching up in one step would
-					// show the drives a silence — and a plant run on stale
-					// commands — that only the simulation's own scheduling
-					// made; the simulated world slips instead, and only a
-					// host that is late against the simulator (its loop
-					// stalled while the drives ran) looks like one.
-					sim0 -= behind - maxCatchUp*r.period
-					behind = maxCatchUp * r.period
-					r.slipped.Add(1)
-				}
-				if behind >= r.period/4 {
-					r.sim.Step(behind)
-					r.front.tick()
-				}
-			}
-		}
+		// The simulator runs on the wall clock with the devices' own time
+		// (heartbeats, the Bus Watchdog) after each step, and slips rather
+		// than catch up at once when it was starved itself
+		// (firmwaresim.Sim.RunTicking).
+		_ = r.sim.RunTicking(ctx, r.period, r.front.tick)
 	}()
 	rep, err := runner.Run(ctx, 0)
 	cancel()

@@ -30,6 +30,13 @@ func findChromium() string {
 // bounded at 90 s; everything ends with the test. extra adds flags.
 func newBrowser(t *testing.T, what string, width, height int, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
+	return newBrowserFor(t, what, width, height, 90*time.Second, extra...)
+}
+
+// newBrowserFor is newBrowser bounded at d: a flow that follows a whole
+// session runs for minutes.
+func newBrowserFor(t *testing.T, what string, width, height int, d time.Duration, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
 	browser := findChromium()
 	if browser == "" {
 		t.Skipf("no Chromium found (install chromium or set CHIRON_CHROMIUM): the %s's browser test cannot run", what)
@@ -52,12 +59,17 @@ func newBrowser(t *testing.T, what string, width, height int, extra ...chromedp.
 	}, extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, d)
 	t.Cleanup(func() {
 		cancelT()
 		cancelC()
 		cancelA()
 	})
+	// Start the browser on ctx itself: the first use allocates it, and a
+	// step's shorter context would take it down when it ends.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
 	return ctx
 }
 

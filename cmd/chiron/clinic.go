@@ -41,10 +41,6 @@ type clinicOptions struct {
 	// patient's limits name); nil means the lower-limb exoskeleton of
 	// robots.DefaultLowerLimbSpec.
 	Chain *kinematics.Chain
-	// Pace and Seed are no longer used: sessions run on the served robot,
-	// in real time (the simulated patient's seed is the robot's).
-	Pace float64
-	Seed uint64
 }
 
 // clinicFlags adds the clinic's flags to fs.

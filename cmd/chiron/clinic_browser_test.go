@@ -97,45 +97,6 @@ const readClinic = `(() => { const s = window.clinic || {}; const v = (id) => do
 // loop the session runs on.
 const pageText = `document.body.innerText`
 
-// clinicBrowser is newBrowser bounded at d instead of 90 s: the
-// first-time flow follows a whole session prescribed at the page's
-// defaults, which runs for minutes.
-func clinicBrowser(t *testing.T, width, height int, d time.Duration) context.Context {
-	t.Helper()
-	browser := findChromium()
-	if browser == "" {
-		t.Skip("no Chromium found (install chromium or set CHIRON_CHROMIUM): the clinician page's browser test cannot run")
-	}
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height))
-	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
-	ctx, cancelT := context.WithTimeout(ctx, d)
-	// Start the browser on ctx itself: the first use allocates it, and a
-	// step's shorter context would take it down when it ends.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	t.Cleanup(func() {
-		cancelT()
-		cancelC()
-		cancelA()
-	})
-	return ctx
-}
-
 // rawJointName matches a joint as the models name it ("hip_flexion"),
 // which the page must never show a clinician.
 var rawJointName = regexp.MustCompile(`\b(hip|knee|ankle|shoulder|elbow|wrist)_[a-z]+`)
@@ -176,7 +137,7 @@ func TestClinicianFirstTimeFlow(t *testing.T) {
 // clinicianFlow drives the page; full lets the session finish on its own
 // instead of stopping it after the resume.
 func clinicianFlow(t *testing.T, full bool) {
-	ctx := clinicBrowser(t, 1400, 1000, 9*time.Minute)
+	ctx := newBrowserFor(t, "clinician page", 1400, 1000, 9*time.Minute)
 	start := time.Now()
 	addr, tok, viewer := startClinicStack(t)
 

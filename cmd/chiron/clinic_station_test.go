@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,10 +9,8 @@ import (
 	"math"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -187,28 +184,8 @@ func TestServeRigRunsClinicSession(t *testing.T) {
 		t.Skip("runs a real-time session against a firmware-sim process: make test runs it on its own (CHIRON_MAKE_RUN_TEST=1)")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "chiron")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	model := filepath.Join("..", "..", "robots", "lower_limb_exo.urdf")
-	link := filepath.Join(dir, "ttyACM0")
-	fw := exec.Command(bin, "firmware-sim", "--model", model, "--protocol", "canopen", "--link", link)
-	stdout, err := fw.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.Stderr = os.Stderr
-	if err := fw.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		_ = fw.Process.Signal(syscall.SIGTERM)
-		_ = fw.Wait()
-	}()
-	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "ready "+link+"\n" {
-		t.Fatalf("firmware-sim ready line %q, %v", line, err)
-	}
+	link := startFirmwareSim(t, buildChiron(t), "--model", model, "--protocol", "canopen")
 	rigFile := rigFileFor(t, "lower-limb-exo-canopen.yaml", "/dev/ttyACM0", link)
 	serveUntilSignal(t, []string{"serve", "--model", model, "--rig", rigFile, "--addr", "127.0.0.1:0",
 		"--db", filepath.Join(dir, "rehab.db")}, func(printed string) {

@@ -106,31 +106,7 @@ func TestFirmwareSimBusWatchdog(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "chiron")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	link := filepath.Join(dir, "ttyDXL")
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "firmware-sim", "--model", "../../robots/upper_limb_exo.urdf",
-		"--protocol", "dynamixel", "--link", link)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		_ = cmd.Wait()
-	}()
-	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "ready "+link+"\n" {
-		t.Fatalf("ready line %q, %v", line, err)
-	}
+	link := startFirmwareSim(t, buildChiron(t), "--model", "../../robots/upper_limb_exo.urdf", "--protocol", "dynamixel")
 	c, err := dynamixel.Dial(serialport.Open, link, serialport.Config{BaudRate: 1_000_000})
 	if err != nil {
 		t.Fatal(err)
@@ -164,4 +140,40 @@ func TestFirmwareSimBusWatchdog(t *testing.T) {
 			t.Errorf("servo %d: Bus Watchdog (98) reads %#x (%v) after 300 ms of silence, want 0xFF (tripped)", id, b[0], err)
 		}
 	}
+}
+
+// buildChiron builds the binary `make build` builds into a temporary
+// directory and returns its path.
+func buildChiron(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "chiron")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startFirmwareSim runs `chiron firmware-sim ARGS --link LINK` as a
+// separate process, as a user does, waits for its ready line and returns
+// the pty link; the process is stopped (SIGTERM) when the test ends.
+func startFirmwareSim(t *testing.T, bin string, args ...string) string {
+	t.Helper()
+	link := filepath.Join(t.TempDir(), "tty")
+	cmd := exec.Command(bin, append(append([]string{"firmware-sim"}, args...), "--link", link)...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+	})
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "ready "+link+"\n" {
+		t.Fatalf("firmware-sim ready line %q, %v", line, err)
+	}
+	return link
 }
