@@ -160,10 +160,20 @@ func testClinicSessionOnServedExo(t *testing.T, proto string) {
 	}
 	// Handed back: the exoskeleton's own controllers, Enabled, holding
 	// the limb; the console's operator may command it again.
-	waitUntil(t, "the exoskeleton handed back", func() bool {
+	handedBack := func() bool {
 		exo.Snapshot(snap)
 		return exo.Owner() == "" && snap.Controller == "joint-pd" && snap.State == control.Enabled
-	})
+	}
+	for end := time.Now().Add(padFailAfter); !handedBack(); <-poll.C {
+		if time.Now().After(end) {
+			var log strings.Builder
+			for _, e := range snap.Events(nil) {
+				fmt.Fprintf(&log, "\n  %v", e)
+			}
+			t.Fatalf("not handed back: owner %q, controller %s, %s (%s); the supervisor's log:%s",
+				exo.Owner(), snap.Controller, snap.State, snap.Reason, log.String())
+		}
+	}
 	if err := op.Command(&teleop.Command{Seq: 2, Hold: true}); err != nil {
 		t.Errorf("an operator's hold after the session: %v", err)
 	}

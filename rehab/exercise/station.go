@@ -180,7 +180,36 @@ func (s *StationRunner) restore(st Station, starts uint64) {
 		return
 	}
 	if was == control.Enabled || was == control.Enabling {
-		st.Loop().Supervisor().Resume()
+		s.resumeHandOver(ctx, st.Loop())
+	}
+}
+
+// resumeHandOver ends the protective stop the hand-over asked for. The
+// supervisor refuses a Resume in a cycle whose measurements are stale (a
+// reply late on a loaded host), so the request is repeated until it takes
+// effect — but only while the stop is still the hand-over's own: a stop
+// the supervisor entered for a cause of its own, a fault or a disable is
+// left for a person to look at.
+func (s *StationRunner) resumeHandOver(ctx context.Context, l *control.Loop) {
+	snap := l.NewSnapshot()
+	t := time.NewTicker(10 * time.Millisecond)
+	defer t.Stop()
+	for {
+		l.Snapshot(snap)
+		switch {
+		case snap.State == control.Enabled || snap.State == control.Enabling:
+			return
+		case snap.State != control.ProtectiveStop || snap.Reason != control.ReasonSessionStop:
+			s.cfg.Log.Warn("station: the robot was not resumed after the hand-over", "state", snap.State, "reason", snap.Reason)
+			return
+		}
+		l.Supervisor().Resume()
+		select {
+		case <-ctx.Done():
+			s.cfg.Log.Warn("station: the robot was not resumed after the hand-over: the supervisor refused", "state", snap.State, "reason", snap.Reason)
+			return
+		case <-t.C:
+		}
 	}
 }
 
