@@ -28,7 +28,7 @@ fmt-check:
 # (TestEveryModelOnEveryProtocol).
 test: vet fmt-check
 	$(GO) test -race -count=1 $(PKGS)
-	CHIRON_MAKE_RUN_TEST=1 $(GO) test -count=1 -run '^(TestMakeRunStartsWithoutFault|TestEveryModelOnEveryProtocol|TestClinicSessionOnServedExo|TestServeRigRunsClinicSession|TestClinicianFirstTimeFlow)$$' ./cmd/chiron/
+	CHIRON_MAKE_RUN_TEST=1 $(GO) test -count=1 -run '^(TestMakeRunStartsWithoutFault|TestEveryModelOnEveryProtocol|TestClinicSessionOnServedExo|TestServeRigRunsClinicSession|TestClinicianFirstTimeFlow)$$' ./cli/chiron/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)

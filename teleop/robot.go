@@ -3,7 +3,7 @@ package teleop
 import "time"
 
 // Robot is what teleop needs from one robot's control loop. The control
-// package's loop is adapted to it by the wiring in cmd/chiron; teleop never
+// package's loop is adapted to it by the wiring in cli/chiron; teleop never
 // imports control.
 //
 // Every method is called from non-real-time goroutines (websocket readers and

@@ -20,7 +20,7 @@ import (
 // clinician can read.
 
 // pagePatient is a patient recorded with the clinician page's suggested
-// limits for the lower-limb exoskeleton (cmd/chiron clinicJoints): the
+// limits for the lower-limb exoskeleton (cli/chiron clinicJoints): the
 // device's range, 40 % of its rated torque, half its rated speed; the
 // page rounds them to whole degrees.
 func pagePatient(hipTorque float64) rehab.Patient {

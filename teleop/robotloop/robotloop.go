@@ -52,7 +52,7 @@
 // AppliedAt is the wall time Snapshot first saw it used: its resolution is
 // the snapshot polling interval (the server's telemetry period, 10 ms at
 // 100 Hz), so /teleop/status overstates the latency by up to that much.
-// BenchmarkCommandLatency in cmd/chiron measures it precisely.
+// BenchmarkCommandLatency in cli/chiron measures it precisely.
 package robotloop
 
 import (

@@ -1,0 +1,5 @@
+//go:build !race
+
+package chiron
+
+const raceEnabled = false

@@ -1,7 +1,0 @@
-//go:build race
-
-package main
-
-// raceEnabled reports whether the race detector is on: it slows the
-// simulated plant several-fold, so real-time tests run less of it.
-const raceEnabled = true
