@@ -50,8 +50,9 @@ type Drive struct {
 	// and it no longer follows the host's commands: a CiA 402 drive that
 	// applied its abort connection option (0x6007) on a heartbeat timeout
 	// (0x1016) or a bus-off, a Dynamixel servo whose Bus Watchdog (98)
-	// tripped. Cleared when the host takes the drive back (re-enables it,
-	// clears the trip).
+	// tripped, every drive whose STO input a hardware watchdog opened
+	// (AttachWatchdog). Cleared when the host takes the drive back
+	// (re-enables it, clears the trip, toggles the watchdog's line again).
 	MasterLost bool
 }
 
@@ -87,6 +88,7 @@ type Sim struct {
 	isStuck []bool
 
 	external func(time.Duration, *plant.Plant)
+	watchdog *HardwareWatchdog // nil: no STO line wired (AttachWatchdog)
 }
 
 // New returns a simulator for chain c.
@@ -133,7 +135,7 @@ func (s *Sim) Step(d time.Duration) {
 	// the lock), so the brakes are set once per step.
 	for i := range s.Drives {
 		dr := &s.Drives[i]
-		s.plant.SetBraked(i, dr.Brake && (!dr.Enabled || dr.Fault != 0))
+		s.plant.SetBraked(i, dr.Brake && (!dr.Enabled || dr.Fault != 0 || s.torqueOff()))
 	}
 	if s.external != nil {
 		s.external(s.plant.Time(), s.plant)
@@ -167,13 +169,20 @@ func (s *Sim) Step(d time.Duration) {
 		}
 		s.isStuck[i] = stuck
 	}
+	if s.watchdog != nil {
+		s.watchdog.check(now)
+	}
 }
+
+// torqueOff reports whether a hardware watchdog holds the drives' STO
+// input open (call under the lock).
+func (s *Sim) torqueOff() bool { return s.watchdog != nil && s.watchdog.open }
 
 // actuate runs every drive's law at a plant substep (called under the lock).
 func (s *Sim) actuate(tau, q, qd []float64) {
 	for i := range tau {
 		d := &s.Drives[i]
-		if !d.Enabled || d.Fault != 0 {
+		if !d.Enabled || d.Fault != 0 || s.torqueOff() {
 			tau[i] = 0
 			continue
 		}

@@ -251,11 +251,12 @@ func psmPath() string { return filepath.Join(repoRoot(), "robots", "psm.json") }
 // protocol. CiA 402 drives stop on their own (the heartbeat consumer
 // 0x1016 expires and 0x6007 applies) and so do Dynamixel servos (the Bus
 // Watchdog, 98, armed at 100 ms): within 150 ms. CubeMars motors in MIT
-// mode have no master-loss protection in their firmware — they keep
-// executing the last command for as long as the host is silent — and the
-// in-process bus has no drives' firmware at all: for both the expectation
-// must fail, which is why a CubeMars robot needs a hardware watchdog output
-// (README, "Safety").
+// mode have no master-loss protection in their firmware; their Safe Torque
+// Off input hangs on a hardware watchdog relay (as a rig file must have
+// it) that opens when the loop stops toggling its line: they stop within
+// 150 ms too, and the supervisor, reading the relay's feedback when the
+// host comes back, is in Fault. The in-process bus has no drives' firmware
+// at all: for it the expectation must fail (README, "Safety").
 func TestHostStallPerProtocol(t *testing.T) {
 	s, err := LoadScenario(filepath.Join("scenarios", "host_stall_canopen.yaml"))
 	if err != nil {
@@ -264,7 +265,7 @@ func TestHostStallPerProtocol(t *testing.T) {
 	for _, tc := range []struct {
 		protocol string
 		stops    bool
-	}{{"canopen", true}, {"dynamixel", true}, {"cubemars", false}, {"inproc", false}} {
+	}{{"canopen", true}, {"dynamixel", true}, {"cubemars", true}, {"inproc", false}} {
 		t.Run(tc.protocol, func(t *testing.T) {
 			sc := *s
 			sc.Protocol = tc.protocol
@@ -277,6 +278,9 @@ func TestHostStallPerProtocol(t *testing.T) {
 			}
 			if rep.LimitViolations != 0 {
 				t.Errorf("%s: %d limit violations", tc.protocol, rep.LimitViolations)
+			}
+			if tc.stops && rep.FinalState != "fault" {
+				t.Errorf("%s: final state %s, want fault (the host must learn its drives stopped)", tc.protocol, rep.FinalState)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
+	"github.com/chiron-robotics/chiron/drivers/watchdog"
 	"github.com/chiron-robotics/chiron/kinematics"
 )
 
@@ -21,7 +22,8 @@ import (
 // and adds what a real robot needs around the loop: Disable, which switches
 // every drive's power stage off, and Close.
 type Bus struct {
-	drv      drivers.Bus
+	drv      drivers.Bus // what the loop reads and writes
+	proto    drivers.Bus // the protocol's own bus, when drv wraps it (a hardware watchdog)
 	protocol string
 	scale    []float64 // s per joint
 	offset   []float64 // zero offset per joint
@@ -113,7 +115,19 @@ func (b *Bus) Write(now time.Duration, cmds []drivers.JointCommand) error {
 
 // Driver returns the protocol's own bus (*dynamixel.Bus, *canopen.Network
 // or *cubemars.Bus), in the drives' convention, for diagnostics.
-func (b *Bus) Driver() drivers.Bus { return b.drv }
+func (b *Bus) Driver() drivers.Bus {
+	if b.proto != nil {
+		return b.proto
+	}
+	return b.drv
+}
+
+// Watchdog returns the hardware watchdog kept alive from the loop's
+// writes, or nil when the rig has none.
+func (b *Bus) Watchdog() *watchdog.Bus {
+	w, _ := b.drv.(*watchdog.Bus)
+	return w
+}
 
 // Protocol returns the rig's protocol.
 func (b *Bus) Protocol() string { return b.protocol }

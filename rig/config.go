@@ -15,6 +15,7 @@ import (
 	"github.com/chiron-robotics/chiron/drivers/canopen"
 	"github.com/chiron-robotics/chiron/drivers/cubemars"
 	"github.com/chiron-robotics/chiron/drivers/dynamixel"
+	"github.com/chiron-robotics/chiron/drivers/watchdog"
 	"github.com/chiron-robotics/chiron/kinematics"
 )
 
@@ -39,6 +40,10 @@ type Config struct {
 	Dynamixel *DynamixelBus `yaml:"dynamixel"`
 	CANopen   *CANopenBus   `yaml:"canopen"`
 	CubeMars  *CubeMarsBus  `yaml:"cubemars"`
+	// HardwareWatchdog is an external watchdog relay on the drives' Safe
+	// Torque Off line, kept alive by the loop: required for CubeMars
+	// (whose MIT firmware has no master-loss timeout), optional otherwise.
+	HardwareWatchdog *HardwareWatchdog `yaml:"hardware_watchdog"`
 	// Safety adjusts the supervisor's tolerances for this robot.
 	Safety *Safety `yaml:"safety"`
 	// Joints in the model's chain order, one per joint.
@@ -110,6 +115,27 @@ type CANopenBus struct {
 type CubeMarsBus struct {
 	MasterID   int  `yaml:"master_id"`    // CAN ID the replies arrive on; default 0
 	AnyReplyID bool `yaml:"any_reply_id"` // accept replies on any ID (firmwares that answer on their own)
+}
+
+// HardwareWatchdog is an external hardware watchdog — a relay that opens
+// the drives' Safe Torque Off (STO) input when its trigger line stops
+// changing — driven from a digital pin of an Arduino running
+// StandardFirmata (package drivers/watchdog; gobotio.WatchdogOutput).
+type HardwareWatchdog struct {
+	// Port is the firmata board's serial device, e.g. /dev/ttyACM1.
+	Port string `yaml:"port"`
+	// Pin is the digital output wired to the relay's trigger (D2–D19).
+	Pin *int `yaml:"pin"`
+	// FeedbackPin is the digital input wired to the relay's feedback
+	// contact (on another 8-pin port than Pin), or absent for none: with
+	// it, the supervisor learns of a trip and enters Fault.
+	FeedbackPin *int `yaml:"feedback_pin"`
+	// FeedbackActiveLow: the feedback pin reads 0 while the relay is
+	// closed.
+	FeedbackActiveLow bool `yaml:"feedback_active_low"`
+	// Timeout is the relay's own timeout, from its data sheet or timing
+	// components (required): the line is toggled every quarter of it.
+	Timeout Duration `yaml:"timeout"`
 }
 
 // Safety holds a robot's tolerances for the safety supervisor, which
@@ -272,6 +298,9 @@ func (c *Config) validate() error {
 	if err := c.validateSafety(); err != nil {
 		return err
 	}
+	if err := c.validateWatchdog(); err != nil {
+		return err
+	}
 	if len(c.Joints) == 0 {
 		return c.bad("joints", "required: one entry per joint of the model, in chain order")
 	}
@@ -378,6 +407,38 @@ func (c *Config) validateBus() error {
 		if b.MasterID < 0 || b.MasterID > 0x7FF {
 			return c.bad("cubemars.master_id", "%d: not an 11-bit CAN ID", b.MasterID)
 		}
+	}
+	return nil
+}
+
+// validateWatchdog requires a hardware watchdog for CubeMars and checks
+// its pins and timeout.
+func (c *Config) validateWatchdog() error {
+	w := c.HardwareWatchdog
+	if w == nil {
+		if c.Protocol == CubeMars {
+			return c.bad("hardware_watchdog", "required for cubemars: MIT-mode motors keep executing their last command when the host dies (their firmware has no master-loss timeout); wire a watchdog relay to the drives' Safe Torque Off input and give its firmata board's port, pin and timeout")
+		}
+		return nil
+	}
+	switch {
+	case w.Port == "":
+		return c.bad("hardware_watchdog.port", "required: the serial device of the firmata board that drives the watchdog, e.g. /dev/ttyACM1")
+	case w.Pin == nil:
+		return c.bad("hardware_watchdog.pin", "required: the digital pin wired to the watchdog's trigger input (D2–D19)")
+	case *w.Pin < 2 || *w.Pin > 19:
+		return c.bad("hardware_watchdog.pin", "D%d: want D2–D19 (D0 and D1 carry the board's serial link)", *w.Pin)
+	}
+	if f := w.FeedbackPin; f != nil {
+		switch {
+		case *f < 2 || *f > 19:
+			return c.bad("hardware_watchdog.feedback_pin", "D%d: want D2–D19", *f)
+		case *f/8 == *w.Pin/8:
+			return c.bad("hardware_watchdog.feedback_pin", "D%d is on the trigger D%d's port (D%d–D%d): Firmata writes a port whole, so put the feedback on another port", *f, *w.Pin, *w.Pin/8*8, *w.Pin/8*8+7)
+		}
+	}
+	if t := w.Timeout.D(); t < watchdog.MinTimeout || t > time.Second {
+		return c.bad("hardware_watchdog.timeout", "%v: want the relay's timeout, from %v to 1s (the line is toggled every quarter of it)", t, watchdog.MinTimeout)
 	}
 	return nil
 }

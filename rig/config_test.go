@@ -103,7 +103,7 @@ func TestRigFileErrors(t *testing.T) {
 		{"not a mapping", "- 1\n", "rig.yaml:1: want a mapping"},
 		{"syntax", "protocol: [", "rig.yaml: "},
 		{"two documents", dxlBase + "---\nprotocol: canopen\n", "rig.yaml:9: more than one document"},
-		{"unknown top-level", "protocl: canopen\n", "rig.yaml:1: protocl: unknown field (known here: canopen, cubemars, dynamixel, joints, protocol, reply_timeout, safety, transport)"},
+		{"unknown top-level", "protocl: canopen\n", "rig.yaml:1: protocl: unknown field (known here: canopen, cubemars, dynamixel, hardware_watchdog, joints, protocol, reply_timeout, safety, transport)"},
 		{"bad watchdog", dxlBase + "safety: {watchdog_cycles: 0}\n", "rig.yaml:9: safety.watchdog_cycles: 0: want 1..1000"},
 		{"bad velocity scale", dxlBase + "safety:\n  velocity_scale: -1\n", "rig.yaml:10: safety.velocity_scale: -1: want > 0 and at most 10"},
 		{"unknown safety field", dxlBase + "safety: {deadman: true}\n", "rig.yaml:9: safety.deadman: unknown field (known here: effort_scale, position_margin, require_deadman, tracking_error, velocity_scale, watchdog_cycles)"},
@@ -164,9 +164,15 @@ func TestRigFileErrors(t *testing.T) {
 		{"torque offset not bool", strings.Replace(canopenBase, "direction: 1", "direction: 1\n    torque_offset: yes", 1), `rig.yaml:11: joints[0].torque_offset: want true or false, got "yes"`},
 		{"canopen lead", strings.Replace(canopenBase, "direction: 1", "direction: 1\n    lead: 0.01", 1), "rig.yaml:11: joints[0].lead: not a canopen setting"},
 		{"canopen duplicate node", canopenBase + "  - {name: b, node: 1, mode: CSP, counts_per_rad: 10, direction: -1}\n", "rig.yaml:11: joints[1].node: 1 is also joints[0].node"},
-		{"cubemars bad model", "protocol: cubemars\ntransport: {interface: can0}\njoints:\n  - {name: a, id: 1, model: AK99-1, direction: 1}\n", `rig.yaml:4: joints[0].model: "AK99-1": want one of AK80-9, AK70-10, AK60-6, AK10-9`},
-		{"cubemars id is master", "protocol: cubemars\ntransport: {interface: can0}\ncubemars: {master_id: 1}\njoints:\n  - {name: a, id: 1, model: AK80-9, direction: 1}\n", "rig.yaml:5: joints[0].id: 1 is cubemars.master_id"},
-		{"cubemars id 0", "protocol: cubemars\ntransport: {interface: can0}\njoints:\n  - {name: a, id: 0, model: AK80-9, direction: 1}\n", "rig.yaml:4: joints[0].id: 0: want 1..255"},
+		{"cubemars bad model", "protocol: cubemars\ntransport: {interface: can0}\nhardware_watchdog: {port: /dev/ttyACM1, pin: 7, timeout: 50ms}\njoints:\n  - {name: a, id: 1, model: AK99-1, direction: 1}\n", `rig.yaml:5: joints[0].model: "AK99-1": want one of AK80-9, AK70-10, AK60-6, AK10-9`},
+		{"cubemars id is master", "protocol: cubemars\ntransport: {interface: can0}\ncubemars: {master_id: 1}\nhardware_watchdog: {port: /dev/ttyACM1, pin: 7, timeout: 50ms}\njoints:\n  - {name: a, id: 1, model: AK80-9, direction: 1}\n", "rig.yaml:6: joints[0].id: 1 is cubemars.master_id"},
+		{"cubemars without a hardware watchdog", "protocol: cubemars\ntransport: {interface: can0}\njoints:\n  - {name: a, id: 1, model: AK80-9, direction: 1}\n", "rig.yaml: hardware_watchdog: required for cubemars: MIT-mode motors keep executing their last command when the host dies"},
+		{"watchdog without pin", "protocol: cubemars\ntransport: {interface: can0}\nhardware_watchdog: {port: /dev/ttyACM1, timeout: 50ms}\njoints:\n  - {name: a, id: 1, model: AK80-9, direction: 1}\n", "rig.yaml:3: hardware_watchdog.pin: required"},
+		{"watchdog on the serial pins", "protocol: cubemars\ntransport: {interface: can0}\nhardware_watchdog: {port: /dev/ttyACM1, pin: 1, timeout: 50ms}\njoints:\n  - {name: a, id: 1, model: AK80-9, direction: 1}\n", "rig.yaml:3: hardware_watchdog.pin: D1: want D2–D19"},
+		{"watchdog feedback on the trigger's port", "protocol: cubemars\ntransport: {interface: can0}\nhardware_watchdog: {port: /dev/ttyACM1, pin: 7, feedback_pin: 6, timeout: 50ms}\njoints:\n  - {name: a, id: 1, model: AK80-9, direction: 1}\n", "rig.yaml:3: hardware_watchdog.feedback_pin: D6 is on the trigger D7's port"},
+		{"watchdog without timeout", "protocol: cubemars\ntransport: {interface: can0}\nhardware_watchdog: {port: /dev/ttyACM1, pin: 7}\njoints:\n  - {name: a, id: 1, model: AK80-9, direction: 1}\n", "rig.yaml:3: hardware_watchdog.timeout: 0s: want the relay's timeout"},
+		{"watchdog on a canopen rig, no port", "protocol: canopen\ntransport: {interface: can0}\nhardware_watchdog: {pin: 7, timeout: 50ms}\njoints:\n  - {name: a, node: 1, mode: CST, counts_per_rad: 1000, direction: 1}\n", "rig.yaml:3: hardware_watchdog.port: required"},
+		{"cubemars id 0", "protocol: cubemars\ntransport: {interface: can0}\nhardware_watchdog: {port: /dev/ttyACM1, pin: 7, timeout: 50ms}\njoints:\n  - {name: a, id: 0, model: AK80-9, direction: 1}\n", "rig.yaml:5: joints[0].id: 0: want 1..255"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse([]byte(tc.doc), "rig.yaml")

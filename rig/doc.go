@@ -31,6 +31,16 @@
 //	               on_master_loss: quick-stop (default) | disable-voltage |
 //	               fault, sdo_timeout (100ms), state_timeout (1s)
 //	cubemars       master_id (0), any_reply_id (false)
+//	hardware_watchdog
+//	               an external watchdog relay on the drives' Safe Torque
+//	               Off input, kept alive by the loop (drivers/watchdog):
+//	               port (its StandardFirmata board), pin (the trigger
+//	               output, D2–D19), feedback_pin (the relay's feedback
+//	               contact, on another 8-pin port; optional: with it a trip
+//	               is a Fault), feedback_active_low, timeout (the relay's,
+//	               from its data sheet). Required for cubemars: MIT-mode
+//	               motors keep executing their last command when the host
+//	               dies, and nothing else would stop them
 //	safety         the supervisor's tolerances for this robot (default: from
 //	               the model): watchdog_cycles (3), tracking_error (0.3),
 //	               position_margin (0.05), velocity_scale and effort_scale

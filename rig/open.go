@@ -13,6 +13,7 @@ import (
 	"github.com/chiron-robotics/chiron/drivers/cubemars"
 	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 	"github.com/chiron-robotics/chiron/drivers/serialport"
+	"github.com/chiron-robotics/chiron/drivers/watchdog"
 	"github.com/chiron-robotics/chiron/kinematics"
 )
 
@@ -51,6 +52,21 @@ func OpenWith(cfg *Config, chain *kinematics.Chain, opts Options) (*Bus, error) 
 	if opts.Clock != nil {
 		b.clock = opts.Clock
 	}
+	name := cfg.file
+	if opts.Name != "" {
+		name = opts.Name
+	}
+	// The watchdog first: a board that does not answer refuses the rig
+	// before any drive is powered.
+	var wd WatchdogIO
+	if w := cfg.HardwareWatchdog; w != nil {
+		var err error
+		if wd, err = openWatchdog(w, &opts); err != nil {
+			return nil, fmt.Errorf("rig %s: hardware watchdog on %s: %w", name, w.Port, err)
+		}
+	} else if cfg.Protocol == CubeMars {
+		return nil, fmt.Errorf("rig %s: cubemars without a hardware watchdog: MIT-mode motors keep executing their last command when the host dies", name)
+	}
 	var err error
 	switch cfg.Protocol {
 	case Dynamixel:
@@ -63,13 +79,42 @@ func OpenWith(cfg *Config, chain *kinematics.Chain, opts Options) (*Bus, error) 
 		err = fmt.Errorf("protocol %q", cfg.Protocol)
 	}
 	if err != nil {
-		name := cfg.file
-		if opts.Name != "" {
-			name = opts.Name
+		if wd.Close != nil {
+			_ = wd.Close()
 		}
 		return nil, fmt.Errorf("rig %s: %s on %s: %w", name, cfg.Protocol, cfg.where(), err)
 	}
+	if wd.Line != nil {
+		wb, err := watchdog.New(b.drv, wd.Line, wd.Feedback, watchdog.Config{Timeout: cfg.HardwareWatchdog.Timeout.D()})
+		if err == nil {
+			b.proto, b.drv = b.drv, wb
+			closeDrives := b.close
+			b.close = func() error {
+				var err error
+				if closeDrives != nil {
+					err = closeDrives()
+				}
+				return errors.Join(err, wd.Close())
+			}
+		} else {
+			_ = b.Close()
+			_ = wd.Close()
+			return nil, fmt.Errorf("rig %s: %w", name, err)
+		}
+	}
 	return b, nil
+}
+
+// openWatchdog opens w through opts.OpenWatchdog, or on its firmata board.
+func openWatchdog(w *HardwareWatchdog, opts *Options) (WatchdogIO, error) {
+	if opts.OpenWatchdog != nil {
+		io, err := opts.OpenWatchdog(w)
+		if err == nil && (io.Line == nil || io.Close == nil) {
+			err = errors.New("Options.OpenWatchdog returned no line or no Close")
+		}
+		return io, err
+	}
+	return openFirmataWatchdog(w, opts)
 }
 
 // where names the transport for errors.

@@ -7,6 +7,7 @@ import (
 	"github.com/chiron-robotics/chiron/drivers/cubemars"
 	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 	"github.com/chiron-robotics/chiron/drivers/serialport"
+	"github.com/chiron-robotics/chiron/drivers/watchdog"
 )
 
 // Options is the seam between a rig's drives and where they are: how the
@@ -47,6 +48,19 @@ type Options struct {
 	// then what errors show.
 	DynamixelModels []*dynamixel.Model
 	CubeMarsModels  []cubemars.Model
+	// OpenWatchdog opens the hardware watchdog's line, its feedback
+	// contact (nil when none is wired) and what closes them; nil opens
+	// the file's firmata board (gobotio.OpenWatchdogOutput). Simulated
+	// drives pass their simulated relay (firmwaresim.HardwareWatchdog).
+	OpenWatchdog func(w *HardwareWatchdog) (WatchdogIO, error)
+}
+
+// WatchdogIO is an opened hardware watchdog: its trigger line, its
+// feedback contact (nil when none is wired) and Close.
+type WatchdogIO struct {
+	Line     watchdog.Line
+	Feedback watchdog.Feedback
+	Close    func() error
 }
 
 func (o *Options) openSerial() serialport.Opener {

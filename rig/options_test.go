@@ -115,6 +115,7 @@ func TestOpenWithSimulatedDrives(t *testing.T) {
 			cfg := simRigConfig(chain, tc.protocol, lead)
 			var opts Options
 			var opened, dialled []string
+			var relay *firmwaresim.HardwareWatchdog
 			clockReads := 0
 			switch tc.protocol {
 			case Dynamixel:
@@ -170,9 +171,16 @@ func TestOpenWithSimulatedDrives(t *testing.T) {
 					t.Fatal(err)
 				}
 				cfg.Transport = Transport{Port: "/dev/sim-slcan", SLCAN: true}
+				pin := 7
+				cfg.HardwareWatchdog = &HardwareWatchdog{Port: "/dev/sim-firmata", Pin: &pin, Timeout: Duration(50 * time.Millisecond)}
+				if relay, err = sim.AttachWatchdog(50 * time.Millisecond); err != nil {
+					t.Fatal(err)
+				}
 				opts = Options{CubeMarsModels: models, DialCAN: func(tr Transport) (canbus.Conn, error) {
 					dialled = append(dialled, tr.Port)
 					return &directConn{node: node}, nil
+				}, OpenWatchdog: func(w *HardwareWatchdog) (WatchdogIO, error) {
+					return WatchdogIO{Line: relay, Feedback: relay, Close: func() error { return nil }}, nil
 				}}
 			}
 			b, err := OpenWith(cfg, chain, opts)
@@ -204,6 +212,9 @@ func TestOpenWithSimulatedDrives(t *testing.T) {
 				if _, ok := b.Driver().(*cubemars.Bus); !ok {
 					t.Errorf("driver %T", b.Driver())
 				}
+				if b.Watchdog() == nil {
+					t.Error("no hardware watchdog on the loop's path")
+				}
 			}
 			if b.Protocol() != tc.protocol {
 				t.Errorf("protocol %q", b.Protocol())
@@ -221,6 +232,9 @@ func TestOpenWithSimulatedDrives(t *testing.T) {
 			}
 			if err := b.Read(sim.Now(), states); err != nil {
 				t.Fatal(err)
+			}
+			if relay != nil && !relay.Closed() {
+				t.Error("the loop's first write did not close the watchdog relay")
 			}
 			sim.Lock()
 			q := append([]float64(nil), sim.Plant().Position()...)

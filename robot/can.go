@@ -62,9 +62,29 @@ func init() {
 			id := i + 1
 			j.ID, j.Model = &id, drives.mit[i].Name
 		})
-		return newCANFront(r, node, false, cfg, rig.Options{CubeMarsModels: drives.mit})
+		// MIT firmware has no master-loss timeout: as a rig file must,
+		// the simulated motors' STO input hangs on a hardware watchdog,
+		// simulated on the simulator's clock, with its feedback contact.
+		relay, err := r.sim.AttachWatchdog(SimWatchdogTimeout)
+		if err != nil {
+			return nil, err
+		}
+		trigger, feedback := 7, 8
+		cfg.HardwareWatchdog = &rig.HardwareWatchdog{Port: "simulated", Pin: &trigger, FeedbackPin: &feedback,
+			Timeout: rig.Duration(SimWatchdogTimeout)}
+		return newCANFront(r, node, false, cfg, rig.Options{CubeMarsModels: drives.mit,
+			OpenWatchdog: func(*rig.HardwareWatchdog) (rig.WatchdogIO, error) {
+				return rig.WatchdogIO{Line: relay, Feedback: relay, Close: func() error { return nil }}, nil
+			}})
 	}
 }
+
+// SimWatchdogTimeout is the simulated CubeMars robot's hardware watchdog
+// timeout, the master-loss time of the other simulated protocols (a CiA 402
+// drive's consumer heartbeat 0x1016, a Dynamixel Bus Watchdog): the same
+// stall stops every simulated robot, and a host as loaded as a shared CI
+// machine does not trip it in real time.
+const SimWatchdogTimeout = 100 * time.Millisecond
 
 // canFront serves a CAN front end (a firmwaresim.CANNode) as a USB-CAN
 // adapter speaking SLCAN on a pty, and opens the host side as a rig with

@@ -75,6 +75,8 @@ type linkConn struct {
 	armed   atomic.Bool
 	onClose func()
 
+	wmu sync.Mutex // serialises writes
+
 	mu   sync.Mutex
 	err  error
 	skip int // data bytes of a dropped digital message still to drop
@@ -135,8 +137,14 @@ func (c *linkConn) filterLocked(p []byte) int {
 	return w
 }
 
-// Write writes to the link.
-func (c *linkConn) Write(b []byte) (int, error) { return c.rwc.Write(b) }
+// Write writes to the link, one message at a time: gobot's client (pin
+// modes, report requests) and a WatchdogOutput write from different
+// goroutines.
+func (c *linkConn) Write(b []byte) (int, error) {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	return c.rwc.Write(b)
+}
 
 // Close closes the link and releases held reads.
 func (c *linkConn) Close() error {

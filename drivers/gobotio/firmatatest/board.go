@@ -56,7 +56,9 @@ type Board struct {
 
 	mu        sync.Mutex
 	mode      [Pins]byte
-	level     [Pins]int
+	level     [Pins]int // input levels (Set)
+	out       [Pins]int // output levels (the host's digital messages)
+	onOutput  func(pin, level int)
 	reporting [16]bool
 	muted     bool
 
@@ -102,6 +104,51 @@ func (b *Board) Set(pin, level int) {
 	}
 	b.level[pin] = level
 	b.reportPortLocked(pin / 8)
+}
+
+// OnOutput sets a function called, on the board's goroutine, whenever the
+// host changes the level of an output pin (a digital I/O message for its
+// port), as the circuit wired to the pin sees it. Set it before the host
+// connects.
+func (b *Board) OnOutput(f func(pin, level int)) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.onOutput = f
+}
+
+// Output returns the level the host last wrote to pin.
+func (b *Board) Output(pin int) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.out[pin]
+}
+
+// writePort applies a digital I/O message: the output pins of the port
+// take their bits (input pins keep theirs: the message only sets their
+// pull-ups, which the fake board does not model).
+func (b *Board) writePort(port, v int) {
+	b.mu.Lock()
+	f := b.onOutput
+	var changed [8][2]int
+	n := 0
+	for i := 0; i < 8; i++ {
+		pin := port*8 + i
+		if pin >= Pins || b.mode[pin] != fmModeOutput {
+			continue
+		}
+		level := v >> i & 1
+		if b.out[pin] != level {
+			b.out[pin] = level
+			changed[n] = [2]int{pin, level}
+			n++
+		}
+	}
+	b.mu.Unlock()
+	if f != nil {
+		for _, c := range changed[:n] {
+			f(c[0], c[1])
+		}
+	}
 }
 
 // Mute makes the board stop answering and reporting (a hung sketch), or
@@ -175,7 +222,14 @@ func (b *Board) serve() {
 			b.mu.Unlock()
 		case c&0xF0 == fmReportAnalog:
 			r.next()
-		case c&0xF0 == fmDigitalMessage, c&0xF0 == fmAnalogMessage:
+		case c&0xF0 == fmDigitalMessage:
+			lo, _ := r.next()
+			hi, err := r.next()
+			if err != nil {
+				return
+			}
+			b.writePort(int(c&0x0F), int(lo)|int(hi)<<7)
+		case c&0xF0 == fmAnalogMessage:
 			r.next()
 			r.next()
 		case c == fmStartSysex:
