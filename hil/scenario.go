@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/control/registry"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/robot"
@@ -35,14 +36,20 @@ type Scenario struct {
 	// EndAfterStop, when set, ends the run this long after the first
 	// ProtectiveStop or Fault that follows a fault (nothing moves after
 	// it; a dead device would only cost reply timeouts of wall time).
-	EndAfterStop Duration              `yaml:"end_after_stop"`
-	Controller   string                `yaml:"controller"`
-	Gains        robot.Gains           `yaml:"gains"`
-	Safety       robot.SafetyOverrides `yaml:"safety"`
-	Program      Program               `yaml:"program"`
-	Faults       []FaultSpec           `yaml:"faults"`
-	Expect       Expect                `yaml:"expect"`
-	Plant        PlantSpec             `yaml:"plant"`
+	EndAfterStop Duration `yaml:"end_after_stop"`
+	// Controller is a name registered in control/registry (the built-ins:
+	// joint-pd, cartesian-impedance, transparent, admittance; a
+	// researcher's own in their chiron binary); ControllerParams its
+	// parameters, decoded strictly by its factory (a field it does not
+	// have, or a value it refuses, is an error naming the field).
+	Controller       string                `yaml:"controller"`
+	ControllerParams yaml.Node             `yaml:"controller_params"`
+	Gains            robot.Gains           `yaml:"gains"`
+	Safety           robot.SafetyOverrides `yaml:"safety"`
+	Program          Program               `yaml:"program"`
+	Faults           []FaultSpec           `yaml:"faults"`
+	Expect           Expect                `yaml:"expect"`
+	Plant            PlantSpec             `yaml:"plant"`
 
 	dir   string            // directory of the scenario file
 	chain *kinematics.Chain // loaded by Validate
@@ -258,6 +265,54 @@ func bad(field, format string, args ...any) error {
 	return &ScenarioError{Field: field, Err: fmt.Errorf(format, args...)}
 }
 
+// validateController checks controller, gains and controller_params
+// against the registered controller (n joints), and hands the parameters to
+// the robot through Gains.Params (robot.Assemble decodes them again when it
+// builds the controller).
+func (s *Scenario) validateController(n int) error {
+	if s.Controller == "" {
+		s.Controller = registry.Default
+	}
+	f, ok := registry.Lookup(s.Controller)
+	if !ok {
+		return bad("controller", "%q: want one of %s", s.Controller, strings.Join(registry.Names(), ", "))
+	}
+	want := n
+	switch f.Gains {
+	case registry.GainsCartesian:
+		want = 6
+	case registry.GainsNone:
+		if s.Gains.Kp != nil || s.Gains.Kd != nil {
+			return bad("gains", "%s takes no kp/kd gains; tune it through controller_params", s.Controller)
+		}
+	}
+	if s.Gains.Kp != nil && len(s.Gains.Kp) != want {
+		return bad("gains.kp", "%d values, want %d", len(s.Gains.Kp), want)
+	}
+	if s.Gains.Kd != nil && len(s.Gains.Kd) != want {
+		return bad("gains.kd", "%d values, want %d", len(s.Gains.Kd), want)
+	}
+	s.Gains.Params = nil
+	if s.ControllerParams.Kind != 0 {
+		raw, err := yaml.Marshal(&s.ControllerParams)
+		if err != nil {
+			return bad("controller_params", "%v", err)
+		}
+		s.Gains.Params = raw
+	}
+	err := registry.Validate(s.Controller, &registry.Env{Name: s.Controller, Chain: s.chain,
+		Period: time.Duration(float64(time.Second) / s.Rate), Params: s.Gains.Params})
+	if err != nil {
+		var re *registry.Error
+		if errors.As(err, &re) && re.Field != "" {
+			field := "controller_params" + strings.TrimPrefix(re.Field, "params")
+			return bad(field, "controller %q: %v", s.Controller, re.Err)
+		}
+		return bad("controller_params", "%v", err)
+	}
+	return nil
+}
+
 // Validate checks the scenario, fills defaults and loads the model.
 func (s *Scenario) Validate() error {
 	if s.Robot.Model == "" {
@@ -300,21 +355,8 @@ func (s *Scenario) Validate() error {
 			return bad("plant.substep", "%v: want 10 µs … %v dividing the %v control period", sub, period, period)
 		}
 	}
-	if s.Controller == "" {
-		s.Controller = robot.Controllers[0]
-	}
-	if !contains(robot.Controllers, s.Controller) {
-		return bad("controller", "%q: want one of %s", s.Controller, strings.Join(robot.Controllers, ", "))
-	}
-	want := n
-	if s.Controller == "cartesian-impedance" {
-		want = 6
-	}
-	if s.Gains.Kp != nil && len(s.Gains.Kp) != want {
-		return bad("gains.kp", "%d values, want %d", len(s.Gains.Kp), want)
-	}
-	if s.Gains.Kd != nil && len(s.Gains.Kd) != want {
-		return bad("gains.kd", "%d values, want %d", len(s.Gains.Kd), want)
+	if err := s.validateController(n); err != nil {
+		return err
 	}
 	if err := s.validateProgram(n); err != nil {
 		return err
@@ -325,11 +367,11 @@ func (s *Scenario) Validate() error {
 	// A teleop program goes through the teleop adapter, which gives any
 	// controller what it follows (joints from IK, and their pose).
 	cart := s.Program.Cartesian != nil
-	if s.Program.Teleop == nil && cart != (s.Controller == "cartesian-impedance") {
+	if f, _ := registry.Lookup(s.Controller); s.Program.Teleop == nil && cart != (f.Follows == registry.FollowsPose) {
 		if cart {
-			return bad("controller", "%q cannot follow a Cartesian or teleop program; use cartesian-impedance", s.Controller)
+			return bad("controller", "%q follows joint setpoints and cannot follow a Cartesian program; use cartesian-impedance", s.Controller)
 		}
-		return bad("controller", "cartesian-impedance follows pose setpoints; use a cartesian_minjerk or teleop program")
+		return bad("controller", "%s follows pose setpoints; use a cartesian_minjerk or teleop program", s.Controller)
 	}
 	for i := range s.Faults {
 		if err := s.validateFault(i, n); err != nil {

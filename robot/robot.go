@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/control/registry"
 	"github.com/chiron-robotics/chiron/drivers"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
@@ -30,15 +31,22 @@ const (
 	ProtocolCubeMars  = "cubemars"  // MIT frames as SLCAN over a pty, host cubemars.Bus
 )
 
-// Controller names the Robot's loop knows; the first is the default.
-var Controllers = []string{"joint-pd", "cartesian-impedance", "transparent", "admittance"}
+// Controllers names the controllers registered (control/registry) when this
+// package was initialised — the built-ins; the first is the default.
+// registry.Names() also has those a researcher's package registered later.
+var Controllers = registry.Names()
 
-// Gains overrides a controller's gains: per joint for joint-pd and
-// admittance (stiffness Kp, damping Kd), six axes for cartesian-impedance.
-// A nil slice keeps the default.
+// Gains tunes the active controller: a kp/kd override — per joint for
+// joint-pd and admittance (stiffness Kp, damping Kd), six axes for
+// cartesian-impedance; what it means for a registered controller is its
+// registry.GainKind — and its parameters. A nil slice keeps the default.
 type Gains struct {
 	Kp []float64 `yaml:"kp" json:"kp,omitempty"`
 	Kd []float64 `yaml:"kd" json:"kd,omitempty"`
+	// Params are the active controller's parameters, raw YAML or JSON
+	// decoded strictly by its registered factory (a scenario's
+	// controller_params, serve --controller-params); empty: its defaults.
+	Params registry.Params `yaml:"-" json:"-"`
 }
 
 // SafetyOverrides adjusts the supervisor's limits the Robot derives from the
@@ -90,8 +98,8 @@ type Config struct {
 	Seed uint64
 	// Faults are injected by the simulator (see firmwaresim.ParseFaults).
 	Faults []firmwaresim.Fault
-	// Controller is the active controller at start (one of Controllers);
-	// "" means joint-pd.
+	// Controller is the active controller at start, a name registered in
+	// control/registry; "" means joint-pd. Its parameters are Gains.Params.
 	Controller string
 	Gains      Gains
 	Safety     SafetyOverrides
@@ -191,7 +199,7 @@ func Open(cfg Config) (*Robot, error) {
 		cfg.Rate = 1000
 	}
 	if cfg.Controller == "" {
-		cfg.Controller = Controllers[0]
+		cfg.Controller = registry.Default
 	}
 	if cfg.ReplyTimeout == 0 {
 		cfg.ReplyTimeout = 50 * time.Millisecond
@@ -515,7 +523,8 @@ func (r *Robot) Close() error {
 }
 
 // Assembly is what a loop needs for one chain: the supervisor's
-// configuration and the four named controllers (the chosen one first).
+// configuration and the named controllers (the chosen one first, then the
+// registry's Standby controllers — the four built-ins).
 type Assembly struct {
 	Period      time.Duration // the loop period the gains are sized for
 	Safety      control.SafetyConfig
@@ -539,21 +548,20 @@ func (a *Assembly) NewLoop(bus drivers.Bus) (*control.Loop, error) {
 // Assemble derives the supervisor's limits from the chain (soft limits =
 // joint limits, rated velocity and effort, a workspace box around the
 // reachable space) and builds the controllers for a loop of the given
-// period: joint-pd with gravity compensation, cartesian-impedance,
-// transparent and admittance, the active one first. The default joint
-// gains (joint-pd's, admittance's inner loop and the supervisor's holds)
-// are sized from each joint's inertia and the period (jointGains), so the
-// same assembly is stable on any model at any rate a bus allows.
+// period from control/registry: the active one (with g's override and
+// parameters), first, then every Standby controller with its defaults —
+// joint-pd with gravity compensation, cartesian-impedance, transparent and
+// admittance. The default joint gains (joint-pd's, admittance's inner loop,
+// the supervisor's holds, registry.Env's Kp and Kd) are sized from each
+// joint's inertia and the period (jointGains), so the same assembly is
+// stable on any model at any rate a bus allows.
 func Assemble(c *kinematics.Chain, period time.Duration, active string, g Gains, so SafetyOverrides) (*Assembly, error) {
 	if period <= 0 {
 		return nil, fmt.Errorf("robot: assemble: period %v: want > 0", period)
 	}
-	known := false
-	for _, n := range Controllers {
-		known = known || n == active
-	}
-	if !known {
-		return nil, fmt.Errorf("robot: unknown controller %q (want one of %s)", active, strings.Join(Controllers, ", "))
+	f, err := registry.Get(active)
+	if err != nil {
+		return nil, fmt.Errorf("robot: %w", err)
 	}
 	n := c.DoF()
 	def := func(x, d float64) float64 {
@@ -579,12 +587,15 @@ func Assemble(c *kinematics.Chain, period time.Duration, active string, g Gains,
 	for i := range limits {
 		limits[i].HoldKp, limits[i].HoldKd = math.Min(kp[i], limits[i].MaxKp), math.Min(kd[i], limits[i].MaxKd)
 	}
+	var override control.Gains
 	if g.Kp != nil || g.Kd != nil {
-		if active == "cartesian-impedance" {
+		switch f.Gains {
+		case registry.GainsCartesian:
 			if (g.Kp != nil && len(g.Kp) != 6) || (g.Kd != nil && len(g.Kd) != 6) {
-				return nil, fmt.Errorf("robot: cartesian-impedance gains need 6 values (x y z rx ry rz)")
+				return nil, fmt.Errorf("robot: %s gains need 6 values (x y z rx ry rz)", active)
 			}
-		} else {
+			override = control.Gains{Kp: g.Kp, Kd: g.Kd}
+		case registry.GainsJoint:
 			if (g.Kp != nil && len(g.Kp) != n) || (g.Kd != nil && len(g.Kd) != n) {
 				return nil, fmt.Errorf("robot: %s gains need %d values, one per joint", active, n)
 			}
@@ -594,50 +605,31 @@ func Assemble(c *kinematics.Chain, period time.Duration, active string, g Gains,
 			if g.Kd != nil {
 				copy(kd, g.Kd)
 			}
+		default:
+			return nil, fmt.Errorf("robot: controller %q takes no kp/kd gains; tune it through its params", active)
 		}
 	}
 	dyn := kinematics.NewDynamics(c)
-	pd, err := control.NewJointPD(kp, kd, dyn)
+	env := func(name string) *registry.Env {
+		return &registry.Env{Name: name, Chain: c, Period: period, Dynamics: dyn,
+			Kp: append([]float64(nil), kp...), Kd: append([]float64(nil), kd...)}
+	}
+	ae := env(active)
+	ae.Gains, ae.Params = override, g.Params
+	ctrl, err := registry.Build(active, ae)
 	if err != nil {
-		return nil, fmt.Errorf("robot: joint-pd: %w", err)
+		return nil, fmt.Errorf("robot: %w", err)
 	}
-	stiff := [6]float64{1000, 1000, 1000, 30, 30, 30}
-	var damp [6]float64
-	if active == "cartesian-impedance" {
-		if g.Kp != nil {
-			copy(stiff[:], g.Kp)
+	ctrls := []control.NamedController{{Name: active, Controller: ctrl}}
+	for _, name := range registry.Names() {
+		if sf, _ := registry.Lookup(name); name == active || !sf.Standby {
+			continue
 		}
-		if g.Kd != nil {
-			copy(damp[:], g.Kd)
+		sc, err := registry.Build(name, env(name))
+		if err != nil {
+			return nil, fmt.Errorf("robot: %w", err)
 		}
-	}
-	ci, err := control.NewCartesianImpedance(control.CartesianImpedanceConfig{Chain: c,
-		Stiffness: stiff, Damping: damp, DampingRatio: 1, NullStiffness: 10, NullDamping: 2, Coriolis: true})
-	if err != nil {
-		return nil, fmt.Errorf("robot: cartesian-impedance: %w", err)
-	}
-	fill := func(v float64) []float64 {
-		s := make([]float64, n)
-		for i := range s {
-			s[i] = v
-		}
-		return s
-	}
-	adm, err := control.NewJointAdmittance(control.JointAdmittanceConfig{Mass: fill(0.5), Damping: fill(10),
-		Stiffness: fill(50), Kp: kp, Kd: kd, Gravity: dyn, Deadband: fill(0.05)})
-	if err != nil {
-		return nil, fmt.Errorf("robot: admittance: %w", err)
-	}
-	tr, err := control.NewTransparent(n, control.TransparentConfig{Gravity: dyn})
-	if err != nil {
-		return nil, fmt.Errorf("robot: transparent: %w", err)
-	}
-	all := map[string]control.Controller{"joint-pd": pd, "cartesian-impedance": ci, "transparent": tr, "admittance": adm}
-	ctrls := []control.NamedController{{Name: active, Controller: all[active]}}
-	for _, name := range Controllers {
-		if name != active {
-			ctrls = append(ctrls, control.NamedController{Name: name, Controller: all[name]})
-		}
+		ctrls = append(ctrls, control.NamedController{Name: name, Controller: sc})
 	}
 	box := so.Workspace
 	if box == nil {

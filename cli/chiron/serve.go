@@ -20,6 +20,7 @@ import (
 	"github.com/chiron-robotics/chiron/robot"
 
 	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/control/registry"
 	"github.com/chiron-robotics/chiron/rig"
 	"github.com/chiron-robotics/chiron/teleop"
 	"github.com/chiron-robotics/chiron/teleop/console"
@@ -44,7 +45,10 @@ type robotSpec struct {
 	Rate       float64
 	Seed       uint64
 	Controller string
-	Safety     robot.SafetyOverrides
+	// ControllerParams are the active controller's parameters (raw YAML
+	// or JSON, decoded by its registered factory).
+	ControllerParams registry.Params
+	Safety           robot.SafetyOverrides
 	// Rig, if set, serves the robot on the real drives it describes
 	// instead of simulated firmware (Protocol and Seed are then unused).
 	Rig *rig.Config
@@ -188,6 +192,7 @@ func (s *stack) open(sp robotSpec) (*robot.Robot, error) {
 	}
 	cfg := robot.Config{Chain: chain, ModelPath: sp.Model, Base: sp.Base, Tip: sp.Tip, Rig: sp.Rig,
 		Protocol: sp.Protocol, Rate: rate, Seed: sp.Seed, Controller: sp.Controller, Safety: sp.Safety,
+		Gains: robot.Gains{Params: sp.ControllerParams},
 		// Simulated robots start in their ready pose (mid-range unless that
 		// is stretched straight, where teleoperation could not move the tool).
 		Q0: robot.ReadyPose(chain)}
@@ -360,7 +365,8 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM) to serve HTTPS/WSS")
 	key := fs.String("tls-key", "", "TLS key (PEM)")
 	rate := fs.Float64("rate", 1000, "control rate, Hz (with --rig, unless set: the fastest of 1000, 500, 400, 250, 200, 100 whose period one cycle's traffic fills at most to 80 % on the rig's bus; with --sim it says when the real bus it stands for could not carry the rate)")
-	controller := fs.String("controller", "", "active controller: "+strings.Join(robot.Controllers, ", "))
+	controller := fs.String("controller", "", "active controller, by its registered name: "+strings.Join(registry.Names(), ", ")+" ('chiron controllers' describes them)")
+	ctrlParams := fs.String("controller-params", "", "the active controller's parameters: a YAML or JSON file, or inline JSON ('{\"field\": value}')")
 	seed := fs.Uint64("seed", 1, "simulator seed")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
 	enable := fs.Bool("enable-on-start", false, "enable the robot as soon as its loop reads its drives (default: it stays Disabled until an operator presses Enable in the console)")
@@ -426,6 +432,10 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err := gpf.validate(); err != nil {
 		return err
 	}
+	params, err := controllerChoice(*controller, *ctrlParams, chain, *rate)
+	if err != nil {
+		return err
+	}
 	tokens, gen, err := tokensFor(*tokenFile)
 	if err != nil {
 		return err
@@ -445,7 +455,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 		return err
 	}
 	st, err := newStack([]robotSpec{{Name: name, Model: *model, Base: *base, Tip: *tip, Protocol: *sim,
-		Rate: *rate, Seed: *seed, Controller: *controller, Rig: rigCfg, Chain: chain,
+		Rate: *rate, Seed: *seed, Controller: *controller, ControllerParams: params, Rig: rigCfg, Chain: chain,
 		Sessions: *sessions == "on", Patient: *patient == "sim"}},
 		stackOptions{Addr: *addr, Tokens: tokens, TLSCertFile: *cert, TLSKeyFile: *key, RT: *rt, Clinic: cl, EnableOnStart: *enable})
 	if err != nil {
@@ -453,6 +463,11 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	}
 	return st.run(ctx, func(a string) {
 		st.printNotes(out)
+		// Which controller the loop runs, from the loop itself: the name a
+		// researcher's binary registered, or a built-in.
+		for _, r := range st.rigs {
+			fmt.Fprintf(out, "%s: controller %s\n", name, activeController(ctx, r))
+		}
 		printReady(out, a, *cert != "", gen, cl)
 		if pad != nil {
 			pad.start(ctx, a, name, out, errw)
