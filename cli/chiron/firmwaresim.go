@@ -58,6 +58,7 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	faults := fs.String("faults", "", "fault spec, e.g. 'drop:joint=2,from=1s,to=2s,p=0.5;stuck:joint=3,from=2s'")
 	tick := fs.Duration("tick", time.Millisecond, "real-time plant stepping period")
 	mitReply := fs.Int("mit-reply", 8, "cubemars: reply length in bytes, 8 (CubeMars: with temperature and error) or 6 (the classic MIT reply of older firmware)")
+	wd := watchdogFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -104,6 +105,13 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	if *transport == "socketcan" {
 		return serveSocketCAN(srv, sim, *protocol, *iface, *tick, out)
 	}
+	relay, err := wd.serve(sim, *protocol, out)
+	if err != nil {
+		return err
+	}
+	if relay != nil {
+		defer relay.close()
+	}
 	p, err := firmwaresim.OpenPTY(*link)
 	if err != nil {
 		return err
@@ -113,15 +121,26 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fmt.Fprintf(out, "ready %s\n", p.Path())
+	if relay != nil {
+		fmt.Fprintf(out, "watchdog %s\n", relay.describe())
+	}
 	if f, ok := out.(*os.File); ok {
 		f.Sync()
 	}
 	errc := make(chan error, 2)
-	// Devices with their own clock (the Dynamixel Bus Watchdog) tick after
-	// every simulator step.
-	var after func()
+	// Devices with their own clock (the Dynamixel Bus Watchdog, the
+	// watchdog relay's feedback contact) tick after every simulator step.
+	var ticks []func()
 	if t, ok := srv.(interface{ Tick() }); ok {
-		after = t.Tick
+		ticks = append(ticks, t.Tick)
+	}
+	if relay != nil {
+		ticks = append(ticks, relay.tick)
+	}
+	after := func() {
+		for _, t := range ticks {
+			t()
+		}
 	}
 	go func() { errc <- sim.RunTicking(ctx, *tick, after) }()
 	go func() { errc <- srv.Serve(ctx, p) }()
