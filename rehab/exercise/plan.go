@@ -42,7 +42,7 @@ func NewPlan(c *kinematics.Chain, spec *rehab.RunSpec) (*Plan, error) {
 	p.Protocol = make(Protocol, len(spec.Protocol.Exercises))
 	for i := range spec.Protocol.Exercises {
 		ex := &spec.Protocol.Exercises[i]
-		if p.Protocol[i], err = Build(fmt.Sprintf("%d-%s", i, ex.Mode), ex, env, p.Gravity); err != nil {
+		if p.Protocol[i], err = buildExercise(fmt.Sprintf("%d-%s", i, ex.Mode), ex, env, p.Gravity); err != nil {
 			return nil, err
 		}
 	}
