@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/creack/pty"
@@ -17,6 +18,9 @@ type PTY struct {
 	slave   *os.File // kept open so the master never sees EIO between host sessions
 	link    string
 	timeout time.Duration
+	// deadline (ns since 1970, 0 for none) is the read deadline set by
+	// SetReadDeadline: Read's own timeout never extends past it.
+	deadline atomic.Int64
 }
 
 // OpenPTY opens a pseudo-terminal in raw mode (no echo, no line editing, no
@@ -72,7 +76,11 @@ func (p *PTY) Path() string {
 // SetReadTimeout (then it returns 0, nil, as go.bug.st/serial does).
 func (p *PTY) Read(b []byte) (int, error) {
 	if p.timeout >= 0 {
-		if err := p.Master.SetReadDeadline(time.Now().Add(p.timeout)); err != nil {
+		dl := time.Now().Add(p.timeout)
+		if ns := p.deadline.Load(); ns != 0 && ns < dl.UnixNano() {
+			dl = time.Unix(0, ns)
+		}
+		if err := p.Master.SetReadDeadline(dl); err != nil {
 			return 0, err
 		}
 	}
@@ -85,12 +93,31 @@ func (p *PTY) Read(b []byte) (int, error) {
 
 // SetReadTimeout bounds how long Read waits (negative: forever), so the pty
 // master satisfies serialport.Port and serial-side code runs on it unchanged.
+// A deadline set by SetReadDeadline still applies.
 func (p *PTY) SetReadTimeout(t time.Duration) error {
 	p.timeout = t
 	if t < 0 {
-		return p.Master.SetReadDeadline(time.Time{})
+		var dl time.Time
+		if ns := p.deadline.Load(); ns != 0 {
+			dl = time.Unix(0, ns)
+		}
+		return p.Master.SetReadDeadline(dl)
 	}
 	return nil
+}
+
+// SetReadDeadline sets an absolute deadline for Read (the zero time: none),
+// which also interrupts a Read blocked now: on expiry Read returns 0, nil.
+// It is how a simulator serving the master is stopped between two reads
+// (dxlsim.Server.Serve on context cancellation; the lockstep front ends
+// when they take the device over in the host's thread).
+func (p *PTY) SetReadDeadline(t time.Time) error {
+	var ns int64
+	if !t.IsZero() {
+		ns = t.UnixNano()
+	}
+	p.deadline.Store(ns)
+	return p.Master.SetReadDeadline(t)
 }
 
 // ResetInputBuffer discards nothing: a pty master has no separate driver

@@ -28,6 +28,26 @@ type meteredPort struct {
 	// pty and dev, when set, make ResetInputBuffer a barrier (below).
 	pty *firmwaresim.PTY
 	dev *meteredDevice
+	// inline, once lockstep begins, is the device served in the host's
+	// thread (pty_lockstep.go); timeout is the read timeout last set.
+	inline  *inlineDevice
+	timeout time.Duration
+	// held, in lockstep, is what the host wrote since the device last
+	// ran: a cycle's writes go to the pty in one write(2) when the device
+	// next runs (inlineDevice.serve), which is before the host can read.
+	held []byte
+}
+
+// newMeteredPort meters the host's port on p, whose device side is dev.
+func newMeteredPort(port serialport.Port, p *firmwaresim.PTY, dev *meteredDevice) *meteredPort {
+	return &meteredPort{Port: port, pty: p, dev: dev, timeout: -1}
+}
+
+// SetReadTimeout records the timeout: a poll (0) in lockstep must find
+// every byte the device has sent.
+func (p *meteredPort) SetReadTimeout(t time.Duration) error {
+	p.timeout = t
+	return p.Port.SetReadTimeout(t)
 }
 
 // ResetInputBuffer discards the host's pending input, as a driver does
@@ -38,6 +58,23 @@ type meteredPort struct {
 // has answered everything the host sent and all of it has landed, counts
 // what is pending as read, then flushes.
 func (p *meteredPort) ResetInputBuffer() error {
+	if d := p.inline; d != nil {
+		if err := d.serve(); err != nil {
+			return err
+		}
+		if d.pending() == 0 {
+			return nil
+		}
+		if err := d.readable(); err != nil {
+			return err
+		}
+		n, err := p.pty.HostReadable()
+		if err != nil {
+			return err
+		}
+		p.read.Add(int64(n))
+		return p.Port.ResetInputBuffer()
+	}
 	if p.pty != nil && p.dev != nil {
 		if err := p.dev.await(p.written.Load(), barrierTimeout); err != nil {
 			return err
@@ -58,12 +95,60 @@ func (p *meteredPort) ResetInputBuffer() error {
 }
 
 func (p *meteredPort) Write(b []byte) (int, error) {
+	if p.inline != nil {
+		p.held = append(p.held, b...)
+		return len(b), nil
+	}
 	n, err := p.Port.Write(b)
 	p.written.Add(int64(n))
 	return n, err
 }
 
+// flushHeld writes the held bytes to the pty (through the host's port, as
+// every byte the host sends).
+func (p *meteredPort) flushHeld() error {
+	for len(p.held) > 0 {
+		n, err := p.Port.Write(p.held)
+		p.written.Add(int64(n))
+		p.held = p.held[:copy(p.held, p.held[n:])]
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return io.ErrShortWrite
+		}
+	}
+	return nil
+}
+
+// Quiet reports, in lockstep, that the device has acted on everything the
+// host wrote and the host has read everything it sent: nothing can arrive
+// until the host writes again (canbus.Quieter). The drivers end a wait for
+// a lost reply on it instead of sleeping out their timeout.
+func (p *meteredPort) Quiet() bool {
+	d := p.inline
+	return d != nil && len(p.held) == 0 && d.consumed == p.written.Load() && d.pending() == 0
+}
+
+// Read, in lockstep, first lets the device act on what the host wrote;
+// a poll then answers without a system call when the device has sent
+// nothing unread (nothing can come: the device is served only here), and
+// otherwise waits until all of it is readable.
 func (p *meteredPort) Read(b []byte) (int, error) {
+	if d := p.inline; d != nil {
+		if err := d.serve(); err != nil {
+			return 0, err
+		}
+		switch {
+		case p.timeout >= 0 && d.pending() == 0:
+			// Nothing can come: the read times out now (Quiet).
+			return 0, nil
+		case p.timeout == 0:
+			if err := d.readable(); err != nil {
+				return 0, err
+			}
+		}
+	}
 	n, err := p.Port.Read(b)
 	p.read.Add(int64(n))
 	return n, err

@@ -105,6 +105,16 @@ type canFront struct {
 	b       *rig.Bus
 
 	nodeConn canbus.Conn
+	// slcan is the adapter's state (bit rate, channel open): Serve's
+	// goroutine runs it until lockstep begins, the host's thread after.
+	slcan canbus.SLCANDevice
+	// inl serves adapter and node in the host's thread once lockstep
+	// begins (enterLockstep); txq holds the frames of one batch of host
+	// bytes, sendFn and queueFn are send and queue bound once.
+	inl      *inlineDevice
+	txq      []canbus.Frame
+	sendFn   func(canbus.Frame)
+	queueFn  func(canbus.Frame)
 	lockstep atomic.Bool
 	emitted  atomic.Int64 // frames the node put on the bus
 	startErr error        // the first barrier failure on the start-up clock
@@ -124,6 +134,9 @@ type countingConn struct {
 	canbus.Conn
 	sent atomic.Int64
 }
+
+// Quiet passes the host connection's canbus.Quieter through.
+func (c *countingConn) Quiet() bool { return canbus.Quiet(c.Conn) }
 
 func (c *countingConn) WriteFrame(f canbus.Frame) error {
 	err := c.Conn.WriteFrame(f)
@@ -200,6 +213,7 @@ func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, cfg *rig.Con
 	}
 	f := &canFront{node: node, pty: p, dev: newMeteredDevice(p), errs: make(chan error, 2)}
 	f.cond = sync.NewCond(&f.mu)
+	f.sendFn, f.queueFn = f.send, f.queue
 	f.lockstep.Store(simClock)
 	bus := canbus.NewBus(4096)
 	adapter := newMeteredAdapter(bus.Connect())
@@ -210,8 +224,7 @@ func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, cfg *rig.Con
 	f.wg.Add(2)
 	go func() {
 		defer f.wg.Done()
-		var d canbus.SLCANDevice
-		err := d.Serve(ctx, f.dev, adapter)
+		err := f.slcan.Serve(ctx, f.dev, adapter)
 		if ctx.Err() != nil {
 			// close cancels and then closes the pty under the running
 			// Serve, which may see the closed file ("use of closed file"
@@ -236,7 +249,7 @@ func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, cfg *rig.Con
 			if err != nil {
 				return nil, err
 			}
-			f.host = &meteredPort{Port: port, pty: p, dev: f.dev}
+			f.host = newMeteredPort(port, p, f.dev)
 			return f.host, nil
 		})
 		if err != nil {
@@ -267,7 +280,7 @@ func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, cfg *rig.Con
 	}
 	// From here on the Robot drives the node's clock.
 	f.lockstep.Store(true)
-	if err := f.settle(); err != nil {
+	if err := f.barrier(); err != nil {
 		f.close()
 		return nil, err
 	}
@@ -275,6 +288,12 @@ func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, cfg *rig.Con
 }
 
 func (f *canFront) send(fr canbus.Frame) {
+	if f.inl != nil {
+		// Lockstep: the adapter forwards the frame to the host with
+		// the rest of the batch (inlineDevice.flush).
+		f.inl.out = f.slcan.AppendReceived(f.inl.out, fr)
+		return
+	}
 	if f.nodeConn.WriteFrame(fr) == nil {
 		f.emitted.Add(1)
 	}
@@ -285,12 +304,12 @@ func (f *canFront) send(fr canbus.Frame) {
 // the barrier again, so what the host reads next does not depend on how
 // fast the pty carried it. A barrier failure is kept for newCANFront.
 func (f *canFront) stepClock(sim *firmwaresim.Sim) time.Duration {
-	if err := f.settle(); err != nil && f.startErr == nil {
+	if err := f.barrier(); err != nil && f.startErr == nil {
 		f.startErr = err
 	}
 	sim.Step(time.Millisecond)
-	f.node.Tick(f.send)
-	if err := f.settle(); err != nil && f.startErr == nil {
+	f.node.Tick(f.sendFn)
+	if err := f.barrier(); err != nil && f.startErr == nil {
 		f.startErr = err
 	}
 	return sim.Now()
@@ -309,9 +328,9 @@ func (f *canFront) serveNode(ctx context.Context) error {
 		fr, err := f.nodeConn.ReadFrame(time.Millisecond)
 		switch {
 		case err == nil:
-			f.node.HandleFrame(fr, f.send)
+			f.node.HandleFrame(fr, f.sendFn)
 			if !f.lockstep.Load() {
-				f.node.Tick(f.send)
+				f.node.Tick(f.sendFn)
 			}
 			f.mu.Lock()
 			f.handled++
@@ -319,7 +338,7 @@ func (f *canFront) serveNode(ctx context.Context) error {
 			f.mu.Unlock()
 		case errors.Is(err, canbus.ErrTimeout):
 			if !f.lockstep.Load() {
-				f.node.Tick(f.send)
+				f.node.Tick(f.sendFn)
 			}
 		case errors.Is(err, canbus.ErrClosed):
 			return nil
@@ -332,12 +351,66 @@ func (f *canFront) serveNode(ctx context.Context) error {
 
 func (f *canFront) bus() drivers.Bus { return f.b }
 
-func (f *canFront) tick() { f.node.Tick(f.send) }
+func (f *canFront) tick() { f.node.Tick(f.sendFn) }
 
-// settle waits until the adapter has consumed every byte the host wrote, the
-// node has handled every frame the host sent, and every frame the node sent
-// is readable by the host (see deliver).
+// settle is the lockstep barrier: adapter and node have acted on every byte
+// the host wrote. The first call takes them over into the host's thread
+// (inlineDevice); start-up and the real-time path keep their goroutines.
 func (f *canFront) settle() error {
+	if f.inl == nil {
+		return f.enterLockstep()
+	}
+	return f.inl.serve()
+}
+
+// enterLockstep waits until adapter and node are idle with everything
+// delivered, stops their goroutines between two frames, and serves both in
+// the host's thread from then on.
+func (f *canFront) enterLockstep() error {
+	if err := f.barrier(); err != nil {
+		return err
+	}
+	f.cancel()
+	// The adapter's read of the pty and both in-memory bus connections
+	// return at once rather than at their next poll.
+	if err := f.pty.SetReadDeadline(time.Unix(1, 0)); err != nil {
+		return fmt.Errorf("robot: lockstep pty: %w", err)
+	}
+	f.adapter.Close()
+	f.nodeConn.Close()
+	f.wg.Wait()
+	if err := f.pty.SetReadDeadline(time.Time{}); err != nil {
+		return fmt.Errorf("robot: lockstep pty: %w", err)
+	}
+	inl, err := newInlineDevice(f.pty, f.dev, f.host, f.serveBatch)
+	if err != nil {
+		return err
+	}
+	f.inl, f.host.inline = inl, inl
+	return nil
+}
+
+// serveBatch is the adapter and the node acting on one batch of host bytes:
+// the adapter answers each command (its acknowledgements go to the host
+// first, as firmware queues a transmit and acknowledges it), then the node
+// handles the frames in order, its replies queued behind.
+func (f *canFront) serveBatch(in []byte) error {
+	f.txq = f.txq[:0]
+	// A malformed command is answered with BEL by the adapter model, as
+	// Serve's goroutine does; the host's driver sees the refusal.
+	f.inl.out, _ = f.slcan.Input(f.inl.out, in, f.queueFn)
+	for i := range f.txq {
+		f.node.HandleFrame(f.txq[i], f.sendFn)
+	}
+	return nil
+}
+
+func (f *canFront) queue(fr canbus.Frame) { f.txq = append(f.txq, fr) }
+
+// barrier waits until the adapter has consumed every byte the host wrote, the
+// node has handled every frame the host sent, and every frame the node sent
+// is readable by the host (see deliver): the goroutines' barrier.
+func (f *canFront) barrier() error {
 	if err := f.handledAll(); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
@@ -26,7 +27,34 @@ type dxlFront struct {
 	srv    *dxlsim.Server
 	cancel context.CancelFunc
 	done   chan error
+	// served is set once Serve has returned, with its result in serveErr.
+	served   bool
+	serveErr error
+	// inl serves the servos in the host's thread once lockstep begins;
+	// batch is the stream it hands dxlsim.Server.Serve.
+	inl   *inlineDevice
+	batch batchStream
 }
+
+// batchStream is one batch of host bytes for dxlsim.Server.Serve: it reads
+// them, then reports the end of the stream, and what the servos write goes
+// to the inline device's queue. A batch holds whole instruction packets:
+// the host's driver writes each packet in one write (dynamixel.Client).
+type batchStream struct {
+	in []byte
+	w  *inlineDevice
+}
+
+func (b *batchStream) Read(p []byte) (int, error) {
+	if len(b.in) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, b.in)
+	b.in = b.in[n:]
+	return n, nil
+}
+
+func (b *batchStream) Write(p []byte) (int, error) { return b.w.Write(p) }
 
 func newDynamixel(r *Robot) (frontEnd, error) {
 	drives, err := sizeSim(r.chain, ProtocolDynamixel, motorChoice(&r.cfg))
@@ -56,7 +84,7 @@ func newDynamixel(r *Robot) (frontEnd, error) {
 		if err != nil {
 			return nil, err
 		}
-		f.host = &meteredPort{Port: port, pty: f.pty, dev: f.dev}
+		f.host = newMeteredPort(port, f.pty, f.dev)
 		return f.host, nil
 	}
 	// The host side is what a rig file for these servos opens (rig.OpenWith,
@@ -86,11 +114,52 @@ func (f *dxlFront) bus() drivers.Bus { return f.b }
 // been silent too long trips, as the e-Manual's servo does.
 func (f *dxlFront) tick() { f.srv.Tick() }
 
+// settle is the lockstep barrier: the servos have acted on every byte the
+// host wrote. The first call takes the servos over into the host's thread
+// (inlineDevice): start-up and the real-time path keep Serve's goroutine.
 func (f *dxlFront) settle() error {
+	if f.inl == nil {
+		return f.enterLockstep()
+	}
+	return f.inl.serve()
+}
+
+// enterLockstep waits until Serve has answered everything and the host can
+// read all of it, stops Serve between two reads, and serves the servos
+// inline from then on.
+func (f *dxlFront) enterLockstep() error {
 	if err := f.dev.await(f.host.written.Load(), barrierTimeout); err != nil {
 		return err
 	}
-	return awaitReadable(f.pty, f.dev, f.host, barrierTimeout)
+	if err := awaitReadable(f.pty, f.dev, f.host, barrierTimeout); err != nil {
+		return err
+	}
+	f.cancel() // Serve interrupts its read through the pty's deadline
+	f.serveErr, f.served = <-f.done, true
+	if f.serveErr != nil && !errors.Is(f.serveErr, context.Canceled) {
+		return fmt.Errorf("dxlsim: %w", f.serveErr)
+	}
+	if err := f.pty.SetReadDeadline(time.Time{}); err != nil {
+		return fmt.Errorf("robot: lockstep pty: %w", err)
+	}
+	inl, err := newInlineDevice(f.pty, f.dev, f.host, f.serveBatch)
+	if err != nil {
+		return err
+	}
+	f.batch.w = inl
+	f.inl, f.host.inline = inl, inl
+	return nil
+}
+
+// serveBatch runs the servos on one batch of host bytes. Serve keeps no
+// state of its own between batches but its packet decoder, and a batch
+// holds whole packets.
+func (f *dxlFront) serveBatch(in []byte) error {
+	f.batch.in = in
+	if err := f.srv.Serve(context.Background(), &f.batch); err != nil {
+		return fmt.Errorf("dxlsim: %w", err)
+	}
+	return nil
 }
 
 // close closes the host's port and the pty; the servos are not switched
@@ -102,7 +171,10 @@ func (f *dxlFront) close() error {
 		errs = append(errs, f.host.Close())
 	}
 	errs = append(errs, f.pty.Close())
-	if err := <-f.done; err != nil && !errors.Is(err, context.Canceled) {
+	if !f.served {
+		f.serveErr, f.served = <-f.done, true
+	}
+	if err := f.serveErr; err != nil && !errors.Is(err, context.Canceled) {
 		errs = append(errs, fmt.Errorf("dxlsim: %w", err))
 	}
 	return errors.Join(errs...)

@@ -27,6 +27,25 @@ type Conn interface {
 	Close() error
 }
 
+// Quieter is a connection, or a serial port under one, that can know that
+// nothing will arrive however long a read waits: a lockstep simulator's,
+// whose devices are frozen while the host waits and have already sent
+// everything they will (robot's pty front ends). Real transports do not
+// implement it.
+type Quieter interface {
+	// Quiet reports that no byte or frame can arrive before the next write.
+	Quiet() bool
+}
+
+// Quiet reports whether c (a Conn, a serial port) is a Quieter that is
+// quiet now. A driver waiting out a reply timeout ends its wait when a read
+// times out on a quiet connection: the reply is lost, and waiting the rest of
+// the timeout in wall time would change nothing but the wall time.
+func Quiet(c any) bool {
+	q, ok := c.(Quieter)
+	return ok && q.Quiet()
+}
+
 // Bus is an in-memory CAN segment. The zero value is not usable; use NewBus.
 type Bus struct {
 	mu    sync.Mutex

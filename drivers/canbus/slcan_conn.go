@@ -149,7 +149,7 @@ func (c *slcanConn) next(deadline time.Time) (SLCANEvent, error) {
 			}
 			return SLCANEvent{}, fmt.Errorf("canbus: slcan: read: %w", err)
 		}
-		if n == 0 && remaining == 0 {
+		if n == 0 && (remaining == 0 || Quiet(c.port)) {
 			return SLCANEvent{}, ErrTimeout
 		}
 		if n == 0 && !time.Now().Before(deadline) {
@@ -208,6 +208,10 @@ func (c *slcanConn) ReadFrame(timeout time.Duration) (Frame, error) {
 		}
 	}
 }
+
+// Quiet reports whether the port is quiet (Quieter) with nothing decoded
+// left to return.
+func (c *slcanConn) Quiet() bool { return c.r0 >= c.r1 && Quiet(c.port) }
 
 // Close closes the channel (C) and the port.
 func (c *slcanConn) Close() error {

@@ -465,6 +465,9 @@ func (n *Network) collect(now time.Duration, timeout time.Duration) error {
 		}
 		f, err := n.conn.ReadFrame(left)
 		if err == canbus.ErrTimeout {
+			if canbus.Quiet(n.conn) {
+				return nil // nothing more can come: the rest are lost
+			}
 			continue
 		}
 		if err != nil {

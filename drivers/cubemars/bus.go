@@ -284,8 +284,8 @@ func (b *Bus) collect() error {
 		}
 		f, err := b.conn.ReadFrame(remaining)
 		if errors.Is(err, canbus.ErrTimeout) {
-			if remaining == 0 {
-				break
+			if remaining == 0 || canbus.Quiet(b.conn) {
+				break // past the deadline, or nothing more can come
 			}
 			continue
 		}

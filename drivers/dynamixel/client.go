@@ -140,6 +140,9 @@ func (c *Client) await(id, inst byte) error {
 		if err != nil {
 			return c.fail(id, drivers.KindBusOff, inst, err)
 		}
+		if n == 0 && quiet(c.port) {
+			deadline = time.Now() // nothing more can come: time out now
+		}
 	}
 }
 
@@ -355,4 +358,13 @@ func (c *Client) missing(err error, id, inst byte, later func(byte) bool) error 
 		return c.fail(id, drivers.KindTimeout, inst, &TimeoutError{ID: id, Inst: inst, Received: -1})
 	}
 	return err
+}
+
+// quiet reports whether port knows that nothing will arrive however long a
+// read waits (canbus.Quieter's Quiet, which a lockstep simulator's port
+// implements: its servos are frozen while the host waits and have sent
+// everything they will). Real ports do not implement it.
+func quiet(port any) bool {
+	q, ok := port.(interface{ Quiet() bool })
+	return ok && q.Quiet()
 }

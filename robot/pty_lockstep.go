@@ -1,0 +1,186 @@
+package robot
+
+import (
+	"errors"
+	"fmt"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
+)
+
+// inlineDevice serves a simulated device on the pty master in the host's
+// own thread, for lockstep runs (the real-time path keeps the device's own
+// goroutine: there the device must answer while the host waits on the wall
+// clock). The host's driver is untouched — it writes and reads the pty's
+// slave through go.bug.st/serial byte for byte — but nothing runs between
+// its calls: when the host next reads (or the Robot's barrier asks), the
+// device takes every byte the host wrote since, in one read(2) of the
+// master, acts on all of it, and sends everything it has to say in one
+// write(2). A lockstep cycle then costs the kernel's pty crossings and no
+// goroutine hand-offs, polls or timers, and the barrier waits on exactly the
+// bytes it needs: the device has consumed what the host wrote when the count
+// read from the master reaches the count written to the slave.
+//
+// The order of events is the goroutine path's as its barriers make it: the
+// device acts on a cycle's commands before the simulator steps, and what it
+// sends (replies, heartbeats of its tick) is read by the host in the order
+// sent. A host read finds every reply to what it wrote already on its way,
+// as it would from a device infinitely faster than the host.
+type inlineDevice struct {
+	pty  *firmwaresim.PTY
+	dev  *meteredDevice // wrote counts the bytes sent to the host
+	host *meteredPort
+	raw  syscall.RawConn // the master's descriptor, left non-blocking
+	// handle acts on the host's bytes in; it appends what the device sends
+	// to out.
+	handle func(in []byte) error
+
+	consumed int64  // host bytes read from the master
+	in       []byte // host bytes of this serve
+	out      []byte // device bytes not yet written to the master
+
+	// Arguments and results of the descriptor callbacks, which are bound
+	// once (readFn, writeFn) so a cycle allocates nothing.
+	got, n  int
+	werr    error
+	readFn  func(fd uintptr)
+	writeFn func(fd uintptr)
+}
+
+func newInlineDevice(p *firmwaresim.PTY, dev *meteredDevice, host *meteredPort, handle func([]byte) error) (*inlineDevice, error) {
+	raw, err := p.Master.SyscallConn()
+	if err != nil {
+		return nil, fmt.Errorf("robot: lockstep pty: %w", err)
+	}
+	d := &inlineDevice{pty: p, dev: dev, host: host, raw: raw, handle: handle}
+	dev.mu.Lock()
+	d.consumed = dev.consumed
+	dev.mu.Unlock()
+	d.readFn = d.readMaster
+	d.writeFn = d.writeMaster
+	return d, nil
+}
+
+// serve hands the device every byte the host has written since the last
+// serve and sends the host everything the device has queued.
+func (d *inlineDevice) serve() error {
+	if err := d.host.flushHeld(); err != nil {
+		return fmt.Errorf("robot: lockstep pty: host write: %w", err)
+	}
+	if want := d.host.written.Load() - d.consumed; want > 0 {
+		if err := d.take(int(want)); err != nil {
+			return err
+		}
+		d.consumed += want
+		if err := d.handle(d.in); err != nil {
+			return err
+		}
+	}
+	return d.flush()
+}
+
+// take reads exactly n host bytes from the master into d.in: the host has
+// written them, so they are in the kernel's pty buffers, in flight through
+// its flip buffer for a few microseconds at most.
+func (d *inlineDevice) take(n int) error {
+	if cap(d.in) < n {
+		d.in = make([]byte, n, max(n, 2*cap(d.in)))
+	}
+	d.in = d.in[:n]
+	deadline := time.Time{}
+	for d.got = 0; d.got < n; {
+		if err := d.raw.Control(d.readFn); err != nil {
+			return fmt.Errorf("robot: lockstep pty: %w", err)
+		}
+		switch {
+		case d.werr == nil:
+		case errors.Is(d.werr, unix.EAGAIN), errors.Is(d.werr, unix.EINTR):
+			// Not landed yet: the flip buffer's work item is still to
+			// run. The barrier's safety net bounds the wait on a
+			// machine that stalls.
+			if deadline.IsZero() {
+				deadline = time.Now().Add(barrierTimeout)
+			} else if time.Now().After(deadline) {
+				return fmt.Errorf("robot: lockstep pty: device read %d of %d bytes the host wrote in %v", d.got, n, barrierTimeout)
+			}
+		default:
+			return fmt.Errorf("robot: lockstep pty: read master: %w", d.werr)
+		}
+	}
+	return nil
+}
+
+// readMaster reads what is there of d.in[d.got:], waiting in poll(2) for
+// the first byte up to a millisecond (take loops): the kernel wakes this
+// thread itself when the bytes land, with no scheduler in between.
+func (d *inlineDevice) readMaster(fd uintptr) {
+	n, err := unix.Read(int(fd), d.in[d.got:])
+	if errors.Is(err, unix.EAGAIN) {
+		fds := [1]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+		if _, err = unix.Poll(fds[:], 1); err != nil {
+			d.werr = err
+			return
+		}
+		n, err = unix.Read(int(fd), d.in[d.got:])
+	}
+	if n > 0 {
+		d.got += n
+	}
+	if err == nil && n == 0 {
+		err = errors.New("end of stream")
+	}
+	d.werr = err
+}
+
+// flush writes d.out to the master in one write(2) (more only if the
+// kernel takes part of it).
+func (d *inlineDevice) flush() error {
+	for d.n = 0; d.n < len(d.out); {
+		if err := d.raw.Control(d.writeFn); err != nil {
+			return fmt.Errorf("robot: lockstep pty: %w", err)
+		}
+		if d.werr != nil && !errors.Is(d.werr, unix.EAGAIN) && !errors.Is(d.werr, unix.EINTR) {
+			return fmt.Errorf("robot: lockstep pty: write master: %w", d.werr)
+		}
+	}
+	d.dev.wrote.Add(int64(len(d.out)))
+	d.out = d.out[:0]
+	return nil
+}
+
+func (d *inlineDevice) writeMaster(fd uintptr) {
+	n, err := unix.Write(int(fd), d.out[d.n:])
+	if errors.Is(err, unix.EAGAIN) {
+		// The host has not read for long enough to fill the pty's
+		// buffers: wait for room.
+		fds := [1]unix.PollFd{{Fd: int32(fd), Events: unix.POLLOUT}}
+		if _, err = unix.Poll(fds[:], 1); err == nil {
+			n, err = unix.Write(int(fd), d.out[d.n:])
+		}
+	}
+	if n > 0 {
+		d.n += n
+	}
+	d.werr = err
+}
+
+// Write queues device bytes for the host (the device's side of the stream
+// while it runs inline).
+func (d *inlineDevice) Write(b []byte) (int, error) {
+	d.out = append(d.out, b...)
+	return len(b), nil
+}
+
+// readable waits until the host can read every byte the device has sent
+// and it has not read: before a host poll (a read with a zero timeout),
+// which must not depend on how far the kernel has carried them.
+func (d *inlineDevice) readable() error {
+	return awaitReadable(d.pty, d.dev, d.host, barrierTimeout)
+}
+
+// pending returns how many bytes the device has sent that the host has not
+// read.
+func (d *inlineDevice) pending() int64 { return d.dev.wrote.Load() - d.host.read.Load() }
