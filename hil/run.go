@@ -110,6 +110,12 @@ type Metrics struct {
 	// given while Enabled, m/s, over the same window: what a teleoperation
 	// speed cap bounds (the tool follows it with its controller's dynamics).
 	GoalSpeedMax float64 `json:"goal_speed_max"`
+	// EffortPeak and EffortRMS are the largest and the RMS measured joint
+	// effort while Enabled (over every joint and cycle, N·m or N);
+	// EnergyJ is the actuators' mechanical energy ∫ Σ |τ·q̇| dt, J.
+	EffortPeak float64 `json:"effort_peak"`
+	EffortRMS  float64 `json:"effort_rms"`
+	EnergyJ    float64 `json:"energy_j"`
 	// Loop timing. Lockstep: wall time of one Rig.Step (simulator, devices,
 	// pty round trips and the loop). Real time: the runner's figures.
 	StepP50Us    float64 `json:"step_p50_us"`
@@ -502,6 +508,7 @@ type recorder struct {
 	goalHist  [][3]float64
 	goalSpeed float64
 	atFault   string // supervisor state in the last cycle before the first fault
+	effort    effortMeter
 	plot      *plotData
 	traj      hashWriter
 	tim       control.TimingSnapshot
@@ -634,6 +641,7 @@ func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
 		r.atFault = control.State.String(snap.State)
 	}
 	*r.last = *snap // slices shared: only scalar fields are read later
+	r.effort.add(snap)
 	if snap.State == control.Enabled {
 		r.enabled++
 		if r.cart {
@@ -772,6 +780,7 @@ func (r *recorder) finish(rep *Report, wall time.Duration) {
 		m.TrackingRMSWorst = math.Max(m.TrackingRMSWorst, m.TrackingRMS[i])
 	}
 	m.EnabledSeconds = float64(r.enabled) * r.rig.Period().Seconds()
+	r.effort.fill(m)
 	m.StaleCycles, m.ReadErrors, m.WriteErrors, m.Clamps = r.last.StaleCycles, r.last.ReadErrors, r.last.WriteErrors, r.last.ClampsTotal
 	if len(r.steps) > 0 {
 		st := append([]time.Duration(nil), r.steps...)
