@@ -112,19 +112,19 @@ func gravity(env *registry.Env) control.GravityModel {
 
 // Controller is the tank-based variable-impedance controller.
 type Controller struct {
-	p              Params
-	kp0, kd0       []float64 // default joint stiffness and damping
-	klo, khi       []float64 // stiffness bounds, N·m/rad or N/m
-	k, d           []float64 // current stiffness and damping
-	hold           []float64 // position latched on Reset
-	q, tau         []float64 // gravity scratch
-	grav           control.GravityModel
-	tank           float64 // J
-	last           time.Duration
-	started        bool
-	maxDt          time.Duration
-	refused        float64 // stiffness the tank could not pay for, N·m/rad, summed (diagnostics)
-	injected       float64 // J drawn from the tank since Reset
+	p        Params
+	kp0, kd0 []float64 // default joint stiffness and damping
+	klo, khi []float64 // stiffness bounds, N·m/rad or N/m
+	k, d     []float64 // current stiffness and damping
+	hold     []float64 // position latched on Reset
+	q, tau   []float64 // gravity scratch
+	grav     control.GravityModel
+	tank     float64 // J
+	last     time.Duration
+	started  bool
+	maxDt    time.Duration
+	refused  float64 // stiffness the tank could not pay for, N·m/rad, summed (diagnostics)
+	injected float64 // J drawn from the tank since Reset
 }
 
 // New returns the controller for joints with default stiffness kp0 and
