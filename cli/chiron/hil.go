@@ -21,14 +21,14 @@ import (
 func init() {
 	register(command{
 		name:    "hil",
-		summary: "hardware-in-the-loop scenarios: run (one scenario), sweep (params × seeds, sharded), merge (shard results)",
+		summary: "hardware-in-the-loop scenarios: run (one scenario), sweep (params × seeds, sharded), merge (shard results), compare (controllers on the same seeds)",
 		run:     runHIL,
 	})
 }
 
 func runHIL(args []string, _ io.Reader, out, errw io.Writer) error {
 	if len(args) == 0 {
-		return usagef("want a subcommand: run SCENARIO.yaml | sweep SCENARIO.yaml --param … --seeds A..B | merge DIR…")
+		return usagef("want a subcommand: run SCENARIO.yaml | sweep SCENARIO.yaml --param … --seeds A..B | merge DIR… | compare SCENARIO.yaml --controllers A,B --seeds A..B")
 	}
 	switch args[0] {
 	case "run":
@@ -37,8 +37,10 @@ func runHIL(args []string, _ io.Reader, out, errw io.Writer) error {
 		return hilSweep(args[1:], out, errw)
 	case "merge":
 		return hilMerge(args[1:], out, errw)
+	case "compare":
+		return hilCompare(args[1:], out, errw)
 	}
-	return usagef("unknown hil subcommand %q (want run, sweep or merge)", args[0])
+	return usagef("unknown hil subcommand %q (want run, sweep, merge or compare)", args[0])
 }
 
 // parseInterleaved parses flags that may come before or after the
