@@ -34,6 +34,9 @@ type Drive struct {
 	Command drivers.JointCommand
 	// Gains are the drive's own position/velocity loop gains.
 	Gains plant.DriveGains
+	// Loop is the drive's loop state (its velocity integrator), reset
+	// whenever the power stage produces no torque.
+	Loop plant.DriveLoop
 	// Fault holds latched fault bits; a faulted drive produces no torque
 	// until the host resets it.
 	Fault drivers.Status
@@ -107,7 +110,7 @@ func New(c *kinematics.Chain, cfg Config) (*Sim, error) {
 		rng:   rand.New(rand.NewPCG(cfg.Seed, 0x6368697230)), // "chir0": a fixed stream per seed
 		stuck: make([]float64, n), isStuck: make([]bool, n)}
 	for i := range s.Drives {
-		s.Drives[i] = Drive{Gains: plant.DefaultGains(p.TorqueLimit(i)), Temperature: ambientC}
+		s.Drives[i] = Drive{Gains: p.TunedGains(i), Temperature: ambientC}
 	}
 	s.act = s.actuate
 	return s, nil
@@ -180,13 +183,15 @@ func (s *Sim) torqueOff() bool { return s.watchdog != nil && s.watchdog.open }
 
 // actuate runs every drive's law at a plant substep (called under the lock).
 func (s *Sim) actuate(tau, q, qd []float64) {
+	dt := s.plant.Substep().Seconds()
 	for i := range tau {
 		d := &s.Drives[i]
 		if !d.Enabled || d.Fault != 0 || s.torqueOff() {
 			tau[i] = 0
+			d.Loop.Reset()
 			continue
 		}
-		tau[i] = plant.DriveTorque(&d.Command, d.Gains, q[i], qd[i])
+		tau[i] = d.Loop.Torque(&d.Command, d.Gains, q[i], qd[i], dt)
 	}
 }
 

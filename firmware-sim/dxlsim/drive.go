@@ -124,10 +124,8 @@ func (sv *servo) jointPosition(c int64) float64 {
 //	16 PWM              → ModeEffort, Goal PWM / 885 of the stall torque
 //
 // The e-Manual's current-based position mode limits the current to Goal
-// Current (102). firmwaresim's drive law (plant.DriveTorque) has no
-// per-command saturation, so the limit is approximated by the gains:
-// plant.DefaultGains(τ) reaches τ at 0.05 rad of error, i.e. the joint
-// yields under loads above τ. PWM mode ignores back-EMF: the voltage is
+// Current (102): the servo's own loops with their torque limit at the
+// torque of |Goal Current| (none at all for a Goal Current of 0). PWM mode ignores back-EMF: the voltage is
 // taken as the stall current it would drive (MaxCurrent is the stall
 // current's count), a fair model near stall and an overestimate at speed.
 // Profile Velocity/Acceleration (112/108) are stored but not executed: a
@@ -159,7 +157,10 @@ func (s *Server) apply(sv *servo) {
 			tau := math.Abs(m.Effort(int16(sv.mem.i16(addrGoalCurrent)))) / lead
 			d.Gains = plant.DriveGains{}
 			if tau > 0 {
-				d.Gains = plant.DefaultGains(tau)
+				d.Gains = sv.gains
+				if d.Gains.TorqueLimit == 0 || tau < d.Gains.TorqueLimit {
+					d.Gains.TorqueLimit = tau
+				}
 			}
 		}
 	}

@@ -360,14 +360,15 @@ func TestOperatingModesDriveCommands(t *testing.T) {
 			}
 		})
 	}
-	// Current-based position: the drive's stiffness follows Goal Current.
+	// Current-based position: the servo's own loops, their torque limited
+	// to Goal Current's (at most the servo's own limit).
 	r := newRig(t, newSim(t, 1, -1, ""), Config{})
 	r.write(1, 11, []byte{5}, 0)
 	r.write(1, 102, u16b(100), 0)
 	soft := r.drive(0).Gains
 	r.write(1, 102, u16b(1000), 0)
 	stiff := r.drive(0).Gains
-	if !(soft.Kp > 0 && stiff.Kp > 9*soft.Kp && stiff.Kp < 11*soft.Kp) {
+	if !(soft.Kp > 0 && soft.Kp == stiff.Kp && soft.TorqueLimit > 0 && stiff.TorqueLimit > 8*soft.TorqueLimit) {
 		t.Fatalf("gains at 100 and 1000 current units: %+v, %+v", soft, stiff)
 	}
 	// Reverse mode and homing offset.

@@ -2,26 +2,121 @@ package plant
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
 )
 
-// DriveGains are the ideal drive's internal loop gains, used for position and
-// velocity commands that carry no gains of their own.
+// DriveGains are a servo drive's own loops, used for position and velocity
+// commands that carry no gains of their own: the cascade of industrial
+// servo drives (and of Dynamixel's velocity mode, CiA 402's cyclic
+// position and velocity modes) — a proportional position loop whose output
+// is a velocity demand, a proportional-integral velocity loop whose output
+// is the torque (the current loop, far faster, taken as ideal), with the
+// velocity demand and the torque limited and the integrator protected
+// against wind-up.
+//
+// Kp and Kd are given in torque units, as the cascade's equivalent
+// stiffness and damping: the position loop's gain is Kp/Kd (1/s), the
+// velocity loop's proportional gain Kd. With Ki = 0 and no limits the
+// cascade is the PD law τ = Kp·e + Kd·(v_ff − q̇) + τ_ff.
 type DriveGains struct {
-	Kp, Kd float64
+	Kp float64 // N·m/rad or N/m: position error to torque, through both loops
+	Kd float64 // N·m·s/rad or N·s/m: the velocity loop's proportional gain
+	// Ki is the velocity loop's integral gain, N·m per rad (or N per m) of
+	// integrated velocity error: what removes the steady error a constant
+	// load (gravity) leaves a proportional loop with.
+	Ki float64
+	// VelocityLimit bounds the position loop's velocity demand (rad/s or
+	// m/s); 0 for none.
+	VelocityLimit float64
+	// TorqueLimit bounds the drive's output (its current limit times the
+	// torque constant, N·m or N); 0 for none (the plant's own limit still
+	// applies).
+	TorqueLimit float64
 }
 
 // DefaultGains returns drive loop gains for a joint with the given torque
-// limit: full torque at 0.05 rad (or m) of position error and at 0.5 rad/s of
-// velocity error — stiff enough to track, soft enough to be stable with the
-// default armature at a 250 µs substep.
+// limit: full torque at 0.05 rad (or m) of position error and at 0.5 rad/s
+// of velocity error — stiff enough to track, soft enough to be stable with
+// the default armature at a 250 µs substep — and an integral gain Kp/4,
+// whose corner (Ki/Kd = 2.5 rad/s) sits a quarter of the position loop's
+// 10 rad/s below it: the steady error under gravity goes to zero within
+// about a second, and the cascade stays stable for any joint whose inertia
+// (kg·m², with what it carries) is below its torque limit (N·m) — the
+// Routh condition Kd²·(Kp + Ki) > J·Ki·Kp of the third-order loop.
 func DefaultGains(torqueLimit float64) DriveGains {
 	if torqueLimit <= 0 {
 		torqueLimit = 10
 	}
-	return DriveGains{Kp: torqueLimit / 0.05, Kd: torqueLimit / 0.5}
+	kp := torqueLimit / 0.05
+	return DriveGains{Kp: kp, Kd: torqueLimit / 0.5, Ki: kp / 4, TorqueLimit: torqueLimit}
+}
+
+// DriveLoop is one drive's loop state: the velocity loop's integrator.
+// The zero value is a drive at rest.
+type DriveLoop struct {
+	integ float64 // N·m: the integral term's torque
+	mode  drivers.Mode
+}
+
+// Reset clears the integrator (the power stage is off: a real drive resets
+// its loops when disabled, so it never starts with a stale integral).
+func (l *DriveLoop) Reset() { *l = DriveLoop{} }
+
+// Integral returns the integral term's torque, N·m or N.
+func (l *DriveLoop) Integral() float64 { return l.integ }
+
+// Torque is the motor torque the drive produces for command c at joint
+// state (q, qd), advancing its integrator by dt seconds. Impedance and
+// effort commands are the MIT law and the torque itself (the host closes
+// the loop: no integral); position and velocity commands run the cascade
+// with the drive's own gains g — or, when a position command carries its
+// own Kp and Kd, the PD law with those, as before. A change of mode starts
+// the integrator afresh.
+func (l *DriveLoop) Torque(c *drivers.JointCommand, g DriveGains, q, qd, dt float64) float64 {
+	if c.Mode != l.mode {
+		l.integ, l.mode = 0, c.Mode
+	}
+	switch c.Mode {
+	case drivers.ModePosition, drivers.ModeVelocity:
+	default:
+		return DriveTorque(c, g, q, qd)
+	}
+	if c.Mode == drivers.ModePosition && (c.Kp != 0 || c.Kd != 0) {
+		return DriveTorque(c, g, q, qd)
+	}
+	kd := g.Kd
+	if c.Mode == drivers.ModeVelocity && c.Kd != 0 {
+		kd = c.Kd
+	}
+	vd := c.Velocity
+	if c.Mode == drivers.ModePosition {
+		if kd <= 0 { // no velocity loop: a pure proportional position loop
+			return c.Effort + g.Kp*(c.Position-q)
+		}
+		vd += g.Kp / kd * (c.Position - q)
+	}
+	if v := g.VelocityLimit; v > 0 {
+		vd = math.Max(-v, math.Min(v, vd))
+	}
+	ev := vd - qd
+	lim := g.TorqueLimit
+	u := c.Effort + kd*ev + l.integ
+	// Conditional integration: not while the output is saturated in the
+	// direction the error would push it (the integrator would only wind up).
+	if g.Ki > 0 && !(lim > 0 && math.Abs(u) >= lim && math.Signbit(u) == math.Signbit(ev)) {
+		l.integ += g.Ki * ev * dt
+		if lim > 0 {
+			l.integ = math.Max(-lim, math.Min(lim, l.integ))
+		}
+	}
+	u = c.Effort + kd*ev + l.integ
+	if lim > 0 {
+		u = math.Max(-lim, math.Min(lim, u))
+	}
+	return u
 }
 
 // Bus is the plant seen through ideal drives, as a drivers.Bus: Write latches
@@ -32,6 +127,7 @@ type Bus struct {
 	p     *Plant
 	cmds  []drivers.JointCommand
 	gains []DriveGains
+	loops []DriveLoop
 	act   Actuation
 	// Temperature reported by every joint, °C.
 	Temperature float64
@@ -52,7 +148,7 @@ func NewBus(p *Plant, gains []DriveGains) (*Bus, error) {
 	if len(gains) != n {
 		return nil, fmt.Errorf("plant bus: %d drive gains for %d joints", len(gains), n)
 	}
-	b := &Bus{p: p, cmds: make([]drivers.JointCommand, n), gains: gains, Temperature: 30}
+	b := &Bus{p: p, cmds: make([]drivers.JointCommand, n), gains: gains, loops: make([]DriveLoop, n), Temperature: 30}
 	b.act = b.actuate
 	return b, nil
 }
@@ -98,8 +194,9 @@ func (b *Bus) Read(now time.Duration, states []drivers.JointState) error {
 
 // actuate is the ideal drives' control law, run at every substep.
 func (b *Bus) actuate(tau, q, qd []float64) {
+	dt := b.p.Substep().Seconds()
 	for i := range tau {
-		tau[i] = DriveTorque(&b.cmds[i], b.gains[i], q[i], qd[i])
+		tau[i] = b.loops[i].Torque(&b.cmds[i], b.gains[i], q[i], qd[i], dt)
 	}
 }
 

@@ -78,6 +78,8 @@ type Plant struct {
 	lower, upper []float64
 	braked       []bool // joints held by their holding brake
 
+	jMin, jMax []float64 // inertiaRange's figures, once computed
+
 	// workspaces
 	m    *mat.SymDense
 	bias []float64
