@@ -39,9 +39,10 @@ type Scenario struct {
 	EndAfterStop Duration `yaml:"end_after_stop"`
 	// Controller is a name registered in control/registry (the built-ins:
 	// joint-pd, cartesian-impedance, transparent, admittance; a
-	// researcher's own in their chiron binary); ControllerParams its
-	// parameters, decoded strictly by its factory (a field it does not
-	// have, or a value it refuses, is an error naming the field).
+	// researcher's own in their chiron binary; external, a program in
+	// another language); ControllerParams its parameters, decoded strictly
+	// by its factory (a field it does not have, or a value it refuses, is
+	// an error naming the field), ScenarioDirVar replaced in its strings.
 	Controller       string                `yaml:"controller"`
 	ControllerParams yaml.Node             `yaml:"controller_params"`
 	Gains            robot.Gains           `yaml:"gains"`
@@ -294,7 +295,8 @@ func (s *Scenario) validateController(n int) error {
 	}
 	s.Gains.Params = nil
 	if s.ControllerParams.Kind != 0 {
-		raw, err := yaml.Marshal(&s.ControllerParams)
+		node := s.expandScenarioDir(&s.ControllerParams)
+		raw, err := yaml.Marshal(node)
 		if err != nil {
 			return bad("controller_params", "%v", err)
 		}
@@ -311,6 +313,34 @@ func (s *Scenario) validateController(n int) error {
 		return bad("controller_params", "%v", err)
 	}
 	return nil
+}
+
+// ScenarioDirVar in a controller_params string is replaced by the
+// scenario file's directory (absolute), so a parameter can name a file
+// shipped beside the scenario — an external controller's program — wherever
+// chiron runs from.
+const ScenarioDirVar = "${scenario_dir}"
+
+// expandScenarioDir returns a copy of n with ScenarioDirVar replaced in
+// every string.
+func (s *Scenario) expandScenarioDir(n *yaml.Node) *yaml.Node {
+	dir, err := filepath.Abs(s.dir)
+	if err != nil {
+		dir = s.dir
+	}
+	var walk func(n *yaml.Node) *yaml.Node
+	walk = func(n *yaml.Node) *yaml.Node {
+		c := *n
+		if c.Kind == yaml.ScalarNode && strings.Contains(c.Value, ScenarioDirVar) {
+			c.Value = strings.ReplaceAll(c.Value, ScenarioDirVar, dir)
+		}
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, k := range n.Content {
+			c.Content[i] = walk(k)
+		}
+		return &c
+	}
+	return walk(n)
 }
 
 // Validate checks the scenario, fills defaults and loads the model.

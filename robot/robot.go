@@ -518,6 +518,9 @@ func (r *Robot) Close() error {
 		case r.front != nil:
 			r.closeErr = r.front.close()
 		}
+		if r.asm != nil {
+			r.closeErr = errors.Join(r.closeErr, r.asm.Close())
+		}
 	})
 	return r.closeErr
 }
@@ -531,6 +534,19 @@ type Assembly struct {
 	Controllers []control.NamedController
 	FK          control.ForwardKinematics
 	Dynamics    *kinematics.Dynamics
+}
+
+// Close releases what the assembly's controllers hold outside the process
+// (an external controller's child program): every controller that is an
+// io.Closer is closed. The loop must no longer run them.
+func (a *Assembly) Close() error {
+	var errs []error
+	for _, nc := range a.Controllers {
+		if c, ok := nc.Controller.(io.Closer); ok {
+			errs = append(errs, c.Close())
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // NewLoop builds the assembled loop on bus: the one place a loop is made
@@ -627,6 +643,7 @@ func Assemble(c *kinematics.Chain, period time.Duration, active string, g Gains,
 		}
 		sc, err := registry.Build(name, env(name))
 		if err != nil {
+			(&Assembly{Controllers: ctrls}).Close()
 			return nil, fmt.Errorf("robot: %w", err)
 		}
 		ctrls = append(ctrls, control.NamedController{Name: name, Controller: sc})

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/control/registry"
+	"github.com/chiron-robotics/chiron/control/registry/external"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/robot"
 )
@@ -42,13 +43,18 @@ func runControllers(args []string, _ io.Reader, out, _ io.Writer) error {
 
 // controllerChoice checks --controller and --controller-params (a file, or
 // inline JSON/YAML when it starts with '{') against the registry before
-// anything starts, and returns the parameters for the robot.
-func controllerChoice(name, params string, chain *kinematics.Chain, rate float64) (registry.Params, error) {
+// anything starts, and returns the parameters for the robot. real is true
+// for real drives (--rig), which an external controller may not drive: its
+// lockstep exchange blocks the loop.
+func controllerChoice(name, params string, chain *kinematics.Chain, rate float64, real bool) (registry.Params, error) {
 	if name == "" {
 		name = registry.Default
 	}
 	if _, err := registry.Get(name); err != nil {
 		return nil, usagef("--controller: %v", err)
+	}
+	if name == external.Name && real {
+		return nil, usagef("--controller external is for simulation (each cycle waits for the program's reply); serve it with --sim")
 	}
 	var raw registry.Params
 	switch p := strings.TrimSpace(params); {

@@ -14,7 +14,7 @@ func TestControllersDescribesTheRegistry(t *testing.T) {
 		code int
 		want []string
 	}{
-		{[]string{"controllers"}, 0, []string{"joint-pd — ", "cartesian-impedance — ", "transparent — ", "admittance — ", "default 0.5"}},
+		{[]string{"controllers"}, 0, []string{"joint-pd — ", "cartesian-impedance — ", "transparent — ", "admittance — ", "default 0.5", "external — ", "start_timeout"}},
 		{[]string{"controllers", "admittance"}, 0, []string{"admittance — ", "mass", "params:"}},
 		{[]string{"controllers", "nope"}, 2, []string{`unknown controller "nope" (registered: joint-pd, cartesian-impedance, transparent, admittance`}},
 		{[]string{"controllers", "-x"}, 2, []string{"not flags"}},
@@ -41,6 +41,13 @@ func TestServeControllerFlags(t *testing.T) {
 	if err := os.WriteFile(file, []byte("mass: 1\nstiffnes: 3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// An external controller may not drive real drives.
+	var o, e bytes.Buffer
+	if code := run([]string{"serve", "--model", "../../robots/psm.json", "--rig", "../../rig/testdata/psm-canopen.yaml",
+		"--controller", "external", "--controller-params", `{"command": ["x"]}`}, nil, &o, &e); code != 2 ||
+		!strings.Contains(e.String(), "--controller external is for simulation") {
+		t.Errorf("external on a rig: exit %d, %s", code, e.String())
+	}
 	base := []string{"serve", "--model", "../../robots/psm.json", "--sim", "inproc", "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "r.db")}
 	for _, tc := range []struct {
 		extra []string
@@ -51,6 +58,7 @@ func TestServeControllerFlags(t *testing.T) {
 		{[]string{"--controller", "admittance", "--controller-params", file}, `params.stiffnes: unknown field`},
 		{[]string{"--controller", "admittance", "--controller-params", filepath.Join(dir, "none.yaml")}, "--controller-params: open "},
 		{[]string{"--controller-params", `{"kp": 1}`}, `controller "joint-pd": params: this controller takes no parameters`},
+		{[]string{"--controller", "external"}, `controller "external": params.command: required`},
 	} {
 		var out, errb bytes.Buffer
 		args := append(append([]string(nil), base...), tc.extra...)

@@ -432,7 +432,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err := gpf.validate(); err != nil {
 		return err
 	}
-	params, err := controllerChoice(*controller, *ctrlParams, chain, *rate)
+	params, err := controllerChoice(*controller, *ctrlParams, chain, *rate, rigCfg != nil)
 	if err != nil {
 		return err
 	}
