@@ -89,6 +89,11 @@ type Model struct {
 	// the servo holds against a load. 0 when unknown (then the linear
 	// model's MaxCurrent·CurrentUnit·TorqueConstant is all there is).
 	StallTorque float64
+	// NoLoadSpeed is the datasheet's no-load speed at 12 V, rev/min: with
+	// StallTorque, the motor's torque–speed line (its back-EMF damping
+	// τ_stall/ω₀ when driven by voltage, as in the PWM-output position and
+	// velocity modes). 0 when unknown.
+	NoLoadSpeed float64
 }
 
 // Models the package knows. Figures from the ROBOTIS e-Manual pages of each
@@ -96,17 +101,21 @@ type Model struct {
 // pulse/rev, velocity unit 0.229 rev/min, current unit 2.69 mA; torque
 // constants are the e-Manual's stall torque / stall current at 12 V.
 var (
-	// XM430W350: stall 4.1 N·m at 12.0 V, 2.3 A; Current Limit 0–1193.
+	// XM430W350: stall 4.1 N·m at 12.0 V, 2.3 A, no load 46 rev/min;
+	// Current Limit 0–1193.
 	XM430W350 = Model{Name: "XM430-W350", Number: 1020, CountsPerRev: 4096, CenterCount: 2048,
-		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 4.1 / 2.3, MaxCurrent: 1193, StallTorque: 4.1}
+		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 4.1 / 2.3, MaxCurrent: 1193, StallTorque: 4.1,
+		NoLoadSpeed: 46}
 	// XH430W350: model number 1000, Current Limit 0–648 (e-Manual control
 	// table). Torque constant from stall 3.4 N·m at 12 V, 1.4 A — not
 	// re-checked against the current e-Manual page; verify before use.
 	XH430W350 = Model{Name: "XH430-W350", Number: 1000, CountsPerRev: 4096, CenterCount: 2048,
 		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 3.4 / 1.4, MaxCurrent: 648, StallTorque: 3.4}
-	// XM540W270: stall 10.6 N·m at 12.0 V, 4.4 A, 2.409 N·m/A; Current Limit 0–2047.
+	// XM540W270: stall 10.6 N·m at 12.0 V, 4.4 A, 2.409 N·m/A, no load
+	// 30 rev/min; Current Limit 0–2047.
 	XM540W270 = Model{Name: "XM540-W270", Number: 1120, CountsPerRev: 4096, CenterCount: 2048,
-		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 2.409, MaxCurrent: 2047, StallTorque: 10.6}
+		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 2.409, MaxCurrent: 2047, StallTorque: 10.6,
+		NoLoadSpeed: 30}
 )
 
 // PeakTorque returns the most output torque the servo gives, N·m: its

@@ -119,15 +119,16 @@ func (sv *servo) jointPosition(c int64) float64 {
 //	0 current           → ModeEffort, Goal Current × current unit × torque constant
 //	1 velocity          → ModeVelocity, Goal Velocity × 0.229 rev/min
 //	3, 4 position       → ModePosition, Goal Position (single or multi-turn)
-//	5 current-based pos → ModePosition with the drive gains scaled to the
-//	                      torque of |Goal Current| (see below)
+//	5 current-based pos → ModePosition, its torque limited to |Goal Current|'s
 //	16 PWM              → ModeEffort, Goal PWM / 885 of the stall torque
 //
-// The e-Manual's current-based position mode limits the current to Goal
-// Current (102): the servo's own loops with their torque limit at the
-// torque of |Goal Current| (none at all for a Goal Current of 0). PWM mode ignores back-EMF: the voltage is
-// taken as the stall current it would drive (MaxCurrent is the stall
-// current's count), a fair model near stall and an overestimate at speed.
+// The servo's loops run the gains of its control table (see tableGains):
+// position PID (80–84) and velocity PI (76, 78), limited to PWM Limit and
+// damped by the motor's back-EMF; current-based position limits the
+// current to Goal Current (102) instead (no torque at all for 0). In PWM
+// mode the voltage is taken as the stall current it would drive
+// (MaxCurrent is the stall current's count), less the back-EMF's damping
+// at speed.
 // Profile Velocity/Acceleration (112/108) are stored but not executed: a
 // position goal is a step for the drive's loop.
 func (s *Server) apply(sv *servo) {
@@ -148,20 +149,16 @@ func (s *Server) apply(sv *servo) {
 		d.Command = drivers.JointCommand{Mode: drivers.ModeEffort, Effort: sign * m.Effort(int16(sv.mem.i16(addrGoalCurrent))) / lead}
 	case dynamixel.OpVelocity:
 		d.Command = drivers.JointCommand{Mode: drivers.ModeVelocity, Velocity: sign * lead * m.Velocity(int32(sv.mem.i32(addrGoalVelocity)))}
+		d.Gains = sv.tableGains(op)
 	case dynamixel.OpPWM:
 		stall := float64(m.MaxCurrent) * m.CurrentUnit * m.TorqueConstant
 		d.Command = drivers.JointCommand{Mode: drivers.ModeEffort, Effort: sign * stall * float64(sv.mem.i16(addrGoalPWM)) / pwmMax / lead}
+		d.Gains = plant.DriveGains{BackEMF: sv.tableGains(op).BackEMF}
 	default: // 3, 4, 5
 		d.Command = drivers.JointCommand{Mode: drivers.ModePosition, Position: sv.jointPosition(sv.mem.i32(addrGoalPosition))}
-		if op == dynamixel.OpCurrentBasedPosition {
-			tau := math.Abs(m.Effort(int16(sv.mem.i16(addrGoalCurrent)))) / lead
-			d.Gains = plant.DriveGains{}
-			if tau > 0 {
-				d.Gains = sv.gains
-				if d.Gains.TorqueLimit == 0 || tau < d.Gains.TorqueLimit {
-					d.Gains.TorqueLimit = tau
-				}
-			}
+		d.Gains = sv.tableGains(op)
+		if op == dynamixel.OpCurrentBasedPosition && d.Gains.TorqueLimit == 0 {
+			d.Gains = plant.DriveGains{PID: true} // Goal Current 0: no torque at all
 		}
 	}
 }

@@ -69,6 +69,12 @@ func SizedModel(effort, velocity float64) (*dynamixel.Model, error) {
 		return nil, fmt.Errorf("dxlsim: sized servo: velocity %v rad/s beyond the Velocity Limit's range", velocity)
 	}
 	m.MaxVelocity = int32(max(units, velocityLimitMin))
+	// No load at twice the joint's rated speed: the servo reaches the rated
+	// speed at half its stall torque on its torque–speed line.
+	m.NoLoadSpeed = 2 * velocity / rpmToRadS
+	if velocity == 0 {
+		m.NoLoadSpeed = 0
+	}
 	return &m, nil
 }
 

@@ -35,6 +35,20 @@ type DriveGains struct {
 	// torque constant, N·m or N); 0 for none (the plant's own limit still
 	// applies).
 	TorqueLimit float64
+
+	// PID makes a position command run one PID loop on the position error
+	// instead of the cascade, as a Dynamixel's position controller does
+	// (e-Manual, X series, Position PID Gain (80, 82, 84)): τ = Kp·e +
+	// KiPos·∫e dt + Kd·(v_ff − q̇), the integral protected against wind-up
+	// as the cascade's is.
+	PID   bool
+	KiPos float64 // N·m per rad·s (N per m·s): the PID's integral gain
+	// BackEMF is the motor's own damping when the drive commands a voltage
+	// rather than a current (a Dynamixel's PWM output): stall torque over
+	// no-load speed, N·m·s/rad (N·s/m), subtracted after the output limit —
+	// τ = τ_stall·(PWM/885) − (τ_stall/ω₀)·q̇, the DC motor's torque–speed
+	// line.
+	BackEMF float64
 }
 
 // DefaultGains returns drive loop gains for a joint with the given torque
@@ -81,11 +95,16 @@ func (l *DriveLoop) Torque(c *drivers.JointCommand, g DriveGains, q, qd, dt floa
 	}
 	switch c.Mode {
 	case drivers.ModePosition, drivers.ModeVelocity:
+	case drivers.ModeEffort:
+		return c.Effort - g.BackEMF*qd
 	default:
 		return DriveTorque(c, g, q, qd)
 	}
 	if c.Mode == drivers.ModePosition && (c.Kp != 0 || c.Kd != 0) {
 		return DriveTorque(c, g, q, qd)
+	}
+	if c.Mode == drivers.ModePosition && g.PID {
+		return l.pid(c, g, q, qd, dt)
 	}
 	kd := g.Kd
 	if c.Mode == drivers.ModeVelocity && c.Kd != 0 {
@@ -94,7 +113,7 @@ func (l *DriveLoop) Torque(c *drivers.JointCommand, g DriveGains, q, qd, dt floa
 	vd := c.Velocity
 	if c.Mode == drivers.ModePosition {
 		if kd <= 0 { // no velocity loop: a pure proportional position loop
-			return c.Effort + g.Kp*(c.Position-q)
+			return c.Effort + g.Kp*(c.Position-q) - g.BackEMF*qd
 		}
 		vd += g.Kp / kd * (c.Position - q)
 	}
@@ -116,7 +135,25 @@ func (l *DriveLoop) Torque(c *drivers.JointCommand, g DriveGains, q, qd, dt floa
 	if lim > 0 {
 		u = math.Max(-lim, math.Min(lim, u))
 	}
-	return u
+	return u - g.BackEMF*qd
+}
+
+// pid is the position PID form (DriveGains.PID).
+func (l *DriveLoop) pid(c *drivers.JointCommand, g DriveGains, q, qd, dt float64) float64 {
+	e := c.Position - q
+	lim := g.TorqueLimit
+	u := c.Effort + g.Kp*e + g.Kd*(c.Velocity-qd) + l.integ
+	if g.KiPos > 0 && !(lim > 0 && math.Abs(u) >= lim && math.Signbit(u) == math.Signbit(e)) {
+		l.integ += g.KiPos * e * dt
+		if lim > 0 {
+			l.integ = math.Max(-lim, math.Min(lim, l.integ))
+		}
+	}
+	u = c.Effort + g.Kp*e + g.Kd*(c.Velocity-qd) + l.integ
+	if lim > 0 {
+		u = math.Max(-lim, math.Min(lim, u))
+	}
+	return u - g.BackEMF*qd
 }
 
 // Bus is the plant seen through ideal drives, as a drivers.Bus: Write latches
