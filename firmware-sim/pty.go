@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -195,4 +196,53 @@ func makeRaw(f *os.File) error {
 	t.Cc[unix.VMIN] = 1
 	t.Cc[unix.VTIME] = 0
 	return unix.IoctlSetTermios(fd, unix.TCSETS, t)
+}
+
+// WaitHostReadable returns once the host can read at least n bytes from the
+// slave end without waiting (TIOCINQ), sleeping in poll(2) on the slave
+// while nothing has landed — the kernel wakes it when the flip buffer's
+// work item delivers — rather than spinning. Past timeout it reports how
+// many bytes were readable.
+func (p *PTY) WaitHostReadable(n int, timeout time.Duration) error {
+	rc, err := p.slave.SyscallConn()
+	if err != nil {
+		return err
+	}
+	deadline := time.Now().Add(timeout)
+	var have int
+	var ierr error
+	for spins := 0; ; spins++ {
+		if err := rc.Control(func(fd uintptr) {
+			if have, ierr = unix.IoctlGetInt(int(fd), unix.TIOCINQ); ierr != nil || have >= n {
+				return
+			}
+			if have == 0 {
+				// Nothing landed yet: sleep until something does.
+				fds := [1]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+				if _, perr := unix.Poll(fds[:], 1); perr != nil && !errors.Is(perr, unix.EINTR) {
+					ierr = perr
+				}
+			}
+		}); err != nil {
+			return err
+		}
+		if ierr != nil {
+			return fmt.Errorf("firmware-sim: TIOCINQ on %s: %w", p.slave.Name(), ierr)
+		}
+		if have >= n {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("firmware-sim: %d of %d bytes readable by the host after %v", have, n, timeout)
+		}
+		if have > 0 {
+			// Part of it has landed, the rest is in the same work
+			// item's queue: yield, then back off.
+			if spins < 100 {
+				runtime.Gosched()
+			} else {
+				time.Sleep(20 * time.Microsecond)
+			}
+		}
+	}
 }

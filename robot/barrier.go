@@ -36,6 +36,8 @@ type meteredPort struct {
 	// ran: a cycle's writes go to the pty in one write(2) when the device
 	// next runs (inlineDevice.serve), which is before the host can read.
 	held []byte
+	// flushes counts the write(2)s of held bytes (tests).
+	flushes int
 }
 
 // newMeteredPort meters the host's port on p, whose device side is dev.
@@ -59,11 +61,17 @@ func (p *meteredPort) SetReadTimeout(t time.Duration) error {
 // what is pending as read, then flushes.
 func (p *meteredPort) ResetInputBuffer() error {
 	if d := p.inline; d != nil {
-		if err := d.serve(); err != nil {
+		// The device acts on what the host wrote first; when it has
+		// nothing to say that the host has not read, nothing is to be
+		// discarded and the bytes stay held for the next write.
+		if err := d.ahead(); err != nil {
 			return err
 		}
-		if d.pending() == 0 {
+		if len(d.out) == 0 && d.pending() == 0 {
 			return nil
+		}
+		if err := d.serve(); err != nil {
+			return err
 		}
 		if err := d.readable(); err != nil {
 			return err
@@ -109,6 +117,7 @@ func (p *meteredPort) Write(b []byte) (int, error) {
 func (p *meteredPort) flushHeld() error {
 	for len(p.held) > 0 {
 		n, err := p.Port.Write(p.held)
+		p.flushes++
 		p.written.Add(int64(n))
 		p.held = p.held[:copy(p.held, p.held[n:])]
 		if err != nil {
@@ -131,22 +140,21 @@ func (p *meteredPort) Quiet() bool {
 }
 
 // Read, in lockstep, first lets the device act on what the host wrote;
-// a poll then answers without a system call when the device has sent
+// a read then times out without a system call when the device has sent
 // nothing unread (nothing can come: the device is served only here), and
-// otherwise waits until all of it is readable.
+// otherwise waits until all of it is readable, so that neither a poll nor
+// the driver's reply timeout races the kernel.
 func (p *meteredPort) Read(b []byte) (int, error) {
 	if d := p.inline; d != nil {
 		if err := d.serve(); err != nil {
 			return 0, err
 		}
-		switch {
-		case p.timeout >= 0 && d.pending() == 0:
+		if p.timeout >= 0 && d.pending() == 0 {
 			// Nothing can come: the read times out now (Quiet).
 			return 0, nil
-		case p.timeout == 0:
-			if err := d.readable(); err != nil {
-				return 0, err
-			}
+		}
+		if err := d.readable(); err != nil {
+			return 0, err
 		}
 	}
 	n, err := p.Port.Read(b)

@@ -360,7 +360,7 @@ func (f *canFront) settle() error {
 	if f.inl == nil {
 		return f.enterLockstep()
 	}
-	return f.inl.serve()
+	return f.inl.ahead()
 }
 
 // enterLockstep waits until adapter and node are idle with everything

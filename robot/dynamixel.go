@@ -121,7 +121,7 @@ func (f *dxlFront) settle() error {
 	if f.inl == nil {
 		return f.enterLockstep()
 	}
-	return f.inl.serve()
+	return f.inl.ahead()
 }
 
 // enterLockstep waits until Serve has answered everything and the host can

@@ -1,6 +1,7 @@
 package robot
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"syscall"
@@ -39,15 +40,19 @@ type inlineDevice struct {
 	handle func(in []byte) error
 
 	consumed int64  // host bytes read from the master
+	early    []byte // held host bytes the device acted on ahead (ahead)
 	in       []byte // host bytes of this serve
 	out      []byte // device bytes not yet written to the master
 
 	// Arguments and results of the descriptor callbacks, which are bound
 	// once (readFn, writeFn) so a cycle allocates nothing.
-	got, n  int
-	werr    error
-	readFn  func(fd uintptr)
-	writeFn func(fd uintptr)
+	got, n int
+	werr   error
+	// writes and reads count the device's write(2)s and read(2)s on the
+	// master (tests).
+	writes, reads int
+	readFn        func(fd uintptr)
+	writeFn       func(fd uintptr)
 }
 
 func newInlineDevice(p *firmwaresim.PTY, dev *meteredDevice, host *meteredPort, handle func([]byte) error) (*inlineDevice, error) {
@@ -65,7 +70,10 @@ func newInlineDevice(p *firmwaresim.PTY, dev *meteredDevice, host *meteredPort, 
 }
 
 // serve hands the device every byte the host has written since the last
-// serve and sends the host everything the device has queued.
+// serve and sends the host everything the device has queued: the host's
+// bytes go to the pty in one write(2), the device reads them back from the
+// master in one read(2) (bytes it acted on ahead, see ahead, are checked
+// against what it acted on), and its answers go out in one write(2).
 func (d *inlineDevice) serve() error {
 	if err := d.host.flushHeld(); err != nil {
 		return fmt.Errorf("robot: lockstep pty: host write: %w", err)
@@ -75,11 +83,40 @@ func (d *inlineDevice) serve() error {
 			return err
 		}
 		d.consumed += want
-		if err := d.handle(d.in); err != nil {
-			return err
+		in := d.in
+		if k := len(d.early); k > 0 {
+			if len(in) < k || !bytes.Equal(in[:k], d.early) {
+				return fmt.Errorf("robot: lockstep pty: the master delivered %q where the host wrote %q", in[:min(k, len(in))], d.early)
+			}
+			in, d.early = in[k:], d.early[:0]
+		}
+		if len(in) > 0 {
+			if err := d.handle(in); err != nil {
+				return err
+			}
 		}
 	}
 	return d.flush()
+}
+
+// ahead is the barrier at the end of a cycle: the device acts on the bytes
+// the host wrote since the last serve — commands that get no answer before
+// the next cycle (a Dynamixel sync write; CANopen's RPDOs and SYNC, whose
+// TPDOs the host reads next cycle) — from the host's own copy, before the
+// simulator steps. The bytes stay held and go to the pty with the next
+// cycle's first write, one write(2) for both cycles' traffic; serve reads
+// them from the master then and checks that they are what the device acted
+// on. The device's answers wait in out for the host's next read as they
+// would in the pty. Nothing the host can observe changes: it cannot read
+// before the next serve, and virtual time stands still between.
+func (d *inlineDevice) ahead() error {
+	held := d.host.held
+	if len(held) == len(d.early) {
+		return nil
+	}
+	fresh := held[len(d.early):]
+	d.early = append(d.early, fresh...)
+	return d.handle(fresh)
 }
 
 // take reads exactly n host bytes from the master into d.in: the host has
@@ -117,6 +154,7 @@ func (d *inlineDevice) take(n int) error {
 // the first byte up to a millisecond (take loops): the kernel wakes this
 // thread itself when the bytes land, with no scheduler in between.
 func (d *inlineDevice) readMaster(fd uintptr) {
+	d.reads++
 	n, err := unix.Read(int(fd), d.in[d.got:])
 	if errors.Is(err, unix.EAGAIN) {
 		fds := [1]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
@@ -152,6 +190,7 @@ func (d *inlineDevice) flush() error {
 }
 
 func (d *inlineDevice) writeMaster(fd uintptr) {
+	d.writes++
 	n, err := unix.Write(int(fd), d.out[d.n:])
 	if errors.Is(err, unix.EAGAIN) {
 		// The host has not read for long enough to fill the pty's
@@ -175,10 +214,16 @@ func (d *inlineDevice) Write(b []byte) (int, error) {
 }
 
 // readable waits until the host can read every byte the device has sent
-// and it has not read: before a host poll (a read with a zero timeout),
-// which must not depend on how far the kernel has carried them.
+// and it has not read, before every host read: what a poll (a read with a
+// zero timeout) finds, and whether a read with a timeout finds its reply
+// in time on a loaded machine, must not depend on how far the kernel has
+// carried the bytes.
 func (d *inlineDevice) readable() error {
-	return awaitReadable(d.pty, d.dev, d.host, barrierTimeout)
+	want := d.pending()
+	if want <= 0 {
+		return nil
+	}
+	return d.pty.WaitHostReadable(int(want), barrierTimeout)
 }
 
 // pending returns how many bytes the device has sent that the host has not
