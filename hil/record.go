@@ -62,34 +62,34 @@ func appendNum(b []byte, x float64) []byte {
 	return strconv.AppendFloat(b, x, 'g', -1, 64)
 }
 
-func (c *csvWriter) row(s *control.Snapshot, sp *control.Setpoint, cart bool) {
-	b := strconv.AppendFloat(c.buf[:0], s.Now.Seconds(), 'f', 6, 64)
+func (c *csvWriter) row(f *recFrame, cart bool) {
+	b := strconv.AppendFloat(c.buf[:0], f.now.Seconds(), 'f', 6, 64)
 	b = append(b, ',')
-	b = append(b, s.State.String()...)
-	for i := range s.Joints {
+	b = append(b, f.state.String()...)
+	for _, q := range f.pos {
 		b = append(b, ',')
-		b = appendNum(b, s.Joints[i].Position)
+		b = appendNum(b, q)
 	}
-	for i := range s.Joints {
+	for i := range f.pos {
 		b = append(b, ',')
 		if !cart {
-			b = appendNum(b, sp.Q[i])
+			b = appendNum(b, f.q[i])
 		}
 	}
-	for i := range s.Joints {
+	for _, e := range f.eff {
 		b = append(b, ',')
-		b = appendNum(b, s.Joints[i].Effort)
+		b = appendNum(b, e)
 	}
 	for a := range 3 {
 		b = append(b, ',')
-		if s.HasTool {
-			b = appendNum(b, s.Tool[a])
+		if f.hasTool {
+			b = appendNum(b, f.tool[a])
 		}
 	}
 	for a := range 3 {
 		b = append(b, ',')
-		if sp.HasPose {
-			b = appendNum(b, sp.Position[a])
+		if f.hasPose {
+			b = appendNum(b, f.goal[a])
 		}
 	}
 	b = append(b, '\n')
@@ -175,6 +175,7 @@ type mcapRecorder struct {
 	pose   channels.PoseInFrame
 	tf     channels.FrameTransforms
 	buf    bytes.Buffer
+	js0    []byte // the hand-encoded message (appendMessageJSON)
 	state  control.State
 	first  bool
 	evN    int
@@ -248,23 +249,37 @@ func (m *mcapRecorder) put(ch uint16, t int64, v any) {
 	if m.err != nil {
 		return
 	}
-	m.buf.Reset()
-	if err := json.NewEncoder(&m.buf).Encode(v); err != nil {
-		m.err = err
-		return
+	data, ok := appendMessageJSON(m.js0[:0], v)
+	if ok {
+		m.js0 = data
+	} else {
+		m.buf.Reset()
+		if err := json.NewEncoder(&m.buf).Encode(v); err != nil {
+			m.err = err
+			return
+		}
+		data = bytes.TrimRight(m.buf.Bytes(), "\n")
 	}
-	data := bytes.TrimRight(m.buf.Bytes(), "\n")
 	m.seq[ch-1]++
 	m.err = m.w.WriteMessage(&mcap.Message{ChannelID: ch, Sequence: m.seq[ch-1], LogTime: uint64(t), PublishTime: uint64(t), Data: data})
 }
 
+// cycle records one cycle's snapshot.
 func (m *mcapRecorder) cycle(s *control.Snapshot, events []SafetyEvent) {
-	t := m.epoch + int64(s.Now)
+	var f recFrame
+	f.fill(s, nil, events)
+	m.cycleFrame(&f)
+}
+
+// cycleFrame records one cycle from its frame.
+func (m *mcapRecorder) cycleFrame(s *recFrame) {
+	events := s.events
+	t := m.epoch + int64(s.now)
 	stamp := channels.TimeOf(t)
-	n := len(s.Joints)
-	for i, j := range s.Joints {
-		m.pos[i], m.vel[i], m.eff[i] = j.Position, j.Velocity, j.Effort
-	}
+	n := len(s.pos)
+	copy(m.pos, s.pos)
+	copy(m.vel, s.vel)
+	copy(m.eff, s.eff)
 	m.js.Fill(t, m.names, m.pos[:n], m.vel[:n], m.eff[:n])
 	m.put(chJointStates, t, &m.js)
 	if n == m.chain.DoF() {
@@ -288,18 +303,18 @@ func (m *mcapRecorder) cycle(s *control.Snapshot, events []SafetyEvent) {
 			Level: channels.EventLevel(e.Text), Message: e.Text, Name: m.chain.Name})
 	}
 	m.logged = len(events)
-	cycle := s.Cycle
-	if m.first || s.State != m.state || len(events) != m.evN || cycle%100 == 0 {
-		m.first, m.state, m.evN = false, s.State, len(events)
+	cycle := s.cycle
+	if m.first || s.state != m.state || len(events) != m.evN || cycle%100 == 0 {
+		m.first, m.state, m.evN = false, s.state, len(events)
 		ev := make([]string, 0, 16)
 		for _, e := range events[max(0, len(events)-16):] {
 			ev = append(ev, e.Text)
 		}
-		m.put(chSafety, t, channels.Safety{Timestamp: stamp, State: s.State.String(), Reason: s.Reason.String(), Events: ev})
+		m.put(chSafety, t, channels.Safety{Timestamp: stamp, State: s.state.String(), Reason: s.reason.String(), Events: ev})
 	}
 	if cycle%100 == 0 {
-		m.put(chLoopStats, t, channels.LoopStats{Timestamp: stamp, WakeP99Us: float64(s.Timing.Wake.Quantile(0.99)) / 1e3,
-			ComputeP99Us: float64(s.Timing.Compute.Quantile(0.99)) / 1e3, Overruns: s.Timing.Overruns})
+		m.put(chLoopStats, t, channels.LoopStats{Timestamp: stamp, WakeP99Us: s.wakeP99Us,
+			ComputeP99Us: s.computeP99Us, Overruns: s.overruns})
 	}
 }
 
@@ -458,4 +473,302 @@ func xmlEscape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// The per-cycle messages (/joint_states, /tool_pose, /tf) are encoded by
+// hand rather than through encoding/json's reflection, which was most of a
+// recorded lockstep cycle's encoding cost. The bytes are encoding/json's
+// exactly (TestRecordingJSONMatchesEncodingJSON): the same field order and
+// names, its float format (shortest round-trip, exponent form below 1e-6 and
+// from 1e21 with the exponent's leading zero dropped), null for a nil
+// slice, and its HTML-safe string escaping (a string that needs any escape
+// goes through encoding/json itself). A value encoding/json refuses (a
+// non-finite float, which Fill and Add leave out) makes the appender report
+// false, and put falls back to encoding/json, which returns its error.
+
+// appendJSONFloat appends x as encoding/json's floatEncoder does.
+func appendJSONFloat(b []byte, x float64) ([]byte, bool) {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return b, false
+	}
+	abs, f := math.Abs(x), byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		f = 'e'
+	}
+	b = strconv.AppendFloat(b, x, f, -1, 64)
+	if f == 'e' {
+		// clean up e-09 to e-9, as encoding/json does
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, true
+}
+
+// appendJSONString appends s as encoding/json (HTML-escaping) does.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always encodes
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func appendJSONFloats(b []byte, xs []float64) ([]byte, bool) {
+	if xs == nil {
+		return append(b, "null"...), true
+	}
+	b = append(b, '[')
+	ok := true
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b, ok = appendJSONFloat(b, x)
+		if !ok {
+			return b, false
+		}
+	}
+	return append(b, ']'), true
+}
+
+func appendJSONStrings(b []byte, ss []string) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+func appendJSONTime(b []byte, t channels.Time) []byte {
+	b = append(b, `{"sec":`...)
+	b = strconv.AppendUint(b, uint64(t.Sec), 10)
+	b = append(b, `,"nsec":`...)
+	b = strconv.AppendUint(b, uint64(t.Nsec), 10)
+	return append(b, '}')
+}
+
+// appendJSONXYZW appends {"x":…,"y":…,"z":…[,"w":…]} for vs (3 or 4).
+func appendJSONXYZW(b []byte, vs ...float64) ([]byte, bool) {
+	keys := [4]string{`{"x":`, `,"y":`, `,"z":`, `,"w":`}
+	ok := true
+	for i, v := range vs {
+		b = append(b, keys[i]...)
+		if b, ok = appendJSONFloat(b, v); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
+}
+
+func appendJointStateJSON(b []byte, m *channels.JointState) ([]byte, bool) {
+	b = append(b, `{"header":{"stamp":{"sec":`...)
+	b = strconv.AppendInt(b, int64(m.Header.Stamp.Sec), 10)
+	b = append(b, `,"nanosec":`...)
+	b = strconv.AppendUint(b, uint64(m.Header.Stamp.Nanosec), 10)
+	b = append(b, `},"frame_id":`...)
+	b = appendJSONString(b, m.Header.FrameID)
+	b = append(b, `},"name":`...)
+	b = appendJSONStrings(b, m.Name)
+	ok := true
+	for _, f := range [...]struct {
+		key string
+		xs  []float64
+	}{{`,"position":`, m.Position}, {`,"velocity":`, m.Velocity}, {`,"effort":`, m.Effort}} {
+		b = append(b, f.key...)
+		if b, ok = appendJSONFloats(b, f.xs); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
+}
+
+func appendPoseInFrameJSON(b []byte, m *channels.PoseInFrame) ([]byte, bool) {
+	b = append(b, `{"timestamp":`...)
+	b = appendJSONTime(b, m.Timestamp)
+	b = append(b, `,"frame_id":`...)
+	b = appendJSONString(b, m.FrameID)
+	b = append(b, `,"pose":{"position":`...)
+	p, q := &m.Pose.Position, &m.Pose.Orientation
+	ok := true
+	if b, ok = appendJSONXYZW(b, p.X, p.Y, p.Z); !ok {
+		return b, false
+	}
+	b = append(b, `,"orientation":`...)
+	if b, ok = appendJSONXYZW(b, q.X, q.Y, q.Z, q.W); !ok {
+		return b, false
+	}
+	return append(b, "}}"...), true
+}
+
+func appendFrameTransformsJSON(b []byte, m *channels.FrameTransforms) ([]byte, bool) {
+	if m.Transforms == nil {
+		return append(b, `{"transforms":null}`...), true
+	}
+	b = append(b, `{"transforms":[`...)
+	ok := true
+	for i := range m.Transforms {
+		t := &m.Transforms[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"timestamp":`...)
+		b = appendJSONTime(b, t.Timestamp)
+		b = append(b, `,"parent_frame_id":`...)
+		b = appendJSONString(b, t.ParentFrameID)
+		b = append(b, `,"child_frame_id":`...)
+		b = appendJSONString(b, t.ChildFrameID)
+		b = append(b, `,"translation":`...)
+		if b, ok = appendJSONXYZW(b, t.Translation.X, t.Translation.Y, t.Translation.Z); !ok {
+			return b, false
+		}
+		b = append(b, `,"rotation":`...)
+		if b, ok = appendJSONXYZW(b, t.Rotation.X, t.Rotation.Y, t.Rotation.Z, t.Rotation.W); !ok {
+			return b, false
+		}
+		b = append(b, '}')
+	}
+	return append(b, "]}"...), true
+}
+
+// appendMessageJSON appends the per-cycle message v by hand; false for any
+// other type or a value encoding/json would refuse.
+func appendMessageJSON(b []byte, v any) ([]byte, bool) {
+	switch m := v.(type) {
+	case *channels.JointState:
+		return appendJointStateJSON(b, m)
+	case *channels.PoseInFrame:
+		return appendPoseInFrameJSON(b, m)
+	case *channels.FrameTransforms:
+		return appendFrameTransformsJSON(b, m)
+	}
+	return b, false
+}
+
+// recFrame is what the recording (CSV and MCAP) needs of one cycle, copied
+// off the loop's snapshot and the setpoint so that a pipeline goroutine can
+// encode it while the loop runs on (recPipe).
+type recFrame struct {
+	now           time.Duration
+	cycle         uint64
+	state         control.State
+	reason        control.Reason
+	pos, vel, eff []float64
+	q             []float64 // the setpoint's joint positions
+	hasTool       bool
+	tool          [3]float64
+	hasPose       bool
+	goal          [3]float64 // the setpoint's tool position
+	// events are the run's safety events so far (appended to, never
+	// changed: the pipeline reads only these).
+	events []SafetyEvent
+	// The loop statistics, taken every 100 cycles (when recorded).
+	wakeP99Us, computeP99Us float64
+	overruns                uint64
+}
+
+// fill copies s, sp (nil: none) and events into f, reusing f's storage.
+func (f *recFrame) fill(s *control.Snapshot, sp *control.Setpoint, events []SafetyEvent) {
+	n := len(s.Joints)
+	f.now, f.cycle, f.state, f.reason = s.Now, s.Cycle, s.State, s.Reason
+	f.pos, f.vel, f.eff = resize(f.pos, n), resize(f.vel, n), resize(f.eff, n)
+	for i := range s.Joints {
+		j := &s.Joints[i]
+		f.pos[i], f.vel[i], f.eff[i] = j.Position, j.Velocity, j.Effort
+	}
+	f.hasTool, f.tool = s.HasTool, s.Tool
+	f.q, f.hasPose = resize(f.q, n), false
+	if sp != nil {
+		copy(f.q, sp.Q)
+		f.hasPose, f.goal = sp.HasPose, sp.Position
+	}
+	f.events = events
+	if s.Cycle%100 == 0 {
+		f.wakeP99Us = float64(s.Timing.Wake.Quantile(0.99)) / 1e3
+		f.computeP99Us = float64(s.Timing.Compute.Quantile(0.99)) / 1e3
+		f.overruns = s.Timing.Overruns
+	}
+}
+
+func resize(xs []float64, n int) []float64 {
+	if cap(xs) < n {
+		return make([]float64, n)
+	}
+	return xs[:n]
+}
+
+// recPipe encodes the recording (CSV row and trajectory hash, MCAP
+// messages) on a goroutine of its own, batch by batch, while the loop runs
+// on: on two cores a recorded lockstep run costs the loop little more than
+// an unrecorded one. Frames are encoded in cycle order by one goroutine, so
+// the outputs are byte for byte those of encoding each cycle in line.
+type recPipe struct {
+	free chan *recBatch
+	full chan *recBatch
+	done chan struct{}
+	cur  *recBatch
+	// encode encodes one frame; it runs on the pipeline's goroutine.
+	encode func(f *recFrame)
+}
+
+// recBatchLen frames go to the pipeline at once: one goroutine hand-off per
+// recBatchLen cycles.
+const recBatchLen = 256
+
+type recBatch struct {
+	frames [recBatchLen]recFrame
+	n      int
+}
+
+func newRecPipe(encode func(f *recFrame)) *recPipe {
+	p := &recPipe{free: make(chan *recBatch, 2), full: make(chan *recBatch, 2), done: make(chan struct{}), encode: encode}
+	p.free <- new(recBatch)
+	p.free <- new(recBatch)
+	p.cur = <-p.free
+	go func() {
+		defer close(p.done)
+		for b := range p.full {
+			for i := range b.frames[:b.n] {
+				p.encode(&b.frames[i])
+			}
+			b.n = 0
+			p.free <- b
+		}
+	}()
+	return p
+}
+
+// next returns the frame to fill for the next cycle.
+func (p *recPipe) next() *recFrame {
+	if p.cur.n == recBatchLen {
+		p.full <- p.cur
+		p.cur = <-p.free
+	}
+	p.cur.n++
+	return &p.cur.frames[p.cur.n-1]
+}
+
+// close encodes the frames still queued and stops the goroutine; it is
+// idempotent.
+func (p *recPipe) close() {
+	if p == nil || p.cur == nil {
+		return
+	}
+	if p.cur.n > 0 {
+		p.full <- p.cur
+	}
+	p.cur = nil
+	close(p.full)
+	<-p.done
 }

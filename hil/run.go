@@ -21,6 +21,10 @@ import (
 	"github.com/chiron-robotics/chiron/robot"
 )
 
+// lockstepReplyTimeout bounds the host drivers' wait for a reply in
+// lockstep (rig.Config's reply_timeout allows up to 1 s).
+const lockstepReplyTimeout = time.Second
+
 // RunOptions configures RunScenario.
 type RunOptions struct {
 	// Seed overrides the scenario's seed when non-nil.
@@ -138,7 +142,11 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 		return nil, err
 	}
 	safety := s.Safety
-	var timeout time.Duration // lockstep: the Rig's default
+	// Lockstep: the devices have answered before the host reads, and a
+	// reply that never comes ends the wait at once (canbus.Quieter), so
+	// the bound only decides whether a machine stalled for longer than it
+	// turns a reply into a lost one — and then a run into another: long.
+	timeout := lockstepReplyTimeout
 	if opts.Realtime {
 		timeout = 2 * time.Millisecond
 	}
@@ -178,6 +186,8 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 		rep.Mode = "lockstep"
 		err = runLockstep(ctx, s, rig, prog, rec)
 	}
+	// The recording's last frames are encoded within the run's wall time.
+	rec.pipe.close()
 	wall := time.Since(start)
 	if err != nil {
 		return nil, err
@@ -473,14 +483,17 @@ func (s *Scenario) check(rep *Report) {
 
 // recorder accumulates metrics and writes the outputs.
 type recorder struct {
-	s      *Scenario
-	rig    *robot.Robot
-	cart   bool
-	n      int
-	lim    []control.JointLimits
-	dir    string
-	csv    *csvWriter
-	mc     *mcapRecorder
+	s    *Scenario
+	rig  *robot.Robot
+	cart bool
+	n    int
+	lim  []control.JointLimits
+	dir  string
+	csv  *csvWriter
+	mc   *mcapRecorder
+	// pipe encodes csv and mc rows on its own goroutine (recPipe); csv,
+	// mc and traj belong to it until pipe.close.
+	pipe   *recPipe
 	sumSq  []float64
 	maxErr []float64
 	cnt    int64
@@ -537,6 +550,7 @@ func newRecorder(s *Scenario, rig *robot.Robot, cart bool, dir string, start tim
 	r.last = rig.Loop().NewSnapshot()
 	if dir == "" {
 		r.csv = newCSVWriter(io.Discard, rig.JointNames(), &r.traj)
+		r.pipe = newRecPipe(r.encode)
 		return r, nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -552,10 +566,21 @@ func newRecorder(s *Scenario, rig *robot.Robot, cart bool, dir string, start tim
 		r.csv.close()
 		return nil, err
 	}
+	r.pipe = newRecPipe(r.encode)
 	return r, nil
 }
 
+// encode writes one cycle's CSV row (and trajectory hash) and MCAP
+// messages; it runs on the pipeline's goroutine.
+func (r *recorder) encode(f *recFrame) {
+	r.csv.row(f, r.cart)
+	if r.mc != nil {
+		r.mc.cycleFrame(f)
+	}
+}
+
 func (r *recorder) abort() {
+	r.pipe.close()
 	if r.csv != nil {
 		r.csv.close()
 	}
@@ -691,11 +716,8 @@ func (r *recorder) cycle(snap *control.Snapshot, sp *control.Setpoint) {
 		}
 		r.seenEv = snap.EventsTotal()
 	}
-	r.csv.row(snap, sp, r.cart)
+	r.pipe.next().fill(snap, sp, r.events)
 	r.plot.add(snap, sp)
-	if r.mc != nil {
-		r.mc.cycle(snap, r.events)
-	}
 }
 
 // violates reports a limit violation this cycle: a joint measured past its
@@ -736,6 +758,7 @@ func (r *recorder) violates(snap *control.Snapshot) bool {
 
 // finish fills the report's figures.
 func (r *recorder) finish(rep *Report, wall time.Duration) {
+	r.pipe.close() // the trajectory hash is complete
 	rep.Cycles = r.last.Cycle
 	rep.SimSeconds = r.now.Seconds()
 	rep.WallSeconds = wall.Seconds()
