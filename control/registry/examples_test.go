@@ -26,6 +26,9 @@ func TestExamplesModule(t *testing.T) {
 	for _, args := range [][]string{{"vet", "./..."}, {"build", "./..."}, {"test", "-count=1", "./..."}} {
 		cmd := exec.Command(goTool, args...)
 		cmd.Dir = dir
+		// The examples' speed figures are checked when they run on their
+		// own; beside this suite's other packages they are only logged.
+		cmd.Env = append(os.Environ(), "CHIRON_SHARED_MACHINE=1")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("go %v in examples/: %v\n%s", args, err, out)
