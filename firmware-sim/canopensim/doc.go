@@ -20,7 +20,26 @@
 // 0x606C velocity, 0x6071 target torque, 0x6072 max torque, 0x6076 rated
 // torque, 0x6077 torque, 0x607A target position, 0x6085 quick stop
 // deceleration, 0x60B1 velocity offset, 0x60B2 torque offset, 0x60FF target
-// velocity and 0x6502 supported modes.
+// velocity, 0x6502 supported modes, and the control parameter sets below.
+//
+// # Control parameter sets
+//
+// The drive's own loops (CSP and CSV, and the quick stop ramp) are a
+// servo's cascade — position P → velocity PI → torque, anti-windup,
+// firmwaresim's plant.DriveLoop — with the gains CiA 402-2 leaves to the
+// manufacturer in 0x60F9 "Velocity control parameter set" and 0x60FB
+// "Position control parameter set". This drive's sub-indices (UNSIGNED32,
+// read-write, reset to the power-on values by NMT reset node):
+//
+//	0x60F9:01  velocity loop gain, mN·m·s/rad (mN·s/m)
+//	0x60F9:02  velocity loop integral gain, mN·m/rad (mN/m): the torque per
+//	           unit of integrated velocity error; 0 turns the integral off
+//	0x60FB:01  position loop gain, 0.001 /s: velocity demand per unit of
+//	           position error
+//
+// Power-on values are the simulator's gains tuned to the joint
+// (plant.TunedGains): they hold a joint within a few counts against
+// gravity.
 //
 // SDO (CiA 301 "SDO protocols") is canopen.SDOServer, expedited and
 // segmented; refusals use the CiA 301 abort codes: 0x06020000 no object,

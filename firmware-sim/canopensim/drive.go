@@ -98,6 +98,7 @@ type drive struct {
 // stage off.
 func (d *drive) powerOn() {
 	d.od = buildOD(d)
+	d.applyGains()
 	d.nmt = canopen.NodeBootUp
 	d.cw, d.errCode, d.errReg = 0, 0, 0
 	d.consumers = [consumerEntries]consumer{}

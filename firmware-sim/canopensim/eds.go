@@ -60,6 +60,8 @@ var edsNames = map[uint16]struct {
 	canopen.ObjTorqueOffset:      {"Torque offset", true},
 	canopen.ObjTargetVelocity:    {"Target velocity", true},
 	objSupportedModes:            {"Supported drive modes", false},
+	objVelocityControl:           {"Velocity control parameter set", false},
+	objPositionControl:           {"Position control parameter set", false},
 }
 
 // edsObjectName names index (PDO parameters by number).
@@ -100,6 +102,10 @@ func edsSubName(index uint16, sub uint8) string {
 		}
 	case isPDOMap(index):
 		return fmt.Sprintf("Mapped object %d", sub)
+	case index == objVelocityControl:
+		return [...]string{"", "Velocity loop gain", "Velocity loop integral gain"}[min(sub, 2)]
+	case index == objPositionControl:
+		return "Position loop gain"
 	}
 	return fmt.Sprintf("Sub-index %d", sub)
 }

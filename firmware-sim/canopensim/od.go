@@ -14,6 +14,10 @@ const (
 	objQuickStopOption uint16 = 0x605A // INTEGER16 quick stop option code (CiA 402-2)
 	objQuickStopDecel  uint16 = 0x6085 // UNSIGNED32 quick stop deceleration, counts/s²
 	objSupportedModes  uint16 = 0x6502 // UNSIGNED32 supported drive modes (CiA 402-2)
+	// CiA 402-2's control parameter sets, whose sub-indices are the
+	// manufacturer's; this drive's are documented in doc.go.
+	objVelocityControl uint16 = 0x60F9 // RECORD velocity control parameter set
+	objPositionControl uint16 = 0x60FB // RECORD position control parameter set
 	abortParamIncompat        = canopen.AbortCode(0x06040043)
 	cobInvalid                = uint32(1) << 31 // COB-ID bit 31: PDO not valid (CiA 301 "PDO communication parameter")
 	cobFrame                  = uint32(1) << 29 // COB-ID bit 29: 29-bit CAN-ID (not supported here)
@@ -123,7 +127,28 @@ func buildOD(d *drive) map[uint32]*object {
 	rx(add(canopen.ObjTorqueOffset, 0, 2, rw, 0))
 	rx(add(canopen.ObjTargetVelocity, 0, 4, rw, 0))
 	add(objSupportedModes, 0, 4, ro, supportedModesCS)
+	// The drive's loops (doc.go, "Control parameter sets"): 0x60F9:01
+	// velocity loop gain, mN·m·s/rad; :02 velocity loop integral gain,
+	// mN·m/rad; 0x60FB:01 position loop gain, 0.001 /s.
+	g := d.gains // power-on values
+	add(objVelocityControl, 0, 1, ro, 2)
+	add(objVelocityControl, 1, 4, rw, uint64(uint32(clampRound(g.Kd*1000, 0, 0xFFFFFFFF))))
+	add(objVelocityControl, 2, 4, rw, uint64(uint32(clampRound(g.Ki*1000, 0, 0xFFFFFFFF))))
+	ratio := 0.0
+	if g.Kd > 0 {
+		ratio = g.Kp / g.Kd
+	}
+	add(objPositionControl, 0, 1, ro, 1)
+	add(objPositionControl, 1, 4, rw, uint64(uint32(clampRound(ratio*1000, 0, 0xFFFFFFFF))))
 	return od
+}
+
+// applyGains sets the drive's loops from its control parameter sets.
+func (d *drive) applyGains() {
+	g := &d.n.sim.Drives[d.joint].Gains
+	g.Kd = float64(uint32(d.u(objVelocityControl, 1))) / 1000
+	g.Ki = float64(uint32(d.u(objVelocityControl, 2))) / 1000
+	g.Kp = float64(uint32(d.u(objPositionControl, 1))) / 1000 * g.Kd
 }
 
 // u returns the raw value of index:sub (0 if absent).
@@ -253,6 +278,10 @@ func (d *drive) write(index uint16, sub uint8, o *object, v uint64) error {
 		if uint32(v) == 0 {
 			return canopen.AbortRange
 		}
+	case index == objVelocityControl || index == objPositionControl:
+		o.v = v & sizeMask(o.size)
+		d.applyGains()
+		return nil
 	case index == canopen.ObjControlword:
 		d.cwDirty = true
 	case index == canopen.ObjTargetPosition:
