@@ -21,7 +21,8 @@
 // pty; use them in real-time runs, where the robot's Run steps the
 // simulator against the wall clock and the loop runs under control.Runner.
 //
-// A Scenario (YAML) names a model, protocol, controller and gains, a
+// A Scenario (YAML) names a model, protocol, controller (any name registered
+// in control/registry) with its controller_params and gains, a
 // setpoint program (joint or Cartesian minimum-jerk waypoints, a passive
 // range-of-motion cycle, a scripted teleoperation input), faults with time
 // windows (the simulator's kinds plus operator_loss and estop) and

@@ -6,7 +6,9 @@
 // LoadModel is the one rule for --model, --base and --tip. Assemble derives
 // the supervisor's limits from the chain (soft limits, rated velocity and
 // effort, hold gains with gravity feed-forward, a workspace box around the
-// reachable space) and builds the four named controllers (joint-pd with
+// reachable space) and builds the controllers by name from control/registry:
+// the active one (a built-in, a researcher's own, or an external program)
+// with its parameters (Gains.Params), and the four built-ins (joint-pd with
 // gravity compensation, cartesian-impedance, transparent, admittance).
 // Open does both and opens the loop on a spec:
 //

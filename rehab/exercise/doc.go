@@ -16,6 +16,10 @@
 //   - Guidance: a corridor around the straight path between two postures,
 //     in joint space or in Cartesian space, free inside and a stiff wall
 //     outside (Corridor), engaged once the limb has entered it.
+//   - controller:NAME (in a plan, NewPlan): passive's path, the limb moved
+//     by the controller registered in control/registry as NAME — a
+//     researcher's controller tried on a prescribed motion; its parameters
+//     are the exercise params' "controller" member.
 //
 // In the patient-driven modes (active, resistive, guidance) a SpeedGovernor
 // brakes a joint above 80 % of the patient's speed limit, so a quick
