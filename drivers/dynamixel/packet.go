@@ -17,6 +17,13 @@ const (
 	InstSyncWrite    byte = 0x83
 	InstBulkRead     byte = 0x92
 	InstBulkWrite    byte = 0x93
+	// Fast Sync Read and Fast Bulk Read: the parameters of Sync Read and
+	// Bulk Read, answered by one status packet from the broadcast ID that
+	// every addressed device extends with its block — ERR, ID, data, CRC —
+	// in the order addressed, without byte stuffing (DynamixelSDK's
+	// GroupSyncRead.fastSyncRead, GroupBulkRead.fastBulkRead).
+	InstFastSyncRead byte = 0x8A
+	InstFastBulkRead byte = 0x9A
 )
 
 // ClearMultiTurn are the parameters of the Clear instruction (0x10) that
@@ -53,6 +60,10 @@ func InstName(inst byte) string {
 		return "bulk read"
 	case InstBulkWrite:
 		return "bulk write"
+	case InstFastSyncRead:
+		return "fast sync read"
+	case InstFastBulkRead:
+		return "fast bulk read"
 	}
 	return "instruction 0x" + hexByte(inst)
 }
@@ -223,6 +234,16 @@ func AppendSyncRead(dst []byte, addr, n uint16, ids []byte) []byte {
 	return finishPacket(dst, start)
 }
 
+// AppendFastSyncRead is AppendSyncRead as Fast Sync Read (0x8A): the
+// devices answer together in one status packet (see InstFastSyncRead).
+func AppendFastSyncRead(dst []byte, addr, n uint16, ids []byte) []byte {
+	dst, start := beginPacket(dst, BroadcastID, InstFastSyncRead)
+	dst = putU16(dst, start, addr)
+	dst = putU16(dst, start, n)
+	dst = putBytes(dst, start, ids)
+	return finishPacket(dst, start)
+}
+
 // AppendSyncWrite appends a sync write of n bytes at addr: data holds
 // len(ids) consecutive n-byte blocks, the i-th for ids[i]. It panics if
 // len(data) != n·len(ids), a programming error.
@@ -250,6 +271,17 @@ type BulkReadEntry struct {
 // AppendBulkRead appends a bulk read; each device replies in entry order.
 func AppendBulkRead(dst []byte, entries []BulkReadEntry) []byte {
 	dst, start := beginPacket(dst, BroadcastID, InstBulkRead)
+	for _, e := range entries {
+		dst = putByte(dst, start, e.ID)
+		dst = putU16(dst, start, e.Addr)
+		dst = putU16(dst, start, e.Len)
+	}
+	return finishPacket(dst, start)
+}
+
+// AppendFastBulkRead is AppendBulkRead as Fast Bulk Read (0x9A).
+func AppendFastBulkRead(dst []byte, entries []BulkReadEntry) []byte {
+	dst, start := beginPacket(dst, BroadcastID, InstFastBulkRead)
 	for _, e := range entries {
 		dst = putByte(dst, start, e.ID)
 		dst = putU16(dst, start, e.Addr)

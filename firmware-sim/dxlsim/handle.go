@@ -114,6 +114,49 @@ func (s *Server) handle(p *dynamixel.Packet) {
 				s.readReply(sv, p.Instruction, e.Addr, e.Len)
 			}
 		}
+	case dynamixel.InstFastSyncRead:
+		if !bcast {
+			s.refuse(id, p.Instruction)
+			return
+		}
+		sr, err := dynamixel.ParseSyncRead(p.Params)
+		if err != nil {
+			return
+		}
+		s.fast = s.fast[:0]
+		for _, x := range sr.IDs {
+			found := false
+			for sv := range s.targets(x) {
+				s.fast = append(s.fast, fastBlock{sv: sv, addr: sr.Addr, n: sr.Len})
+				found = true
+			}
+			if !found {
+				return // the chain of blocks breaks at a missing device
+			}
+		}
+		s.fastRead(p.Instruction, s.fast)
+	case dynamixel.InstFastBulkRead:
+		if !bcast {
+			s.refuse(id, p.Instruction)
+			return
+		}
+		br, err := dynamixel.ParseBulkRead(p.Params)
+		if err != nil {
+			return
+		}
+		s.fast = s.fast[:0]
+		for k := range br.Count() {
+			e := br.Entry(k)
+			found := false
+			for sv := range s.targets(e.ID) {
+				s.fast = append(s.fast, fastBlock{sv: sv, addr: e.Addr, n: e.Len})
+				found = true
+			}
+			if !found {
+				return
+			}
+		}
+		s.fastRead(p.Instruction, s.fast)
 	case dynamixel.InstSyncWrite:
 		if !bcast {
 			s.refuse(id, p.Instruction)

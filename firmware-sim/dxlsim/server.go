@@ -61,6 +61,7 @@ type Server struct {
 	// Scratch reused across packets (Serve is not reentrant).
 	tx      []byte
 	replies []reply
+	fast    []fastBlock // a fast read's blocks (reused)
 	order   []*servo
 	scratch table
 	pkt     dynamixel.Packet
@@ -336,7 +337,8 @@ func answers(srl, inst byte) bool {
 		return inst == dynamixel.InstPing
 	case 1:
 		switch inst {
-		case dynamixel.InstPing, dynamixel.InstRead, dynamixel.InstSyncRead, dynamixel.InstBulkRead:
+		case dynamixel.InstPing, dynamixel.InstRead, dynamixel.InstSyncRead, dynamixel.InstBulkRead,
+			dynamixel.InstFastSyncRead, dynamixel.InstFastBulkRead:
 			return true
 		}
 		return false
