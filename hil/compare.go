@@ -47,9 +47,9 @@ type Stat struct {
 }
 
 func newStat(x []float64) Stat {
-	s := Stat{N: len(x), Mean: math.NaN(), SD: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
+	s := Stat{N: len(x)}
 	if len(x) == 0 {
-		return s
+		return s // no sample (a stop latency without a fault): N says so
 	}
 	sum := 0.0
 	for _, v := range x {

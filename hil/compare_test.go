@@ -71,6 +71,23 @@ func TestCompareControllers(t *testing.T) {
 	}
 }
 
+// TestCompareWithoutAFault: a scenario without a fault has no stop
+// latency; the comparison says so (n = 0, "—") and still writes its JSON.
+func TestCompareWithoutAFault(t *testing.T) {
+	dir := t.TempDir()
+	cmp, err := Compare(context.Background(), CompareConfig{File: filepath.Join("scenarios", "psm_nominal.yaml"),
+		Controllers: []string{"joint-pd", "admittance"}, SeedFrom: 1, SeedTo: 2, OutDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := cmp.Controllers[0].Metrics["stop_latency"]; st.N != 0 {
+		t.Errorf("stop latency without a fault: %+v", st)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestCompareRefuses: fewer than two controllers, a repeated one, an
 // unknown one and one that cannot follow the scenario's program are
 // refused before anything runs, naming what is wrong.
