@@ -203,6 +203,18 @@ func TestSlurmArraySweepMatchesLocalSweep(t *testing.T) {
 			defer cancel()
 			scenario := filepath.Join(scenarios, tc.scenario+".yaml")
 			work := t.TempDir()
+			t.Cleanup(func() {
+				if !t.Failed() {
+					return
+				}
+				// The array tasks' own output: chiron's message when a run
+				// failed, Slurm's when the task never started.
+				logs, _ := filepath.Glob(filepath.Join(work, "chiron-hil-*.out"))
+				for _, l := range logs {
+					b, _ := os.ReadFile(l)
+					t.Logf("--- %s (last 2 KiB)\n%s", filepath.Base(l), tail(b, 2048))
+				}
+			})
 
 			start := time.Now()
 			out := run(t, ctx, work, "sbatch", "--wait", "--parsable",
@@ -295,7 +307,7 @@ func sameSweep(got, want [][]string) error {
 				continue
 			}
 			if g != w {
-				return fmt.Errorf("run %s (row %d): %s = %q, local sweep has %q", got[i][0], i, name, g, w)
+				return fmt.Errorf("run %s (row %d): %s = %q, local sweep has %q\nmerged: %q\nlocal:  %q", got[i][0], i, name, g, w, got[i], want[i])
 			}
 		}
 	}
