@@ -266,10 +266,12 @@ func Open(cfg Config) (*Robot, error) {
 	var bus drivers.Bus
 	if cfg.Rig != nil {
 		if r.hw, err = openHardware(cfg.Rig, chain); err != nil {
+			a.Close() // an external controller's process, say
 			return nil, err
 		}
 		bus = r.hw.bus
 	} else if bus, err = r.openSim(); err != nil {
+		r.Close() // what openSim opened, and the controllers
 		return nil, err
 	}
 	start := a
