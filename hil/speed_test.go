@@ -1,9 +1,12 @@
 package hil
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -188,4 +191,82 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// recordedRunFactor runs the scenario text (its model an absolute path)
+// through RunScenario with its outputs and MCAP recording on, as `chiron hil
+// run` does, and returns simulated seconds per wall second (the report's
+// real_time_factor); it checks the run passed.
+func recordedRunFactor(t *testing.T, yaml string) float64 {
+	t.Helper()
+	s, err := ParseScenario([]byte(yaml), filepath.Join(t.TempDir(), "speed.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := RunScenario(context.Background(), s, RunOptions{OutDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Passed || rep.RecordingSHA256 == "" {
+		t.Fatalf("%s", rep.Summary())
+	}
+	return rep.RealTimeFactor
+}
+
+// speedScenario is psm_nominal's motion on model over protocol for 3 s.
+func speedScenario(model, tip, protocol string, offset string) string {
+	return fmt.Sprintf(`name: speed-%s
+robot:
+  model: %s
+  tip: %q
+protocol: %s
+seed: 1
+duration: 3s
+program:
+  joint_minjerk:
+    waypoints:
+      - {offset: %s, duration: 1s, dwell: 200ms}
+      - {offset: %s, duration: 1s, dwell: 200ms}
+expect:
+  limit_violations: 0
+  final_state: enabled
+`, protocol, model, tip, protocol, offset, "["+strings.Repeat("0, ", strings.Count(offset, ","))+"0]")
+}
+
+// TestRecordedRunSpeed measures `chiron hil run`'s lockstep speed with the
+// recording on: the PSM over the pty on every protocol (one write(2) each
+// way per cycle, robot's inline devices) and the 7-DoF Panda in process
+// (recording encoded on its own goroutine). The figures are the
+// measurement (logged, with the machine's load); the bounds are loose
+// because the 2-core machine is shared, and catch only a return of the old
+// costs: a write and a goroutine hand-off per frame, a 50 ms wait per lost
+// reply, reflection-encoded recordings on the loop's thread.
+func TestRecordedRunSpeed(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("speed is not measured under -race or -short")
+	}
+	load, _ := os.ReadFile("/proc/loadavg")
+	t.Logf("load average: %s", strings.TrimSpace(string(load)))
+	psm := psmPath()
+	for _, tc := range []struct {
+		name, yaml string
+		min        float64
+	}{
+		{"psm/dynamixel", speedScenario(psm, "", robot.ProtocolDynamixel, "[0.3, 0.2, 0.03, 0.4, 0.3, 0.3]"), 1},
+		{"psm/canopen", speedScenario(psm, "", robot.ProtocolCANopen, "[0.3, 0.2, 0.03, 0.4, 0.3, 0.3]"), 1},
+		{"psm/cubemars", speedScenario(psm, "", robot.ProtocolCubeMars, "[0.3, 0.2, 0.03, 0.4, 0.3, 0.3]"), 1},
+		{"panda/inproc", "", 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			y := tc.yaml
+			if y == "" {
+				y = speedScenario(pandaPath(t), "panda_link8", robot.ProtocolInproc, "[0.3, 0.2, 0.2, 0.3, 0.3, 0.3, 0.3]")
+			}
+			f := recordedRunFactor(t, y)
+			t.Logf("%s: %.1f× real time with the recording on", tc.name, f)
+			if f < tc.min {
+				t.Errorf("%s at %.1f× real time (bound %g×)", tc.name, f, tc.min)
+			}
+		})
+	}
 }
