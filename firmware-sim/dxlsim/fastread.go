@@ -15,6 +15,17 @@ type fastBlock struct {
 	n    uint16
 }
 
+// addFast adds the blocks of the servos with ID id to s.fast; false when
+// there is none (the chain of blocks breaks at a missing device).
+func (s *Server) addFast(id byte, addr, n uint16) bool {
+	found := false
+	for sv := range s.targets(id) {
+		s.fast = append(s.fast, fastBlock{sv: sv, addr: addr, n: n})
+		found = true
+	}
+	return found
+}
+
 // fastRead answers Fast Sync Read (0x8A) or Fast Bulk Read (0x9A): one
 // status packet from the broadcast ID,
 //

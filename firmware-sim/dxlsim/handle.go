@@ -125,13 +125,8 @@ func (s *Server) handle(p *dynamixel.Packet) {
 		}
 		s.fast = s.fast[:0]
 		for _, x := range sr.IDs {
-			found := false
-			for sv := range s.targets(x) {
-				s.fast = append(s.fast, fastBlock{sv: sv, addr: sr.Addr, n: sr.Len})
-				found = true
-			}
-			if !found {
-				return // the chain of blocks breaks at a missing device
+			if !s.addFast(x, sr.Addr, sr.Len) {
+				return
 			}
 		}
 		s.fastRead(p.Instruction, s.fast)
@@ -146,13 +141,7 @@ func (s *Server) handle(p *dynamixel.Packet) {
 		}
 		s.fast = s.fast[:0]
 		for k := range br.Count() {
-			e := br.Entry(k)
-			found := false
-			for sv := range s.targets(e.ID) {
-				s.fast = append(s.fast, fastBlock{sv: sv, addr: e.Addr, n: e.Len})
-				found = true
-			}
-			if !found {
+			if e := br.Entry(k); !s.addFast(e.ID, e.Addr, e.Len) {
 				return
 			}
 		}
