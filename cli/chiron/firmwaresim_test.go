@@ -158,6 +158,14 @@ func buildChiron(t *testing.T) string {
 // the pty link; the process is stopped (SIGTERM) when the test ends.
 func startFirmwareSim(t *testing.T, bin string, args ...string) string {
 	t.Helper()
+	link, _ := startFirmwareSimLines(t, bin, args...)
+	return link
+}
+
+// startFirmwareSimLines is startFirmwareSim that also delivers the lines
+// the process prints after its ready line (closed when it exits).
+func startFirmwareSimLines(t *testing.T, bin string, args ...string) (string, <-chan string) {
+	t.Helper()
 	link := filepath.Join(t.TempDir(), "tty")
 	cmd := exec.Command(bin, append(append([]string{"firmware-sim"}, args...), "--link", link)...)
 	stdout, err := cmd.StdoutPipe()
@@ -172,8 +180,17 @@ func startFirmwareSim(t *testing.T, bin string, args ...string) string {
 		_ = cmd.Process.Signal(syscall.SIGTERM)
 		_ = cmd.Wait()
 	})
-	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "ready "+link+"\n" {
+	r := bufio.NewReader(stdout)
+	if line, err := r.ReadString('\n'); err != nil || line != "ready "+link+"\n" {
 		t.Fatalf("firmware-sim ready line %q, %v", line, err)
 	}
-	return link
+	lines := make(chan string, 64)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	return link, lines
 }
