@@ -136,7 +136,7 @@ func (p *meteredPort) flushHeld() error {
 // a lost reply on it instead of sleeping out their timeout.
 func (p *meteredPort) Quiet() bool {
 	d := p.inline
-	return d != nil && len(p.held) == 0 && d.consumed == p.written.Load() && d.pending() == 0
+	return d != nil && len(p.held) == d.aheadN && d.pending() == 0
 }
 
 // Read, in lockstep, first lets the device act on what the host wrote;

@@ -39,10 +39,14 @@ type inlineDevice struct {
 	// to out.
 	handle func(in []byte) error
 
-	consumed int64  // host bytes read from the master
-	early    []byte // held host bytes the device acted on ahead (ahead)
-	in       []byte // host bytes of this serve
-	out      []byte // device bytes not yet written to the master
+	consumed int64 // host bytes read from the master
+	// early are the host bytes the device has acted on (ahead) and not yet
+	// read back from the master (check); aheadN of them are still held.
+	early  []byte
+	aheadN int
+	noWait bool   // readMaster does not wait for the first byte
+	in     []byte // host bytes of this serve
+	out    []byte // device bytes not yet written to the master
 
 	// Arguments and results of the descriptor callbacks, which are bound
 	// once (readFn, writeFn) so a cycle allocates nothing.
@@ -70,53 +74,88 @@ func newInlineDevice(p *firmwaresim.PTY, dev *meteredDevice, host *meteredPort, 
 }
 
 // serve hands the device every byte the host has written since the last
-// serve and sends the host everything the device has queued: the host's
-// bytes go to the pty in one write(2), the device reads them back from the
-// master in one read(2) (bytes it acted on ahead, see ahead, are checked
-// against what it acted on), and its answers go out in one write(2).
+// serve and sends the host everything the device has queued: the device
+// acts on the host's bytes from the host's own copy (ahead), the bytes go to
+// the pty in one write(2), and the device's answers in one write(2). The
+// device reads the host's bytes back from the master as they land (check)
+// and compares them with what it acted on; it does not wait for them:
+// virtual time stands still until the host reads, and the host reads only
+// after the device's answers (which it waits for) are in.
 func (d *inlineDevice) serve() error {
+	if err := d.ahead(); err != nil {
+		return err
+	}
 	if err := d.host.flushHeld(); err != nil {
 		return fmt.Errorf("robot: lockstep pty: host write: %w", err)
 	}
-	if want := d.host.written.Load() - d.consumed; want > 0 {
-		if err := d.take(int(want)); err != nil {
-			return err
-		}
-		d.consumed += want
-		in := d.in
-		if k := len(d.early); k > 0 {
-			if len(in) < k || !bytes.Equal(in[:k], d.early) {
-				return fmt.Errorf("robot: lockstep pty: the master delivered %q where the host wrote %q", in[:min(k, len(in))], d.early)
-			}
-			in, d.early = in[k:], d.early[:0]
-		}
-		if len(in) > 0 {
-			if err := d.handle(in); err != nil {
-				return err
-			}
-		}
+	d.aheadN = 0
+	// Bound what is in flight unchecked; normally every byte has landed by
+	// the next serve and check reads it without waiting.
+	if err := d.check(len(d.early) > maxUnchecked); err != nil {
+		return err
 	}
 	return d.flush()
 }
 
-// ahead is the barrier at the end of a cycle: the device acts on the bytes
-// the host wrote since the last serve — commands that get no answer before
-// the next cycle (a Dynamixel sync write; CANopen's RPDOs and SYNC, whose
-// TPDOs the host reads next cycle) — from the host's own copy, before the
-// simulator steps. The bytes stay held and go to the pty with the next
-// cycle's first write, one write(2) for both cycles' traffic; serve reads
-// them from the master then and checks that they are what the device acted
-// on. The device's answers wait in out for the host's next read as they
-// would in the pty. Nothing the host can observe changes: it cannot read
-// before the next serve, and virtual time stands still between.
+// maxUnchecked bounds the host bytes the device has acted on and not yet
+// read back from the master.
+const maxUnchecked = 64 << 10
+
+// ahead lets the device act on the bytes the host has written since it last
+// ran, from the host's copy, without waiting for the kernel to carry them:
+// at the end of a cycle (the barrier: a Dynamixel sync write, CANopen's
+// RPDOs and SYNC must act before the simulator steps) and before every host
+// read. The bytes stay held and go to the pty with the host's next write(2)
+// — a cycle's closing commands with the next cycle's first request — and
+// check reads them back from the master. The device's answers wait in out
+// until the host next reads, as they would in the pty: nothing the host can
+// observe changes.
 func (d *inlineDevice) ahead() error {
 	held := d.host.held
-	if len(held) == len(d.early) {
+	if len(held) == d.aheadN {
 		return nil
 	}
-	fresh := held[len(d.early):]
+	fresh := held[d.aheadN:]
+	d.aheadN = len(held)
 	d.early = append(d.early, fresh...)
 	return d.handle(fresh)
+}
+
+// check reads back from the master the host's bytes the device acted on
+// ahead, as far as they have landed (all of them when all), and checks that
+// the pty delivered exactly what the host wrote.
+func (d *inlineDevice) check(all bool) error {
+	want := int(d.host.written.Load() - d.consumed)
+	if want <= 0 {
+		return nil
+	}
+	if all {
+		if err := d.take(want); err != nil {
+			return err
+		}
+	} else {
+		if cap(d.in) < want {
+			d.in = make([]byte, want, 2*want)
+		}
+		d.in, d.got = d.in[:want], 0
+		d.noWait = true
+		err := d.raw.Control(d.readFn)
+		d.noWait = false
+		if err != nil {
+			return fmt.Errorf("robot: lockstep pty: %w", err)
+		}
+		if d.werr != nil && !errors.Is(d.werr, unix.EAGAIN) && !errors.Is(d.werr, unix.EINTR) {
+			return fmt.Errorf("robot: lockstep pty: read master: %w", d.werr)
+		}
+		d.in = d.in[:d.got]
+	}
+	got := d.in
+	if len(got) > len(d.early) || !bytes.Equal(got, d.early[:len(got)]) {
+		return fmt.Errorf("robot: lockstep pty: the master delivered %q where the host wrote %q", got, d.early[:min(len(got), len(d.early))])
+	}
+	d.consumed += int64(len(got))
+	d.early = d.early[:copy(d.early, d.early[len(got):])]
+	return nil
 }
 
 // take reads exactly n host bytes from the master into d.in: the host has
@@ -156,7 +195,7 @@ func (d *inlineDevice) take(n int) error {
 func (d *inlineDevice) readMaster(fd uintptr) {
 	d.reads++
 	n, err := unix.Read(int(fd), d.in[d.got:])
-	if errors.Is(err, unix.EAGAIN) {
+	if errors.Is(err, unix.EAGAIN) && !d.noWait {
 		fds := [1]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
 		if _, err = unix.Poll(fds[:], 1); err != nil {
 			d.werr = err
