@@ -64,6 +64,30 @@ CREATE TABLE samples (
 	// Who started a session (the name of the clinician's token): the
 	// therapist a filed report names; empty for sessions started before.
 	{3, "session started by", `ALTER TABLE sessions ADD COLUMN started_by TEXT NOT NULL DEFAULT ''`},
+	// Store-and-forward replication to a hub (replica.go). On a device:
+	// what each hub (target) has acknowledged — per session the samples
+	// below seq and the session row as of updated_at; per patient, that
+	// it arrived. On a hub: which device each patient and session came
+	// from, so one device can never overwrite another's records.
+	{4, "replication", `
+CREATE TABLE replica_cursors (
+	target     TEXT NOT NULL,
+	session_id TEXT NOT NULL REFERENCES sessions (id),
+	samples    BIGINT NOT NULL,
+	updated_at BIGINT NOT NULL,
+	PRIMARY KEY (target, session_id)
+);
+CREATE TABLE replica_patients (
+	target     TEXT NOT NULL,
+	patient_id TEXT NOT NULL REFERENCES patients (id),
+	PRIMARY KEY (target, patient_id)
+);
+CREATE TABLE replica_origins (
+	kind   TEXT NOT NULL,
+	id     TEXT NOT NULL,
+	device TEXT NOT NULL,
+	PRIMARY KEY (kind, id)
+)`},
 }
 
 // SchemaVersion is the version the migrations bring a database to.
