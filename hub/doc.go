@@ -21,4 +21,9 @@
 // naming another device's records gets 409; a malformed batch gets 400
 // naming the field. Package hub/linksim puts a bad link (delay, jitter,
 // loss, outages) between the two for tests.
+//
+// # FHIR
+//
+// PatientBundle exports a patient's sessions in a period from the hub's
+// store as one FHIR R4 Bundle, from rehab/report's per-session export.
 package hub
