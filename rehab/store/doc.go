@@ -24,6 +24,17 @@
 // session ended early (SetEndReason) and who started it (SetStartedBy,
 // the therapist its report names) are kept with it.
 //
+// # Replication
+//
+// A device's records flow to a hospital hub store and forward (package
+// hub): PendingReplica reads a batch past the device's cursor for that hub,
+// the hub applies it with ApplyReplica (idempotent: samples keyed by
+// session and sequence number, sessions never moving back in status,
+// records owned by the device that sent them first, gaps refused), and
+// AckReplica moves the device's cursor only once the hub has committed —
+// so a kill at any point, then a restart, leaves every row on the hub
+// exactly once.
+//
 // # Samples
 //
 // One row per sample: session, sequence number, time, exercise index,
