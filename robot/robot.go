@@ -31,10 +31,23 @@ const (
 	ProtocolCubeMars  = "cubemars"  // MIT frames as SLCAN over a pty, host cubemars.Bus
 )
 
-// Controllers names the controllers registered (control/registry) when this
-// package was initialised — the built-ins; the first is the default.
-// registry.Names() also has those a researcher's package registered later.
-var Controllers = registry.Names()
+// Controllers names the built-in controllers (control/registry's Standby
+// ones, built into every loop); the first is the default.
+// registry.Names() also has those other packages register — whichever of
+// them initialise before this one (Go initialises independent packages in
+// import-path order: control/registry/external did, and a benchmark that
+// walked this list met a controller that cannot run without parameters).
+var Controllers = builtins()
+
+func builtins() []string {
+	var out []string
+	for _, n := range registry.Names() {
+		if f, ok := registry.Lookup(n); ok && f.Standby {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // Gains tunes the active controller: a kp/kd override — per joint for
 // joint-pd and admittance (stiffness Kp, damping Kd), six axes for
