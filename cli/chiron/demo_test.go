@@ -43,7 +43,7 @@ func TestMakeRunStartsWithoutFault(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "chiron")
-	build := exec.Command(gobin, "build", "-o", bin, ".")
+	build := exec.Command(gobin, "build", "-o", bin, "../../cmd/chiron")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
