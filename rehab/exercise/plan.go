@@ -27,8 +27,19 @@ type Plan struct {
 	Order  []int
 }
 
-// NewPlan builds the plan of spec on the robot chain c.
+// NewPlan builds the plan of spec on the robot chain c, for a loop at
+// PlanPeriod.
 func NewPlan(c *kinematics.Chain, spec *rehab.RunSpec) (*Plan, error) {
+	return NewPlanAt(c, spec, PlanPeriod)
+}
+
+// NewPlanAt is NewPlan for a loop with the given period: a registered
+// controller's default gains are sized for it (a served rig's loop runs at
+// the rate its bus carries, 250 Hz for a CANopen PSM, not at 1 kHz).
+func NewPlanAt(c *kinematics.Chain, spec *rehab.RunSpec, period time.Duration) (*Plan, error) {
+	if period <= 0 {
+		return nil, fmt.Errorf("plan: loop period %v: want > 0", period)
+	}
 	limits, idx, err := PatientLimits(c, &spec.Patient)
 	if err != nil {
 		return nil, err
@@ -38,7 +49,7 @@ func NewPlan(c *kinematics.Chain, spec *rehab.RunSpec) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	env := &Env{Chain: c, Limits: p.Safety.Joints, Joints: idx}
+	env := &Env{Chain: c, Limits: p.Safety.Joints, Joints: idx, Period: period}
 	p.Protocol = make(Protocol, len(spec.Protocol.Exercises))
 	for i := range spec.Protocol.Exercises {
 		ex := &spec.Protocol.Exercises[i]

@@ -74,6 +74,9 @@ type Env struct {
 	Limits []control.JointLimits
 	// Joints maps the patient's joint names to chain indices (JointIndex).
 	Joints map[string]int
+	// Period is the loop period a registered controller's default gains
+	// are sized for; 0 means PlanPeriod.
+	Period time.Duration
 }
 
 // JointIndex maps a patient's joint names to the chain's joints: a name

@@ -22,9 +22,9 @@ import (
 // params' "controller" member; it must follow joint setpoints.
 const ControllerMode = "controller:"
 
-// PlanPeriod is the loop period a plan sizes a registered controller's
-// default joint gains for (robot.Assemble): the 1 kHz of the simulated and
-// served rehabilitation robots.
+// PlanPeriod is the loop period NewPlan sizes a registered controller's
+// default joint gains for (robot.Assemble): the 1 kHz of the simulated
+// rehabilitation robots; a station plans for its loop's own (NewPlanAt).
 const PlanPeriod = time.Millisecond
 
 // buildExercise is Build, plus the modes that name a registered controller.
@@ -59,7 +59,11 @@ func buildExercise(name string, ex *rehab.Exercise, env *Env, gravity func() con
 	// default joint gains for the period; the supervisor's configuration
 	// it assembles is not used (the plan's comes from the patient), so
 	// its workspace is given rather than sampled.
-	a, err := robot.Assemble(env.Chain, PlanPeriod, ctrl, robot.Gains{Params: params},
+	period := env.Period
+	if period <= 0 {
+		period = PlanPeriod
+	}
+	a, err := robot.Assemble(env.Chain, period, ctrl, robot.Gains{Params: params},
 		robot.SafetyOverrides{Workspace: &control.Box{}})
 	if err != nil {
 		return nil, fmt.Errorf("exercise %s: params.controller: %v: %w", name, err, ErrExercise)

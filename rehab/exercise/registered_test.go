@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/control"
+	"github.com/chiron-robotics/chiron/drivers"
 	"github.com/chiron-robotics/chiron/rehab"
 )
 
@@ -99,5 +100,47 @@ func TestSimSessionUnderARegisteredController(t *testing.T) {
 	wlo, whi := deg(5)+0.1*deg(85), deg(90)-0.1*deg(85)
 	if math.Abs(lo-wlo) > deg(3) || math.Abs(hi-whi) > deg(3) {
 		t.Errorf("knee range [%.1f°, %.1f°], want [%.1f°, %.1f°] ± 3°", lo*180/math.Pi, hi*180/math.Pi, wlo*180/math.Pi, whi*180/math.Pi)
+	}
+}
+
+// TestPlanSizesARegisteredControllerForItsLoop: a plan for a slower loop
+// (a served rig's 250 Hz, or slower) sizes the registered controller's
+// default gains for that period — stiffer than a slow loop can hold
+// stably otherwise — and a period that is not positive is refused.
+func TestPlanSizesARegisteredControllerForItsLoop(t *testing.T) {
+	t.Parallel()
+	c := lowerLimb(t)
+	spec := registeredSpec("controller:joint-pd", ``)
+	if _, err := NewPlanAt(c, &spec, 0); err == nil {
+		t.Fatal("a zero loop period was accepted")
+	}
+	kp := func(period time.Duration) []float64 {
+		t.Helper()
+		p, err := NewPlanAt(c, &spec, period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctrl := p.Protocol[0].(*registered).ctrl
+		n := c.DoF()
+		st, out := make([]drivers.JointState, n), make([]drivers.JointCommand, n)
+		sp := control.NewSetpoint(n)
+		ctrl.Reset(st, out)
+		ctrl.Update(0, st, sp, out)
+		g := make([]float64, n)
+		for i := range out {
+			g[i] = out[i].Kp
+		}
+		return g
+	}
+	fast, slow := kp(time.Millisecond), kp(20*time.Millisecond)
+	softer := false
+	for i := range fast {
+		if slow[i] > fast[i] {
+			t.Errorf("joint %d: kp %g at 20 ms above %g at 1 ms", i, slow[i], fast[i])
+		}
+		softer = softer || slow[i] < fast[i]
+	}
+	if !softer {
+		t.Errorf("the same gains at 1 ms and 20 ms (%v): the period was not used", fast)
 	}
 }

@@ -107,7 +107,7 @@ func (s *StationRunner) Start(ctx context.Context, spec rehab.RunSpec, sink reha
 		return rehab.ErrBusy
 	}
 	st := s.cfg.Station
-	plan, err := NewPlan(st.Chain(), &spec)
+	plan, err := NewPlanAt(st.Chain(), &spec, st.Loop().Period())
 	if err != nil {
 		return fmt.Errorf("station: %w", err)
 	}
