@@ -50,7 +50,15 @@ type pedalLogic struct {
 	levelSince time.Duration // since when level has held
 	failed     bool          // link error seen
 	latched    bool          // a release must be seen before a press counts
+	level0     bool          // PedalConfig.Level: no latch at all
 	st         PedalState
+}
+
+// newPedalLogicFor returns the logic for cfg.
+func newPedalLogicFor(cfg PedalConfig) pedalLogic {
+	l := newPedalLogic(cfg.Debounce, cfg.Timeout, cfg.ActiveLow)
+	l.level0 = cfg.Level
+	return l
 }
 
 // newPedalLogic returns the logic released, offline and latched.
@@ -66,6 +74,12 @@ func (l *pedalLogic) report(now time.Duration, value int) bool {
 	}
 	if l.heard && now < l.last {
 		now = l.last // the clock must not run backwards
+	}
+	if l.heard && now-l.last > l.timeout {
+		// The board was silent past the timeout — offline, whether or not
+		// anyone looked meanwhile: a pedal held across the silence must be
+		// released and pressed again.
+		l.latched = true
 	}
 	pressed := (value != 0) != l.activeLow
 	if !l.heard || pressed != l.level {
@@ -90,6 +104,9 @@ func (l *pedalLogic) eval(now time.Duration) bool {
 	online := l.heard && !l.failed && now-l.last <= l.timeout
 	if !online {
 		l.latched = true
+	}
+	if l.level0 {
+		l.latched = false
 	}
 	pressed := online && !l.latched && l.level && now-l.levelSince >= l.debounce
 	changed := pressed != l.st.Pressed || online != l.st.Online
@@ -129,6 +146,11 @@ type PedalConfig struct {
 	// call at a time, in order. It may call the Pedal's State, not Start
 	// or Halt.
 	OnChange func(PedalState)
+	// Level reads the pin as a level, without the deadman's re-press
+	// latch: pressed whenever it reads pressed (debounced) and the board is
+	// heard — a relay's feedback contact, which must read closed again as
+	// soon as the board is back, not a switch a person must press again.
+	Level bool
 }
 
 // withDefaults returns c with zero fields replaced by defaults.

@@ -206,7 +206,7 @@ func NewPedal(a *firmata.Adaptor, cfg PedalConfig) *Pedal {
 		cfg:     cfg,
 		event:   fmt.Sprintf("DigitalRead%d", cfg.Pin),
 		name:    fmt.Sprintf("Pedal-D%d", cfg.Pin),
-		logic:   newPedalLogic(cfg.Debounce, cfg.Timeout, cfg.ActiveLow),
+		logic:   newPedalLogicFor(cfg),
 	}
 }
 
@@ -264,7 +264,7 @@ func (p *Pedal) start(arm bool) error {
 	if n := len(board.Pins()); p.cfg.Pin < 0 || p.cfg.Pin >= n {
 		return fmt.Errorf("gobotio: %s: pin %d not on the board (%d pins; is the adaptor connected?)", p.Name(), p.cfg.Pin, n)
 	}
-	p.setLogic(newPedalLogic(p.cfg.Debounce, p.cfg.Timeout, p.cfg.ActiveLow))
+	p.setLogic(newPedalLogicFor(p.cfg))
 	events := board.Subscribe() // before the pin mode, so no report is missed
 	if err := board.SetPinMode(p.cfg.Pin, client.Input); err != nil {
 		go unsubscribe(board, events)
@@ -295,7 +295,7 @@ func (p *Pedal) Halt() error {
 	p.boardMu.Lock()
 	p.board = nil
 	p.boardMu.Unlock()
-	p.setLogic(newPedalLogic(p.cfg.Debounce, p.cfg.Timeout, p.cfg.ActiveLow))
+	p.setLogic(newPedalLogicFor(p.cfg))
 	return nil
 }
 

@@ -82,6 +82,18 @@ func TestPedalLogic(t *testing.T) {
 			{520 * ms, "report", 1, false, true, false},
 			{540 * ms, "eval", 0, true, true, true},
 		}},
+		{"silence nobody evaluated still needs a re-press", false, []pedalStep{
+			{0, "report", 0, false, true, true},
+			{10 * ms, "report", 1, false, true, false},
+			{30 * ms, "report", 1, true, true, true},
+			// The board hangs; no eval runs until it is back, still held
+			// (the foot pedal test's flake in CI: its offline check had
+			// looked at a copy of the state).
+			{400 * ms, "report", 1, false, true, true},
+			{500 * ms, "report", 0, false, true, false},
+			{510 * ms, "report", 1, false, true, false},
+			{530 * ms, "eval", 0, true, true, true},
+		}},
 		{"link error is final", false, []pedalStep{
 			{0, "report", 0, false, true, true},
 			{10 * ms, "report", 1, false, true, false},
@@ -108,6 +120,17 @@ func TestPedalLogic(t *testing.T) {
 			runPedal(t, newPedalLogic(debounce, timeout, tc.activeLow), tc.steps)
 		})
 	}
+	// A level (a relay's feedback contact): closed again as soon as the
+	// board is back, and closed from the first report, without a re-press.
+	t.Run("level: no re-press latch", func(t *testing.T) {
+		runPedal(t, newPedalLogicFor(PedalConfig{Debounce: debounce, Timeout: timeout, Level: true}), []pedalStep{
+			{0, "report", 1, false, true, true},
+			{20 * ms, "eval", 0, true, true, true},
+			{20*ms + timeout + 1, "eval", 0, false, false, true},
+			{400 * ms, "report", 1, true, true, true},
+			{420 * ms, "eval", 0, true, true, false},
+		})
+	})
 }
 
 func TestPedalLogicStamps(t *testing.T) {

@@ -124,7 +124,7 @@ func OpenWatchdogOutput(port string, cfg WatchdogOutputConfig) (*WatchdogOutput,
 	}
 	if cfg.FeedbackPin >= 0 {
 		w.feedback = NewPedal(a, PedalConfig{Pin: cfg.FeedbackPin, ActiveLow: cfg.FeedbackActiveLow,
-			Debounce: -1, Timeout: cfg.FeedbackTimeout})
+			Debounce: -1, Timeout: cfg.FeedbackTimeout, Level: true})
 		w.feedback.SetName(fmt.Sprintf("watchdog feedback D%d", cfg.FeedbackPin))
 		if err := w.feedback.Start(); err != nil {
 			w.feedback = nil

@@ -83,4 +83,6 @@ func TestWatchdogOutputOnFirmata(t *testing.T) {
 	waitFeedback(true)
 	board.Mute(true) // a hung board: its feedback cannot be trusted
 	waitFeedback(false)
+	board.Mute(false) // back, the relay still closed: it reads closed again
+	waitFeedback(true)
 }
