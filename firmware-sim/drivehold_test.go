@@ -2,27 +2,21 @@ package firmwaresim
 
 import (
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
+	"github.com/chiron-robotics/chiron/internal/refdata"
 	"github.com/chiron-robotics/chiron/kinematics"
+	"github.com/chiron-robotics/chiron/robots"
 )
 
-// sharedRobot loads a model from ../shared/robots, skipping when the
-// shared reference data is not beside the repository.
+// sharedRobot loads a model from ../shared/robots (refdata: skipped when
+// the shared reference data is not beside the repository).
 func sharedRobot(t *testing.T, dir, file, tip string) *kinematics.Chain {
 	t.Helper()
-	p := filepath.Join("..", "..", "shared", "robots", dir, file)
-	if env := os.Getenv("CHIRON_SHARED"); env != "" {
-		p = filepath.Join(env, "robots", dir, file)
-	}
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared robot models not available (%v): clone ../shared beside the repository or set CHIRON_SHARED", err)
-	}
-	c, err := kinematics.LoadChain(p, "", tip)
+	c, err := kinematics.LoadChain(filepath.Join(refdata.Require(t), dir, file), "", tip)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +52,7 @@ func TestDrivesHoldAgainstGravityInPositionMode(t *testing.T) {
 			var c *kinematics.Chain
 			if m.dir == "" {
 				var err error
-				if c, err = kinematics.LoadChain(filepath.Join("..", "robots", m.file), "", ""); err != nil {
+				if c, err = kinematics.LoadChain(filepath.Join(robots.Dir(), m.file), "", ""); err != nil {
 					t.Fatal(err)
 				}
 			} else {

@@ -307,13 +307,7 @@ func dropTopKey(data []byte, key string) ([]byte, error) {
 	for k := 0; k+1 < len(n.Content); k += 2 {
 		if n.Content[k].Value == key {
 			n.Content = append(n.Content[:k], n.Content[k+2:]...)
-			var b bytes.Buffer
-			enc := yaml.NewEncoder(&b)
-			if err := enc.Encode(&doc); err != nil {
-				return nil, err
-			}
-			enc.Close()
-			return b.Bytes(), nil
+			return encodeYAML(&doc)
 		}
 	}
 	return data, nil

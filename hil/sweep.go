@@ -286,9 +286,14 @@ func setYAML(data []byte, path, value string) ([]byte, error) {
 		return nil, fmt.Errorf("--param %s: not a single value", path)
 	}
 	n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "", value, 0
+	return encodeYAML(&doc)
+}
+
+// encodeYAML encodes an edited scenario document.
+func encodeYAML(doc *yaml.Node) ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
-	if err := enc.Encode(&doc); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
 	enc.Close()

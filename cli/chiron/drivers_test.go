@@ -311,10 +311,7 @@ func TestFirmwareSimCubeMarsProbe(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "chiron")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/chiron").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildChiron(t)
 	link := filepath.Join(dir, "ttyACM0")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

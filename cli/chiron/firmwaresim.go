@@ -102,15 +102,17 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *transport == "socketcan" {
-		return serveSocketCAN(srv, sim, *protocol, *iface, *tick, out)
-	}
+	// The watchdog relay's board comes first, whatever the transport: a
+	// CubeMars rig file needs it on SocketCAN as on SLCAN.
 	relay, err := wd.serve(sim, *protocol, out)
 	if err != nil {
 		return err
 	}
 	if relay != nil {
 		defer relay.close()
+	}
+	if *transport == "socketcan" {
+		return serveSocketCAN(srv, sim, *protocol, *iface, *tick, out, relay)
 	}
 	p, err := firmwaresim.OpenPTY(*link)
 	if err != nil {
@@ -159,7 +161,7 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 
 // serveSocketCAN serves a CAN protocol's simulated drives on a SocketCAN
 // interface (e.g. vcan0) instead of an SLCAN pty.
-func serveSocketCAN(srv streamServer, sim *firmwaresim.Sim, protocol, iface string, tick time.Duration, out io.Writer) error {
+func serveSocketCAN(srv streamServer, sim *firmwaresim.Sim, protocol, iface string, tick time.Duration, out io.Writer, relay *fwWatchdog) error {
 	s, ok := srv.(*firmwaresim.SLCANServer)
 	if !ok {
 		return usagef("--transport socketcan: protocol %s does not run on CAN", protocol)
@@ -172,8 +174,13 @@ func serveSocketCAN(srv streamServer, sim *firmwaresim.Sim, protocol, iface stri
 	}
 	defer conn.Close()
 	fmt.Fprintf(out, "ready %s\n", iface)
+	var after func()
+	if relay != nil {
+		fmt.Fprintf(out, "watchdog %s\n", relay.describe())
+		after = relay.tick
+	}
 	errc := make(chan error, 2)
-	go func() { errc <- sim.Run(ctx, tick) }()
+	go func() { errc <- sim.RunTicking(ctx, tick, after) }()
 	go func() { errc <- firmwaresim.ServeCAN(ctx, conn, s.Node, s.Poll) }()
 	err = <-errc
 	stop()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"gobot.io/x/gobot/v2/platforms/firmata"
@@ -71,7 +72,11 @@ type WatchdogOutput struct {
 	adaptor  *firmata.Adaptor
 	link     *linkConn
 	feedback *Pedal // nil without a feedback contact
-	msg      [3]byte
+	// closed mirrors the feedback pedal's Pressed, set from its OnChange:
+	// Closed runs in the control loop's read and must not take the pedal's
+	// lock, which the board's reader goroutine holds to apply reports.
+	closed atomic.Bool
+	msg    [3]byte
 }
 
 // OpenWatchdogOutput connects the firmata board on port, makes the trigger
@@ -124,7 +129,8 @@ func OpenWatchdogOutput(port string, cfg WatchdogOutputConfig) (*WatchdogOutput,
 	}
 	if cfg.FeedbackPin >= 0 {
 		w.feedback = NewPedal(a, PedalConfig{Pin: cfg.FeedbackPin, ActiveLow: cfg.FeedbackActiveLow,
-			Debounce: -1, Timeout: cfg.FeedbackTimeout, Level: true})
+			Debounce: -1, Timeout: cfg.FeedbackTimeout, Level: true,
+			OnChange: func(st PedalState) { w.closed.Store(st.Pressed) }})
 		w.feedback.SetName(fmt.Sprintf("watchdog feedback D%d", cfg.FeedbackPin))
 		if err := w.feedback.Start(); err != nil {
 			w.feedback = nil
@@ -146,13 +152,15 @@ func (w *WatchdogOutput) Set(high bool) error {
 	return err
 }
 
-// Closed reports whether the relay's feedback contact says it is closed;
-// without a feedback contact it is always true (nothing to tell).
+// Closed reports whether the relay's feedback contact says it is closed
+// (as of the pedal's last change: its own poll applies the board-silence
+// timeout every Interval); without a feedback contact it is always true
+// (nothing to tell). It takes no lock: the control loop calls it.
 func (w *WatchdogOutput) Closed() bool {
 	if w.feedback == nil {
 		return true
 	}
-	return w.feedback.Pressed()
+	return w.closed.Load()
 }
 
 // HasFeedback reports whether a feedback contact is wired.
