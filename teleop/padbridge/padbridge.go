@@ -112,8 +112,12 @@ type Bridge struct {
 	safety      string
 	seq         uint64
 	takeRefused string
-	subStatus   uint32 // subscription ids of /teleop/status and /safety
-	subSafety   uint32
+	// estopShown: /safety said "estop" since the pad's latch was last set —
+	// recorded by the reader, so a release at the console within one tick
+	// of the e-stop showing still clears the pad's latch.
+	estopShown bool
+	subStatus  uint32 // subscription ids of /teleop/status and /safety
+	subSafety  uint32
 }
 
 // Client channel ids the bridge advertises.
@@ -333,6 +337,9 @@ func (b *Bridge) step(now time.Time, ls *loopState) (done bool, err error) {
 
 	// E-stop: engage on the latch's rising edge, in control or not.
 	if in.EStop && !ls.estop {
+		b.mu.Lock()
+		b.estopShown = false
+		b.mu.Unlock()
 		b.log.Warn("gamepad: e-stop pressed")
 		if err := b.publish(chEStop, map[string]bool{"engage": true}); err != nil {
 			return true, err
@@ -340,6 +347,9 @@ func (b *Bridge) step(now time.Time, ls *loopState) (done bool, err error) {
 	}
 	ls.estop = in.EStop
 	if in.EStop {
+		b.mu.Lock()
+		ls.sawEStop = ls.sawEStop || b.estopShown
+		b.mu.Unlock()
 		switch {
 		case st.Safety == "estop":
 			ls.sawEStop = true
@@ -568,6 +578,7 @@ func (b *Bridge) telemetry(data []byte) {
 		}
 		if json.Unmarshal(payload, &s) == nil {
 			b.safety = s.State
+			b.estopShown = b.estopShown || s.State == "estop"
 		}
 	}
 }
