@@ -189,7 +189,14 @@ func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 	}()
 
 	var ms runtime.MemStats
-	runtime.GC() // start from a collected heap
+	if !r.cfg.KeepGC {
+		// Start from a collected heap: the memory limit below is set from
+		// it. Only then — a forced collection stops the world for its
+		// phases and takes a core for its marking, and a process serving
+		// several loops starts them one after another: the second loop's
+		// collection stalled the first one's opening cycles.
+		runtime.GC()
+	}
 	runtime.ReadMemStats(&ms)
 	gc0, m0 := ms.NumGC, ms.Mallocs
 	if !r.cfg.KeepGC {

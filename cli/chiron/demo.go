@@ -31,8 +31,8 @@ func init() {
 // clinicians' sessions run on.
 func demoSpecs(modelDir, psmProtocol, exoProtocol string, rate float64) []robotSpec {
 	return []robotSpec{
-		{Name: "psm", Prefix: "/psm", Model: filepath.Join(modelDir, "psm.json"), Protocol: psmProtocol, Rate: rate, Seed: 1},
-		{Name: "exo", Prefix: "/exo", Model: filepath.Join(modelDir, "lower_limb_exo.urdf"), Protocol: exoProtocol, Rate: rate, Seed: 2,
+		{Name: "psm", Prefix: "/psm", Model: filepath.Join(modelDir, "psm.json"), Protocol: psmProtocol, Rate: rate, HardwareRate: true, Seed: 1},
+		{Name: "exo", Prefix: "/exo", Model: filepath.Join(modelDir, "lower_limb_exo.urdf"), Protocol: exoProtocol, Rate: rate, HardwareRate: true, Seed: 2,
 			Sessions: true, Patient: true},
 	}
 }
@@ -52,7 +52,12 @@ func runDemo(args []string, _ io.Reader, out, errw io.Writer) error {
 	addr := fs.String("addr", teleop.DefaultAddr, "listen address host:port (port 0 picks one)")
 	psmProto := fs.String("psm-protocol", robot.ProtocolCANopen, "the PSM's simulated drives: "+strings.Join(robot.Protocols(), ", "))
 	exoProto := fs.String("exo-protocol", robot.ProtocolCubeMars, "the exoskeleton's simulated drives")
-	rate := fs.Float64("rate", 1000, "control rate, Hz")
+	// Each robot runs as its hardware would: its loop at the fastest rate
+	// (≤ 1 kHz) its simulated drives' real bus carries, as serve --rig
+	// picks one. A CANopen bus of 6 joints at 1 Mbit/s carries 250 Hz, and
+	// a 1 kHz loop through it asks a general-purpose host for 3 ms
+	// watchdog margins that its scheduler does not promise.
+	rate := fs.Float64("rate", 0, "control rate of both loops, Hz (default: each robot's at the rate its simulated drives' real bus carries, at most 1000)")
 	tokenFile := fs.String("token-file", "", "tokens file (lines 'role token [name]': the name is the therapist a clinic report shows); default: generate one per role and print them")
 	enable := fs.Bool("enable-on-start", true, "enable each robot as soon as its loop reads its drives (a demo; --enable-on-start=false leaves them Disabled until an operator presses Enable)")
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loops (refused without the privilege: then it says so and runs without)")

@@ -54,8 +54,16 @@ func TestEveryModelOnEveryProtocol(t *testing.T) {
 	}
 	for _, m := range models {
 		for _, proto := range []string{robot.ProtocolDynamixel, robot.ProtocolCANopen, robot.ProtocolCubeMars} {
-			t.Run(m.name+"/"+proto, func(t *testing.T) { userFlow(t, m.path, proto) })
+			t.Run(m.name+"/"+proto, func(t *testing.T) { userFlow(t, m.path, proto, false) })
 		}
+	}
+	// The demo's arm as `chiron demo` runs it, on each drive protocol
+	// --psm-protocol offers: at the rate its real bus carries (250 Hz on
+	// CANopen).
+	for _, proto := range []string{robot.ProtocolDynamixel, robot.ProtocolCANopen, robot.ProtocolCubeMars} {
+		t.Run("demo_psm_at_hardware_rate/"+proto, func(t *testing.T) {
+			userFlow(t, filepath.Join("..", "..", "robots", "psm.json"), proto, true)
+		})
 	}
 }
 
@@ -67,12 +75,12 @@ const driftBound = 0.5e-3 // m
 // passes such poses over).
 var knownBroken = map[string]string{}
 
-func userFlow(t *testing.T, model, proto string) {
+func userFlow(t *testing.T, model, proto string, hardwareRate bool) {
 	tokens, gen, err := tokensFor("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := newStack([]robotSpec{{Name: "r", Model: model, Protocol: proto, Seed: 1}},
+	st, err := newStack([]robotSpec{{Name: "r", Model: model, Protocol: proto, Seed: 1, HardwareRate: hardwareRate}},
 		stackOptions{Addr: "127.0.0.1:0", Tokens: tokens, EnableOnStart: true})
 	// Known defects, open on issue 12: the test would fail on these.
 	if why, known := knownBroken[filepath.Base(model)+"/"+proto]; known {
@@ -90,6 +98,7 @@ func userFlow(t *testing.T, model, proto string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := serveStack(t, st, ctx, cancel)
 	l := st.rigs[0].Loop()
+	logf(t, "loop at %.0f Hz", 1/st.rigs[0].Period().Seconds())
 	snap := l.NewSnapshot()
 	state := func() string {
 		l.Snapshot(snap)

@@ -40,11 +40,14 @@ type robotSpec struct {
 	Name, Prefix     string
 	Model, Base, Tip string
 	Protocol         string // hil protocol: dynamixel, canopen, cubemars, inproc
-	// Rate is the loop rate, Hz; 0 means 1 kHz (with --rig, serve picks the
-	// rate the rig's bus carries before it gets here).
-	Rate       float64
-	Seed       uint64
-	Controller string
+	// Rate is the loop rate, Hz; 0 means 1 kHz, or with HardwareRate the
+	// rate the real bus the simulated drives stand for carries (with
+	// --rig, serve picks the rate the rig's bus carries before it gets
+	// here).
+	Rate         float64
+	HardwareRate bool
+	Seed         uint64
+	Controller   string
 	// ControllerParams are the active controller's parameters (raw YAML
 	// or JSON, decoded by its registered factory).
 	ControllerParams registry.Params
@@ -166,8 +169,9 @@ func newStack(specs []robotSpec, o stackOptions) (*stack, error) {
 }
 
 // open opens sp's robot (robot.Open): on the real drives of its rig file,
-// or against simulated firmware at sp.Rate or, when that is 0, at the rate
-// its simulated bus would carry on real hardware.
+// or against simulated firmware at sp.Rate or, when that is 0, at 1 kHz or
+// (HardwareRate) at the rate its simulated bus would carry on real
+// hardware.
 func (s *stack) open(sp robotSpec) (*robot.Robot, error) {
 	chain := sp.Chain
 	if chain == nil {
@@ -183,9 +187,13 @@ func (s *stack) open(sp robotSpec) (*robot.Robot, error) {
 	// The simulated bus has no wire time, so it carries any rate; say when
 	// the real bus it stands for would not (rig.LoopRate: the rule serve
 	// --rig applies), so nobody takes the simulation's rate for the
-	// hardware's.
+	// hardware's — or, asked to, run at the hardware's.
 	if bus := rig.SimulatedBus(sp.Protocol, chain.DoF()); sp.Rig == nil && bus != nil {
-		if real, _, err := rig.LoopRate(bus, rate, false); err == nil && real < rate {
+		if real, _, err := rig.LoopRate(bus, rate, false); err == nil && real < rate && sp.Rate == 0 && sp.HardwareRate {
+			s.notes = append(s.notes, fmt.Sprintf("%s: loop at %g Hz, the rate the real bus of its simulated %s drives (%d joints at 1 Mbit/s) carries (--rate %g runs faster than that hardware could)",
+				sp.Name, real, sp.Protocol, chain.DoF(), rate))
+			rate = real
+		} else if err == nil && real < rate {
 			s.notes = append(s.notes, fmt.Sprintf("%s: loop at %g Hz on simulated %s drives; their real bus (%d joints at 1 Mbit/s) carries %g Hz at most (--rate %g runs as the hardware would)",
 				sp.Name, rate, sp.Protocol, chain.DoF(), real, real))
 		}
