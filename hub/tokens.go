@@ -1,9 +1,13 @@
 package hub
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/chiron-robotics/chiron/rehab"
@@ -71,4 +75,77 @@ func (t *Tokens) Device(token string) (string, bool) {
 	defer t.mu.RUnlock()
 	dev, ok := t.byDigest[d]
 	return dev, ok
+}
+
+// ReadDevices parses a devices file: one device per line, "ID TOKEN",
+// blank lines and lines starting with '#' ignored. name is the file's name
+// for errors, which give its line (never the token).
+func ReadDevices(r io.Reader, name string) (map[string]string, error) {
+	out := map[string]string{}
+	seen := map[string]int{}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 2 {
+			return nil, fmt.Errorf("%s:%d: want \"DEVICE-ID TOKEN\", got %d fields", name, n, len(f))
+		}
+		dev, tok := f[0], f[1]
+		switch {
+		case !rehab.ValidID(dev):
+			return nil, fmt.Errorf("%s:%d: device id %q: want 1–64 characters of letters, digits, '.', '_' or '-'", name, n, dev)
+		case len(tok) < MinTokenLen:
+			return nil, fmt.Errorf("%s:%d: token of device %s: %d bytes, want at least %d", name, n, dev, len(tok), MinTokenLen)
+		}
+		if first, dup := seen[dev]; dup {
+			return nil, fmt.Errorf("%s:%d: device %s listed again (first on line %d)", name, n, dev, first)
+		}
+		for other, t := range out {
+			if t == tok {
+				return nil, fmt.Errorf("%s:%d: device %s has the token of device %s", name, n, dev, other)
+			}
+		}
+		seen[dev], out[dev] = n, tok
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// Replace makes the table exactly devices (device → token): new and
+// changed tokens are set, devices absent from it revoked. It returns the
+// revoked devices, sorted. On an error the table is unchanged.
+func (t *Tokens) Replace(devices map[string]string) (revoked []string, err error) {
+	next := NewTokens()
+	for dev, tok := range devices {
+		if err := next.Set(dev, tok); err != nil {
+			return nil, err
+		}
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for dev := range t.byDevice {
+		if _, keep := next.byDevice[dev]; !keep {
+			revoked = append(revoked, dev)
+		}
+	}
+	t.byDigest, t.byDevice = next.byDigest, next.byDevice
+	sort.Strings(revoked)
+	return revoked, nil
+}
+
+// Devices returns the devices holding a token, sorted.
+func (t *Tokens) Devices() []string {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	out := make([]string, 0, len(t.byDevice))
+	for dev := range t.byDevice {
+		out = append(out, dev)
+	}
+	sort.Strings(out)
+	return out
 }

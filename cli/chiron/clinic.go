@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chiron-robotics/chiron/hub"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/api"
@@ -41,6 +42,9 @@ type clinicOptions struct {
 	// patient's limits name); nil means the lower-limb exoskeleton of
 	// robots.DefaultLowerLimbSpec.
 	Chain *kinematics.Chain
+	// Hub, when set, replicates the store's records to a hospital's hub
+	// (serve --hub).
+	Hub *hubLink
 }
 
 // clinicFlags adds the clinic's flags to fs.
@@ -79,6 +83,9 @@ type clinic struct {
 	api         *api.Server
 	interrupted []string // sessions a previous process left running
 	slot        *runnerSlot
+	// repl replicates to the hub, stopRepl stops it (nil without one).
+	repl     *hub.Replicator
+	stopRepl func()
 }
 
 // runnerSlot is the clinicians' API's session runner before and after the
@@ -177,6 +184,12 @@ func openClinic(ctx context.Context, o clinicOptions, tokens *teleop.Tokens, log
 		st.Close()
 		return nil, fmt.Errorf("rehab database: recover interrupted sessions: %w", err)
 	}
+	if o.Hub != nil {
+		if c.repl, c.stopRepl, err = replicate(ctx, st, o.Hub, log); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
 	return c, nil
 }
 
@@ -206,6 +219,19 @@ func (c *clinic) close() error {
 	err := c.api.Close(ctx)
 	if err != nil {
 		err = fmt.Errorf("stop the running session: %w", err)
+	}
+	if c.stopRepl != nil {
+		c.stopRepl()
+		// What the stopped session committed last goes to the hub now if
+		// the link allows within a few seconds; else at the next start.
+		fctx, fcancel := context.WithTimeout(context.Background(), 5*time.Second)
+		for fctx.Err() == nil {
+			ev, serr := c.repl.SyncOnce(fctx)
+			if serr != nil || (ev.Samples == 0 && ev.Sessions == 0) {
+				break
+			}
+		}
+		fcancel()
 	}
 	return errors.Join(err, c.store.Close())
 }

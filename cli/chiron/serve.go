@@ -379,6 +379,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	rt := fs.Bool("rt", false, "ask for SCHED_FIFO and locked memory for the loop")
 	enable := fs.Bool("enable-on-start", false, "enable the robot as soon as its loop reads its drives (default: it stays Disabled until an operator presses Enable in the console)")
 	db := clinicFlags(fs)
+	hubLinkFlags := hubFlags(fs)
 	sessions := fs.String("sessions", "on", "clinicians' sessions through /api/v1: on (run on the served robot, through its drivers) or off (records and reports only)")
 	patient := fs.String("patient", "none", "with --sim: sim puts a simulated patient in the robot (a worn rehabilitation robot: the limb's stiffness and damping, its voluntary torque following the session's cues); none")
 	gpf := addGamepadFlags(fs, false)
@@ -440,6 +441,10 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	if err := gpf.validate(); err != nil {
 		return err
 	}
+	link, err := hubLinkFlags()
+	if err != nil {
+		return err
+	}
 	params, err := controllerChoice(*controller, *ctrlParams, chain, *rate, rigCfg != nil)
 	if err != nil {
 		return err
@@ -458,7 +463,7 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	name := strings.TrimSuffix(filepath.Base(*model), filepath.Ext(*model))
-	cl, err := openClinic(ctx, clinicOptions{DB: *db, Robot: name, Sessions: *sessions == "on", Chain: chain}, tokens, nil)
+	cl, err := openClinic(ctx, clinicOptions{DB: *db, Robot: name, Sessions: *sessions == "on", Chain: chain, Hub: link}, tokens, nil)
 	if err != nil {
 		return err
 	}
