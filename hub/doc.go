@@ -26,4 +26,14 @@
 //
 // PatientBundle exports a patient's sessions in a period from the hub's
 // store as one FHIR R4 Bundle, from rehab/report's per-session export.
+//
+// # Clinicians and the audit log
+//
+// Clinicians authenticate with their own bearer tokens (Clinicians, read
+// from a file by ReadClinicians), each scoped to a list of patients or to
+// every patient (AllPatients). GET /v1/patients/{id}/fhir?from=&to= gives a
+// clinician the bundle of one of their patients; GET /v1/audit gives a
+// clinician with every patient in scope the audit log. Every export is
+// written to the audit log (store.Audit) before the records leave — no
+// audit, no export — and so is every refusal of scope.
 package hub

@@ -42,10 +42,11 @@ type Refusal struct {
 // Server is the hub's HTTP handler: it authenticates devices by bearer
 // token and writes their batches into its store.
 type Server struct {
-	store  *store.Store
-	tokens *Tokens
-	log    *slog.Logger
-	mux    *http.ServeMux
+	store      *store.Store
+	tokens     *Tokens
+	clinicians *Clinicians
+	log        *slog.Logger
+	mux        *http.ServeMux
 }
 
 // NewServer returns a hub writing into st and authenticating with tokens.
@@ -54,10 +55,19 @@ func NewServer(st *store.Store, tokens *Tokens, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{store: st, tokens: tokens, log: log, mux: http.NewServeMux()}
+	s := &Server{store: st, tokens: tokens, clinicians: NewClinicians(), log: log, mux: http.NewServeMux()}
 	s.mux.HandleFunc("POST "+ReplicatePath, s.replicate)
+	s.mux.HandleFunc("GET /v1/patients/{id}/fhir", s.patientFHIR)
+	s.mux.HandleFunc("GET /v1/audit", s.auditLog)
 	return s
 }
+
+// Clinicians is the table of clinicians' tokens the hub's clinician
+// endpoints authenticate with (empty at first: every request 401).
+func (s *Server) Clinicians() *Clinicians { return s.clinicians }
+
+// SetClinicians makes c the table of clinicians' tokens (before serving).
+func (s *Server) SetClinicians(c *Clinicians) { s.clinicians = c }
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }

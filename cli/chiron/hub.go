@@ -35,6 +35,7 @@ func runHub(args []string, _ io.Reader, out, errw io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8443", "listen address host:port (port 0 picks one)")
 	db := fs.String("db", "", "the hub's records: a postgres://… URL (a hospital's), or a SQLite file (required)")
 	devices := fs.String("devices", "", "devices file: one 'DEVICE-ID TOKEN' per line (tokens ≥ 32 bytes); SIGHUP re-reads it, and a device no longer listed is revoked at once (required)")
+	clinFile := fs.String("clinicians", "", "clinicians file: one 'CLINICIAN-ID TOKEN PATIENT[,PATIENT…]|*' per line; a clinician reads their patients' FHIR bundles (GET /v1/patients/ID/fhir?from=&to=), * also the audit log (GET /v1/audit); every export and refusal is audited. SIGHUP re-reads it")
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM); with --tls-key the hub serves HTTPS, as it must beyond a test bench")
 	key := fs.String("tls-key", "", "TLS private key (PEM)")
 	if err := fs.Parse(args); err != nil {
@@ -54,6 +55,23 @@ func runHub(args []string, _ io.Reader, out, errw io.Writer) error {
 		return usagef("--tls-cert and --tls-key go together")
 	}
 	tokens := hub.NewTokens()
+	clinicians := hub.NewClinicians()
+	loadClinicians := func() error {
+		if *clinFile == "" {
+			return nil
+		}
+		f, err := os.Open(*clinFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		cs, err := hub.ReadClinicians(f, *clinFile)
+		if err != nil {
+			return err
+		}
+		clinicians.Replace(cs)
+		return nil
+	}
 	load := func() ([]string, error) {
 		f, err := os.Open(*devices)
 		if err != nil {
@@ -69,6 +87,9 @@ func runHub(args []string, _ io.Reader, out, errw io.Writer) error {
 	if _, err := load(); err != nil {
 		return usageError{err}
 	}
+	if err := loadClinicians(); err != nil {
+		return usageError{err}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	st, err := store.Open(ctx, *db, store.Options{})
@@ -77,7 +98,9 @@ func runHub(args []string, _ io.Reader, out, errw io.Writer) error {
 	}
 	defer st.Close()
 	log := slog.New(slog.NewTextHandler(errw, nil))
-	srv := &http.Server{Handler: hub.NewServer(st, tokens, log), ReadHeaderTimeout: 10 * time.Second}
+	hs := hub.NewServer(st, tokens, log)
+	hs.SetClinicians(clinicians)
+	srv := &http.Server{Handler: hs, ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -107,6 +130,11 @@ func runHub(args []string, _ io.Reader, out, errw io.Writer) error {
 					continue
 				}
 				log.Info("hub: devices file reloaded", "devices", len(tokens.Devices()), "revoked", strings.Join(revoked, ","))
+				if err := loadClinicians(); err != nil {
+					log.Error("hub: clinicians file not reloaded; the previous table stays", "err", err)
+					continue
+				}
+				log.Info("hub: clinicians file reloaded", "clinicians", strings.Join(clinicians.IDs(), ","))
 			}
 		}
 	}()

@@ -149,7 +149,10 @@ func TestHubReplicatesThroughOutageAndKill(t *testing.T) {
 	opTok, _ := teleop.GenerateToken()
 	roles := write("tokens", fmt.Sprintf("clinician %s Dr Home\noperator %s\n", clinTok, opTok))
 
-	hubProc, hubURL := startProc(t, bin, "hub ", "hub", "--addr", "127.0.0.1:0", "--db", hubDB, "--devices", devices)
+	drTok, _ := teleop.GenerateToken()
+	recTok, _ := teleop.GenerateToken()
+	clinicians := write("clinicians", "dr-home "+drTok+" P-0101\nrecords "+recTok+" *\n")
+	hubProc, hubURL := startProc(t, bin, "hub ", "hub", "--addr", "127.0.0.1:0", "--db", hubDB, "--devices", devices, "--clinicians", clinicians)
 	defer hubProc.stop(t, syscall.SIGTERM)
 	hubAddr := strings.TrimSuffix(strings.TrimPrefix(hubURL, "http://"), "/")
 	link, err := linksim.New(hubAddr, linksim.Config{Delay: 75 * time.Millisecond, Jitter: 10 * time.Millisecond, Loss: 0.05, Seed: 7})
@@ -255,6 +258,19 @@ func TestHubReplicatesThroughOutageAndKill(t *testing.T) {
 	}
 	if st := link.Stats(); true {
 		t.Logf("link: %+v", st)
+	}
+	// The hospital's EHR gets the session from the hub as FHIR; the export
+	// is in the hub's audit log.
+	hubCall := func(tok, path string) []byte {
+		return apiCaller(t, t.Context(), strings.TrimSuffix(hubURL, "/"), tok)("GET", path, "", 200)
+	}
+	day := time.Now().UTC().Format(time.DateOnly)
+	bundle := string(hubCall(drTok, "/v1/patients/P-0101/fhir?from="+day))
+	if !strings.Contains(bundle, `"resourceType":"Bundle"`) || !strings.Contains(bundle, "Procedure") {
+		t.Errorf("the hub's FHIR bundle of P-0101: %.400s", bundle)
+	}
+	if audit := string(hubCall(recTok, "/v1/audit?from="+day)); !strings.Contains(audit, `"actor":"dr-home","action":"export-fhir","subject":"patient P-0101"`) {
+		t.Errorf("the hub's audit log: %s", audit)
 	}
 	if !strings.Contains(dev.output(), "hub: replicating again") {
 		t.Errorf("the restarted device never said it replicates again:\n%s", dev.output())

@@ -88,6 +88,19 @@ CREATE TABLE replica_origins (
 	device TEXT NOT NULL,
 	PRIMARY KEY (kind, id)
 )`},
+	// Who did what to which record, for a hospital's audit (audit.go): one
+	// row per action, never updated; id is random so that hubs and devices
+	// can merge logs without renumbering.
+	{5, "audit log", `
+CREATE TABLE audit_log (
+	id      TEXT PRIMARY KEY,
+	at      BIGINT NOT NULL,
+	actor   TEXT NOT NULL,
+	action  TEXT NOT NULL,
+	subject TEXT NOT NULL,
+	detail  TEXT NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log (at)`},
 }
 
 // SchemaVersion is the version the migrations bring a database to.
