@@ -11,6 +11,9 @@ import (
 type State struct {
 	Now        time.Duration // the loop's clock
 	Supervisor control.State
+	// Reason is why the supervisor entered its state (a robot that does
+	// not know leaves it ReasonNone).
+	Reason     control.Reason
 	Controller string // active controller
 	// Q, Qd are the measured joint positions (rad) and velocities (rad/s);
 	// Effort the measured motor torques (N·m); Interaction the torque the
@@ -76,7 +79,7 @@ func (r *LoopRobot) Read(st *State) error {
 	if len(st.Q) != len(s.Joints) {
 		return fmt.Errorf("loop robot: state for %d joints, robot has %d: %w", len(st.Q), len(s.Joints), control.ErrSize)
 	}
-	st.Now, st.Supervisor, st.Controller = s.Now, s.State, s.Controller
+	st.Now, st.Supervisor, st.Reason, st.Controller = s.Now, s.State, s.Reason, s.Controller
 	st.Tool, st.HasTool = s.Tool, s.HasTool
 	for i, j := range s.Joints {
 		st.Q[i], st.Qd[i], st.Effort[i] = j.Position, j.Velocity, j.Effort

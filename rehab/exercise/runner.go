@@ -395,9 +395,19 @@ func (r *Runner) Step(now time.Duration) error {
 		// loop reads fresh data from its drives, while a joint still moves
 		// — and says so in its log; ask again, as an operator at the
 		// console would, every enableRetry, until EnableWait. Never from a
-		// Fault (a person resets it) or a stop (Resume decides).
-		if r.st.Supervisor == control.Disabled && now-r.asked >= enableRetry {
+		// Fault (a person resets it) or a stop the supervisor made (Resume
+		// decides) — but the protective stop a station's hand-over asked
+		// for (ReasonSessionStop) is the start's own: its Resume, refused
+		// in a cycle whose measurements came late, is asked again (one
+		// refused request had left a served exoskeleton stopped until the
+		// session gave up after EnableWait).
+		switch {
+		case r.st.Supervisor == control.Disabled && now-r.asked >= enableRetry:
 			r.cfg.Robot.Enable()
+			r.asked = now
+		case r.st.Supervisor == control.ProtectiveStop && r.st.Reason == control.ReasonSessionStop &&
+			r.phase == PhaseEnabling && now-r.asked >= enableRetry:
+			r.cfg.Robot.Resume()
 			r.asked = now
 		}
 		if r.wait(now) >= r.cfg.EnableWait {

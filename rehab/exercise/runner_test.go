@@ -389,3 +389,68 @@ func TestRunnerEndsOverrunningExercise(t *testing.T) {
 		t.Fatalf("reason %q, want %q", st.Reason, want)
 	}
 }
+
+// refusingRobot drops the first n supervisor requests (Enable, Resume), as
+// a supervisor refuses one that lands in a cycle with stale measurements.
+type refusingRobot struct {
+	Robot
+	drop int
+}
+
+func (r *refusingRobot) Enable() {
+	if r.drop > 0 {
+		r.drop--
+		return
+	}
+	r.Robot.Enable()
+}
+
+func (r *refusingRobot) Resume() {
+	if r.drop > 0 {
+		r.drop--
+		return
+	}
+	r.Robot.Resume()
+}
+
+// A session started on a robot a station's hand-over holds in its own
+// protective stop (ReasonSessionStop) gets it resumed even when the first
+// request is refused: the start asks again (a served exoskeleton on
+// CANopen had stayed stopped until the session gave up after EnableWait).
+// A protective stop the supervisor made for a cause of its own is not
+// resumed by the start.
+func TestStartResumesTheHandOverStopAfterARefusal(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name   string
+		reason control.Reason
+		runs   bool
+	}{{"hand-over stop", control.ReasonSessionStop, true}, {"operator's stop", control.ReasonStopRequest, false}} {
+		t.Run(c.name, func(t *testing.T) {
+			var rr *refusingRobot
+			r := passiveRig(t, 2, func(cfg *RunnerConfig) {
+				rr = &refusingRobot{Robot: cfg.Robot, drop: 1}
+				cfg.Robot, cfg.EnableWait = rr, 2*time.Second
+			})
+			r.loop.Supervisor().Enable()
+			for r.snap.State != control.Enabled && r.now < 2*time.Second {
+				r.loop.Step(r.now + period)
+				r.now += period
+				r.loop.Snapshot(r.snap)
+			}
+			r.loop.Supervisor().Stop(c.reason)
+			r.loop.Step(r.now + period)
+			r.now += period
+			if r.loop.Snapshot(r.snap); r.snap.State != control.ProtectiveStop {
+				t.Fatalf("not stopped: %s", r.snap.State)
+			}
+			if err := r.runner.Start(); err != nil {
+				t.Fatal(err)
+			}
+			r.stepFor(time.Second)
+			if got := r.runner.Status().Phase == PhaseRunning; got != c.runs {
+				t.Fatalf("running %v, want %v: %+v (supervisor %s)", got, c.runs, r.runner.Status(), r.snap.State)
+			}
+		})
+	}
+}
