@@ -1,7 +1,6 @@
 package hub
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -81,29 +80,12 @@ func (t *Clinicians) IDs() []string {
 // token). The result maps token → clinician.
 func ReadClinicians(r io.Reader, name string) (map[string]*Clinician, error) {
 	out := map[string]*Clinician{}
+	byToken := map[string]string{}
 	seen := map[string]int{}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
-		if len(f) != 3 {
-			return nil, fmt.Errorf("%s:%d: want \"CLINICIAN-ID TOKEN PATIENT[,PATIENT…]|*\", got %d fields", name, n, len(f))
-		}
+	err := readTable(r, name, `"CLINICIAN-ID TOKEN PATIENT[,PATIENT…]|*"`, 3, func(n int, f []string) error {
 		id, tok, scope := f[0], f[1], f[2]
-		switch {
-		case !rehab.ValidID(id):
-			return nil, fmt.Errorf("%s:%d: clinician id %q: want 1–64 characters of letters, digits, '.', '_' or '-'", name, n, id)
-		case len(tok) < MinTokenLen:
-			return nil, fmt.Errorf("%s:%d: token of clinician %s: %d bytes, want at least %d", name, n, id, len(tok), MinTokenLen)
-		}
-		if first, dup := seen[id]; dup {
-			return nil, fmt.Errorf("%s:%d: clinician %s listed again (first on line %d)", name, n, id, first)
-		}
-		if other, dup := out[tok]; dup {
-			return nil, fmt.Errorf("%s:%d: clinician %s has the token of clinician %s", name, n, id, other.ID)
+		if err := checkEntry(seen, byToken, "clinician", n, id, tok); err != nil {
+			return err
 		}
 		c := &Clinician{ID: id}
 		if scope == AllPatients {
@@ -112,15 +94,16 @@ func ReadClinicians(r io.Reader, name string) (map[string]*Clinician, error) {
 			c.Patients = map[string]bool{}
 			for p := range strings.SplitSeq(scope, ",") {
 				if !rehab.ValidID(p) {
-					return nil, fmt.Errorf("%s:%d: clinician %s: patient id %q: want 1–64 characters of letters, digits, '.', '_' or '-', or * for every patient", name, n, id, p)
+					return fmt.Errorf("clinician %s: patient id %q: want 1–64 characters of letters, digits, '.', '_' or '-', or * for every patient", id, p)
 				}
 				c.Patients[p] = true
 			}
 		}
-		seen[id], out[tok] = n, c
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		out[tok] = c
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -82,7 +82,27 @@ func (t *Tokens) Device(token string) (string, bool) {
 // for errors, which give its line (never the token).
 func ReadDevices(r io.Reader, name string) (map[string]string, error) {
 	out := map[string]string{}
+	byToken := map[string]string{}
 	seen := map[string]int{}
+	err := readTable(r, name, `"DEVICE-ID TOKEN"`, 2, func(n int, f []string) error {
+		dev, tok := f[0], f[1]
+		if err := checkEntry(seen, byToken, "device", n, dev, tok); err != nil {
+			return err
+		}
+		out[dev] = tok
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readTable calls row for each line of a whitespace-separated table that
+// is not blank or a '#' comment, with its line number and its fields,
+// which must number fields (usage says what a line holds). Errors are
+// prefixed with name:line.
+func readTable(r io.Reader, name, usage string, fields int, row func(n int, f []string) error) error {
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -90,30 +110,38 @@ func ReadDevices(r io.Reader, name string) (map[string]string, error) {
 			continue
 		}
 		f := strings.Fields(line)
-		if len(f) != 2 {
-			return nil, fmt.Errorf("%s:%d: want \"DEVICE-ID TOKEN\", got %d fields", name, n, len(f))
+		if len(f) != fields {
+			return fmt.Errorf("%s:%d: want %s, got %d fields", name, n, usage, len(f))
 		}
-		dev, tok := f[0], f[1]
-		switch {
-		case !rehab.ValidID(dev):
-			return nil, fmt.Errorf("%s:%d: device id %q: want 1–64 characters of letters, digits, '.', '_' or '-'", name, n, dev)
-		case len(tok) < MinTokenLen:
-			return nil, fmt.Errorf("%s:%d: token of device %s: %d bytes, want at least %d", name, n, dev, len(tok), MinTokenLen)
+		if err := row(n, f); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
-		if first, dup := seen[dev]; dup {
-			return nil, fmt.Errorf("%s:%d: device %s listed again (first on line %d)", name, n, dev, first)
-		}
-		for other, t := range out {
-			if t == tok {
-				return nil, fmt.Errorf("%s:%d: device %s has the token of device %s", name, n, dev, other)
-			}
-		}
-		seen[dev], out[dev] = n, tok
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	return out, nil
+	return nil
+}
+
+// checkEntry checks one identity of a token table on line n (kind is
+// "device" or "clinician"): a valid id, a long enough token, neither id
+// nor token listed before; it records both in seen (id → line) and
+// byToken (token → id).
+func checkEntry(seen map[string]int, byToken map[string]string, kind string, n int, id, tok string) error {
+	switch {
+	case !rehab.ValidID(id):
+		return fmt.Errorf("%s id %q: want 1–64 characters of letters, digits, '.', '_' or '-'", kind, id)
+	case len(tok) < MinTokenLen:
+		return fmt.Errorf("token of %s %s: %d bytes, want at least %d", kind, id, len(tok), MinTokenLen)
+	}
+	if first, dup := seen[id]; dup {
+		return fmt.Errorf("%s %s listed again (first on line %d)", kind, id, first)
+	}
+	if other, dup := byToken[tok]; dup {
+		return fmt.Errorf("%s %s has the token of %s %s", kind, id, kind, other)
+	}
+	seen[id], byToken[tok] = n, id
+	return nil
 }
 
 // Replace makes the table exactly devices (device → token): new and
