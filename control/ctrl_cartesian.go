@@ -63,6 +63,10 @@ type CartesianImpedanceConfig struct {
 	// Gravity is the gravitational acceleration in the base frame, m/s²;
 	// nil means kinematics.StandardGravity.
 	Gravity *[3]float64
+	// MaxSpeed bounds the tool's speed the spring may ask for: linear m/s
+	// and angular rad/s; zero leaves that part unbounded. See the type's
+	// documentation.
+	MaxSpeed [2]float64
 }
 
 // CartesianImpedance renders a spring–damper between the tool and the
@@ -79,6 +83,16 @@ type CartesianImpedanceConfig struct {
 // needs no force sensor and no inversion of the mass matrix in the task.
 // The posture term uses the projector N (see NullProjector).
 //
+// With MaxSpeed set, the law is written as a damper towards a desired
+// velocity, F = D·(v_d − J·q̇) with v_d = twist_d + D⁻¹·K·e, and v_d's
+// linear and angular parts are each scaled down to their bound — the
+// velocity limiting of Khatib (1987, "A unified approach for motion and
+// force control of robot manipulators: the operational space formulation",
+// §6.2). Below the bounds it is the same law; above them the tool is
+// damped towards the bound instead of being pulled by the whole spring, so
+// a goal that runs ahead (a stalled network, a goal caught up after a lag)
+// is not caught up faster than the bound.
+//
 // The desired pose is the setpoint's pose when it has one (sp.HasPose), with
 // its twist as feed-forward (sp.HasTwist); otherwise the controller holds
 // the pose it measured on Reset. Commands are ModeEffort. Update allocates
@@ -91,6 +105,7 @@ type CartesianImpedance struct {
 	j         []float64 // jac's row-major data, 6×n
 	mass      *mat.SymDense
 	k, d      [6]float64
+	vmax      [2]float64
 	kns, dns  float64
 	proj      NullProjector
 	coriolis  bool
@@ -124,7 +139,10 @@ func NewCartesianImpedance(cfg CartesianImpedanceConfig) (*CartesianImpedance, e
 	if cfg.Projector > NullKinematic {
 		return nil, fmt.Errorf("cartesian impedance: projector %d: %w", cfg.Projector, ErrConfig)
 	}
-	c := &CartesianImpedance{
+	if v := cfg.MaxSpeed; !(v[0] >= 0) || !(v[1] >= 0) || math.IsInf(v[0]+v[1], 0) {
+		return nil, fmt.Errorf("cartesian impedance: speed bounds %g m/s, %g rad/s: want ≥ 0, finite: %w", v[0], v[1], ErrConfig)
+	}
+	c := &CartesianImpedance{vmax: cfg.MaxSpeed,
 		n: n, ws: kinematics.NewWorkspace(cfg.Chain), dyn: kinematics.NewDynamics(cfg.Chain),
 		jac: mat.NewDense(6, n, nil), mass: mat.NewSymDense(n, nil),
 		kns: cfg.NullStiffness, dns: cfg.NullDamping, proj: cfg.Projector, coriolis: cfg.Coriolis,
@@ -240,15 +258,34 @@ func (c *CartesianImpedance) Update(_ time.Duration, st []drivers.JointState, sp
 	rot := kinematics.RotationError(&target.R, &c.pose.R)
 	e[3], e[4], e[5] = rot[0], rot[1], rot[2]
 
-	// Task wrench F = K·e + D·(twist_d − J·q̇).
-	var f [6]float64
+	// Task wrench F = K·e + D·(twist_d − J·q̇), or with a speed bound
+	// F = D·(ν·v_d − J·q̇), v_d = twist_d + D⁻¹·K·e.
+	var f, vd [6]float64
+	for r := range 6 {
+		if c.d[r] > 0 {
+			vd[r] = twist[r] + c.k[r]/c.d[r]*e[r]
+		}
+	}
+	scale := [2]float64{1, 1}
+	for part, vmax := range c.vmax {
+		if vmax > 0 {
+			v := vd[3*part : 3*part+3]
+			if s := math.Sqrt(v[0]*v[0] + v[1]*v[1] + v[2]*v[2]); s > vmax {
+				scale[part] = vmax / s
+			}
+		}
+	}
 	for r := range 6 {
 		row := c.j[r*n : r*n+n]
 		v := 0.0
 		for i, qd := range c.qd {
 			v += row[i] * qd
 		}
-		f[r] = c.k[r]*e[r] + c.d[r]*(twist[r]-v)
+		if scale[r/3] < 1 && c.d[r] > 0 {
+			f[r] = c.d[r] * (scale[r/3]*vd[r] - v)
+		} else {
+			f[r] = c.k[r]*e[r] + c.d[r]*(twist[r]-v)
+		}
 	}
 
 	// τ = g(q) [+ C·q̇] + Jᵀ·F.

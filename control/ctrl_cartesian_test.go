@@ -210,3 +210,62 @@ func TestCartesianImpedanceUnit(t *testing.T) {
 }
 
 func newDense6(n int, data []float64) *mat.Dense { return mat.NewDense(6, n, data) }
+
+// A goal 10 cm away (a goal that ran ahead: a stalled network caught up)
+// is caught up by the whole spring unless MaxSpeed bounds it: then the tool
+// is damped towards the bound (Khatib 1987 velocity limiting) and arrives
+// all the same.
+func TestCartesianImpedanceSpeedBound(t *testing.T) {
+	c := pandaChain(t)
+	for _, tc := range []struct {
+		name  string
+		bound float64
+	}{{"unbounded", 0}, {"0.05 m/s", 0.05}, {"0.2 m/s", 0.2}} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newPlantRig(t, c, pandaHome, rigOptions{}, func(r *plantRig) []NamedController {
+				ci, err := NewCartesianImpedance(CartesianImpedanceConfig{Chain: c,
+					Stiffness: [6]float64{2000, 2000, 2000, 60, 60, 60}, DampingRatio: 1,
+					NullStiffness: 5, NullDamping: 1, Coriolis: true, MaxSpeed: [2]float64{tc.bound, 0}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return []NamedController{{"cartesian", ci}}
+			})
+			r.post()
+			r.enable()
+			r.steps(200)
+			goal := r.tool()
+			goal.P[0] += 0.06
+			goal.P[2] -= 0.08
+			r.sp.HasPose, r.sp.Position, r.sp.Rotation = true, goal.P, goal.R
+			r.post()
+			peak, prev := 0.0, r.tool().P
+			for range 4000 {
+				r.steps(1)
+				p := r.tool().P
+				peak = math.Max(peak, dist3(p, prev)/1e-3)
+				prev = p
+			}
+			t.Logf("peak tool speed %.4f m/s", peak)
+			if tc.bound == 0 {
+				// The whole spring: the joints pass their rated speed and
+				// the supervisor stops the arm — what the bound prevents.
+				if s := r.loop.Supervisor().State(); s != ProtectiveStop && peak < 0.3 {
+					t.Errorf("unbounded: %v, peak %.3f m/s: the step is too small to show the bound", s, peak)
+				}
+				return
+			}
+			r.enabled()
+			if d := dist3(r.tool().P, goal.P); d > 1e-3 {
+				t.Errorf("final position %.2f mm from the goal (want < 1 mm)", d*1e3)
+			}
+			if peak > tc.bound*1.01 {
+				t.Errorf("peak tool speed %.4f m/s over the %.3g m/s bound", peak, tc.bound)
+			}
+		})
+	}
+	if _, err := NewCartesianImpedance(CartesianImpedanceConfig{Chain: c, Stiffness: [6]float64{1, 1, 1, 1, 1, 1},
+		MaxSpeed: [2]float64{-1, 0}}); err == nil {
+		t.Error("a negative speed bound was accepted")
+	}
+}

@@ -307,7 +307,7 @@ func SweepHeader(params []Param) []string {
 		h = append(h, p.Path)
 	}
 	return append(h, "seed", "passed", "final_state", "stop_latency_s", "limit_violations",
-		"tracking_rms_worst", "sim_seconds", "wall_seconds", "fault_latency_s", "drives_stop_s", "error")
+		"tracking_rms_worst", "sim_seconds", "wall_seconds", "fault_latency_s", "drives_stop_s", "tool_speed_max", "goal_speed_max", "error")
 }
 
 // Record returns the row's fields in SweepHeader's order.
@@ -320,7 +320,7 @@ func (r SweepRow) Record() []string {
 		if r.Err != nil {
 			msg = strings.ReplaceAll(r.Err.Error(), "\n", " ")
 		}
-		return append(rec, "false", "", "", "", "", "", "", "", "", msg)
+		return append(rec, "false", "", "", "", "", "", "", "", "", "", "", msg)
 	}
 	rep := r.Report
 	lat := ""
@@ -335,7 +335,8 @@ func (r SweepRow) Record() []string {
 		return strconv.FormatFloat(*x, 'f', 4, 64)
 	}
 	return append(rec, strconv.FormatBool(rep.Passed), rep.FinalState, lat, strconv.Itoa(rep.LimitViolations),
-		f(rep.Metrics.TrackingRMSWorst), f(rep.SimSeconds), f(rep.WallSeconds), opt(rep.FaultLatencyS), opt(rep.DrivesStopS), "")
+		f(rep.Metrics.TrackingRMSWorst), f(rep.SimSeconds), f(rep.WallSeconds), opt(rep.FaultLatencyS), opt(rep.DrivesStopS),
+		f(rep.Metrics.ToolSpeedMax), f(rep.Metrics.GoalSpeedMax), "")
 }
 
 // MergeCSV concatenates shard result tables (same header) into w, sorted

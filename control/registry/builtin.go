@@ -16,10 +16,19 @@ func init() {
 			return control.NewJointPD(env.Kp, env.Kd, gravity(env))
 		},
 	})
-	Register("cartesian-impedance", Factory{
+	Register("cartesian-impedance", Typed[CartesianParams]{
 		Summary: "Cartesian impedance of the tool around the pose setpoint, with null-space joint stiffness and Coriolis compensation",
 		Follows: FollowsPose, Gains: GainsCartesian, Standby: true,
-		New: func(env *Env, _ any) (control.Controller, error) {
+		Check: func(_ *Env, p *CartesianParams) error {
+			switch {
+			case !(p.MaxSpeed >= 0) || math.IsInf(p.MaxSpeed, 0):
+				return Bad("max_speed", "want ≥ 0 m/s (0: unbounded), got %g", p.MaxSpeed)
+			case !(p.MaxAngularSpeed >= 0) || math.IsInf(p.MaxAngularSpeed, 0):
+				return Bad("max_angular_speed", "want ≥ 0 rad/s (0: unbounded), got %g", p.MaxAngularSpeed)
+			}
+			return nil
+		},
+		New: func(env *Env, p *CartesianParams) (control.Controller, error) {
 			// 1000 N/m and 30 N·m/rad: stiff enough to track a surgeon's
 			// tool motion to millimetres, soft enough that contact is
 			// compliant; damping 0 means critically damped (DampingRatio 1)
@@ -29,9 +38,10 @@ func init() {
 			copy(stiff[:], env.Gains.Kp)
 			copy(damp[:], env.Gains.Kd)
 			return control.NewCartesianImpedance(control.CartesianImpedanceConfig{Chain: env.Chain,
-				Stiffness: stiff, Damping: damp, DampingRatio: 1, NullStiffness: 10, NullDamping: 2, Coriolis: true})
+				Stiffness: stiff, Damping: damp, DampingRatio: 1, NullStiffness: 10, NullDamping: 2, Coriolis: true,
+				MaxSpeed: [2]float64{p.MaxSpeed, p.MaxAngularSpeed}})
 		},
-	})
+	}.Factory())
 	Register("transparent", Factory{
 		Summary: "zero-torque free drive: gravity compensation only, the joints follow whoever moves them",
 		// Joint gains for compatibility: a kp/kd override with transparent
@@ -70,6 +80,12 @@ func init() {
 				Cutoff: p.Cutoff})
 		},
 	}.Factory())
+}
+
+// CartesianParams are the cartesian-impedance controller's parameters.
+type CartesianParams struct {
+	MaxSpeed        float64 `yaml:"max_speed" json:"max_speed" help:"bound on the tool speed the spring asks for, m/s (0: unbounded)"`
+	MaxAngularSpeed float64 `yaml:"max_angular_speed" json:"max_angular_speed" help:"bound on the tool's angular speed, rad/s (0: unbounded)"`
 }
 
 // AdmittanceParams are the admittance controller's parameters, the same

@@ -83,6 +83,8 @@ func TestBuildErrorsNameTheField(t *testing.T) {
 		{"unknown field", "admittance", "stifness: 3", []string{`params.stifness: unknown field (want one of mass, damping, stiffness, deadband, cutoff)`}, "params.stifness", false},
 		{"wrong type", "admittance", `{"mass": "heavy"}`, []string{`params.mass:`, "heavy"}, "params.mass", false},
 		{"given twice", "admittance", "mass: 1\nmass: 2", []string{`params.mass: given twice`}, "params.mass", false},
+		{"cartesian speed bound", "cartesian-impedance", "max_speed: -0.05", []string{`controller "cartesian-impedance": params.max_speed: want ≥ 0 m/s`}, "params.max_speed", false},
+		{"cartesian angular bound", "cartesian-impedance", "max_angular_speed: .inf", []string{`params.max_angular_speed: want ≥ 0 rad/s`}, "params.max_angular_speed", false},
 		{"not a mapping", "admittance", "[1, 2]", []string{`params: want a mapping`}, "params", false},
 		{"syntax", "admittance", "mass: [1", []string{`controller "admittance": params:`}, "params", false},
 		{"no params taken", "joint-pd", "kp: 3", []string{`controller "joint-pd": params: this controller takes no parameters`}, "params", false},
@@ -230,8 +232,12 @@ func TestDescribeBuiltins(t *testing.T) {
 		}
 	}
 	d, _ = Describe("cartesian-impedance")
-	if !strings.Contains(d, "tool pose") || !strings.Contains(d, "params: none") {
+	if !strings.Contains(d, "tool pose") || !strings.Contains(d, "max_speed") || !strings.Contains(d, "m/s") {
 		t.Errorf("Describe(cartesian-impedance) = %q", d)
+	}
+	d, _ = Describe("transparent")
+	if !strings.Contains(d, "params: none") {
+		t.Errorf("Describe(transparent) = %q", d)
 	}
 	if _, err := Describe("nope"); !errors.Is(err, ErrUnknown) {
 		t.Errorf("Describe(nope): %v", err)
