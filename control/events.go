@@ -116,6 +116,13 @@ const (
 	// controllers and the supervisor's limits at a cycle boundary while
 	// Disabled. Value is the number of controllers now loaded.
 	ReasonReconfigured
+	// ReasonLoopStopped: the runner stopped cycling (its context ended, it
+	// was stopped, or its cycle count ran out): nothing commands the drives
+	// any more, so they were switched off (Disabled). ReasonLoopPanicked: a
+	// cycle panicked; the drives were switched off (Fault) before the panic
+	// went on.
+	ReasonLoopStopped
+	ReasonLoopPanicked
 
 	numReasons // not a reason: the number of reasons, for tests
 )
@@ -134,7 +141,7 @@ var reasonNames = [...]string{
 	"controller switched", "gains changed", "gains rejected",
 	"standstill: moved while held", "standstill: velocity while held",
 	"stop requested", "operator silent", "session stopped", "setpoint stale",
-	"reconfigured",
+	"reconfigured", "loop stopped", "loop panicked",
 }
 
 // String returns the reason's description.

@@ -458,6 +458,39 @@ func (l *Loop) step(now time.Duration) {
 	l.lastWake, l.woke = now, true
 }
 
+// halt is the last thing a runner does with the loop, on every exit path:
+// nothing will command the drives after it, so the supervisor goes to
+// Disabled (ReasonLoopStopped) — or to Fault when the run ends in a panic
+// (ReasonLoopPanicked) — and the state's safe command, every drive off, is
+// written once and published. A write that fails or panics is counted and
+// swallowed: the drives' own master-loss protection (heartbeat consumer,
+// Bus Watchdog, watchdog relay) is what remains then, and a panic already
+// unwinding must not be replaced by another.
+func (l *Loop) halt(now time.Duration, panicked bool) {
+	st, reason := Disabled, ReasonLoopStopped
+	if panicked {
+		st, reason = Fault, ReasonLoopPanicked
+	}
+	if l.sup.state != st && l.sup.state != Fault {
+		l.sup.to(now, st, finding{reason: reason, joint: -1}, l.state)
+	}
+	for i := range l.sent {
+		l.sent[i] = drivers.JointCommand{Mode: drivers.ModeOff}
+	}
+	func() {
+		defer func() {
+			if recover() != nil {
+				l.writeErrs++
+			}
+		}()
+		if err := l.bus.Write(now, l.sent); err != nil {
+			l.writeErrs++
+		}
+	}()
+	sp, _ := l.setpoints.Latest()
+	l.publish(now, sp)
+}
+
 // applyRequests applies controller switches and gain changes at the cycle
 // boundary.
 func (l *Loop) applyRequests(now time.Duration) {

@@ -209,6 +209,17 @@ func (r *Runner) Run(ctx context.Context, maxCycles uint64) (RunReport, error) {
 		}()
 	}
 
+	// Every way out of the cycles — stopped, cancelled, their count done,
+	// or a panic in one — switches the drives off through the supervisor
+	// (Loop.halt), deferred last so it runs first: still on the loop's
+	// thread, at its priority, before anything is restored.
+	defer func() {
+		p := recover()
+		r.loop.halt(r.cfg.Clock.Now(), p != nil)
+		if p != nil {
+			panic(p)
+		}
+	}()
 	rep.Cycles = r.cycle(maxCycles)
 
 	runtime.ReadMemStats(&ms)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/chiron-robotics/chiron/drivers"
 )
 
 // fakeClock jumps instead of sleeping: SleepUntil moves time to the target
@@ -184,5 +186,83 @@ func TestRunnerRates(t *testing.T) {
 	}
 	if _, err := NewRunner(r.loop, RunnerConfig{Pin: true, CPU: 4096}); err == nil {
 		t.Error("CPU 4096 accepted")
+	}
+}
+
+// TestRunnerExitSwitchesDrivesOff: however a run ends — its cycles done, a
+// stop, its context cancelled, a panic in a cycle — the last thing written
+// to the drives is the safe command (every drive off), and the supervisor
+// says why: Disabled for a stop (loop stopped), Fault for a panic (loop
+// panicked), which then goes on.
+func TestRunnerExitSwitchesDrivesOff(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		end   func(r *rig, run *Runner) (panicked any)
+		state State
+		why   Reason
+	}{
+		{"cycles done", func(r *rig, run *Runner) any {
+			if _, err := run.Run(context.Background(), 50); err != nil {
+				t.Fatal(err)
+			}
+			return nil
+		}, Disabled, ReasonLoopStopped},
+		{"stopped", func(r *rig, run *Runner) any {
+			r.bus.onRead = func(time.Duration) {
+				if r.bus.writes >= 40 {
+					run.Stop()
+				}
+			}
+			if _, err := run.Run(context.Background(), 0); err != nil {
+				t.Fatal(err)
+			}
+			return nil
+		}, Disabled, ReasonLoopStopped},
+		{"cancelled", func(r *rig, run *Runner) any {
+			ctx, cancel := context.WithCancel(context.Background())
+			r.bus.onRead = func(time.Duration) {
+				if r.bus.writes >= 40 {
+					cancel()
+				}
+			}
+			_, _ = run.Run(ctx, 0)
+			return nil
+		}, Disabled, ReasonLoopStopped},
+		{"panic in a cycle", func(r *rig, run *Runner) (p any) {
+			r.bus.onRead = func(time.Duration) {
+				if r.bus.writes == 40 {
+					panic("cycle 40")
+				}
+			}
+			defer func() { p = recover() }()
+			_, _ = run.Run(context.Background(), 0)
+			return nil
+		}, Fault, ReasonLoopPanicked},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newRig(t, 2, nil)
+			run, err := NewRunner(r.loop, RunnerConfig{Clock: &fakeClock{t: time.Second, targets: make([]time.Duration, 0, 1024)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.post()
+			r.sup.Enable()
+			p := tc.end(r, run)
+			if (p != nil) != (tc.state == Fault) {
+				t.Fatalf("panic %v", p)
+			}
+			s := r.snapshot()
+			if s.State != tc.state || s.Reason != tc.why {
+				t.Errorf("after the run: %v (%v), want %v (%v)", s.State, s.Reason, tc.state, tc.why)
+			}
+			if r.bus.writes < 40 {
+				t.Fatalf("%d writes: the run never got going", r.bus.writes)
+			}
+			for i, c := range r.bus.sent {
+				if c.Mode != drivers.ModeOff {
+					t.Errorf("joint %d: last command %+v, want the drive off", i, c)
+				}
+			}
+		})
 	}
 }

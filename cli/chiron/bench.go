@@ -141,7 +141,7 @@ func runBench(args []string, _ io.Reader, out, errw io.Writer) error {
 
 	s := loop.NewSnapshot()
 	loop.Snapshot(s)
-	if s.State != control.Enabled {
+	if !enabledToTheEnd(s) {
 		ev := s.Events(nil)
 		for _, e := range ev {
 			fmt.Fprintf(errw, "chiron bench: %v\n", e)
@@ -221,4 +221,19 @@ func (c goSleepClock) SleepUntil(t time.Duration) {
 	if d := t - c.Now(); d > 0 {
 		time.Sleep(d)
 	}
+}
+
+// enabledToTheEnd reports whether the loop of s ran Enabled until its
+// runner stopped: its only way out of Enabled is the runner's own halt
+// (Disabled, loop stopped), and nothing stopped it before.
+func enabledToTheEnd(s *control.Snapshot) bool {
+	if s.State != control.Disabled || s.Reason != control.ReasonLoopStopped {
+		return false
+	}
+	for _, e := range s.Events(nil) {
+		if e.From == control.Enabled && e.To != control.Enabled && e.Reason != control.ReasonLoopStopped {
+			return false
+		}
+	}
+	return true
 }
