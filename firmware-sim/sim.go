@@ -299,13 +299,19 @@ func (s *Sim) RunTicking(ctx context.Context, tick time.Duration, after func()) 
 	t := time.NewTicker(tick)
 	defer t.Stop()
 	start := time.Now()
+	return s.runTicking(ctx, tick, after, t.C, func() time.Duration { return time.Since(start) })
+}
+
+// runTicking is RunTicking's loop on a given tick source and wall clock
+// (elapsed: the wall time since the run began), so tests can starve it.
+func (s *Sim) runTicking(ctx context.Context, tick time.Duration, after func(), ticks <-chan time.Time, elapsed func() time.Duration) error {
 	simStart := s.Now()
 	for {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-t.C:
-			behind := simStart + time.Since(start) - s.Now()
+		case <-ticks:
+			behind := simStart + elapsed() - s.Now()
 			if behind > maxCatchUp*tick {
 				simStart -= behind - maxCatchUp*tick
 				behind = maxCatchUp * tick

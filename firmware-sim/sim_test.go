@@ -1,6 +1,7 @@
 package firmwaresim
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -174,5 +175,52 @@ func TestBrakeFollowsPowerStage(t *testing.T) {
 	}
 	if q := pos(0); q == 0.6 {
 		t.Fatalf("enabled drive at zero torque: the brake did not release")
+	}
+}
+
+// TestStarvedSimSlipsInsteadOfCatchingUp: a simulator whose own goroutine
+// was starved (here: 200 ms without a tick) advances at most maxCatchUp
+// ticks in one step and lets simulated time slip by the rest, instead of
+// integrating the plant 200 steps on the last command at once — which the
+// devices would then show as a 200 ms silence of their master. On time it
+// follows the wall clock tick for tick.
+func TestStarvedSimSlipsInsteadOfCatchingUp(t *testing.T) {
+	s := newExoSim(t, "", 1)
+	const tick = time.Millisecond
+	ticks := make(chan time.Time)
+	var wall time.Duration
+	steps := make(chan time.Duration, 16)
+	last := s.Now()
+	after := func() {
+		steps <- s.Now() - last
+		last = s.Now()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.runTicking(ctx, tick, after, ticks, func() time.Duration { return wall }) }()
+	advance := func(d time.Duration) time.Duration {
+		wall += d
+		ticks <- time.Time{}
+		return <-steps
+	}
+	for k := range 10 {
+		if got := advance(tick); got != tick {
+			t.Fatalf("tick %d on time: stepped %v, want %v", k, got, tick)
+		}
+	}
+	if got := advance(200 * time.Millisecond); got != maxCatchUp*tick {
+		t.Fatalf("after a 200 ms starvation: stepped %v at once, want at most %v", got, maxCatchUp*tick)
+	}
+	for k := range 5 {
+		if got := advance(tick); got != tick {
+			t.Fatalf("tick %d after the slip: stepped %v, want %v (slipped time must not be caught up later)", k, got, tick)
+		}
+	}
+	cancel()
+	if err := <-done; err != context.Canceled {
+		t.Fatal(err)
+	}
+	if want := 10*tick + maxCatchUp*tick + 5*tick; s.Now() != want {
+		t.Errorf("simulated %v for %v of wall time, want %v (195 ms slipped)", s.Now(), wall, want)
 	}
 }
