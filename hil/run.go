@@ -67,6 +67,8 @@ type Report struct {
 	// DrivesStopS is the time from a host stall's start until every drive
 	// had stopped on its own (power stage off or fault latched).
 	DrivesStopS *float64 `json:"drives_stop_s,omitempty"`
+	// ViewerFlood reports a viewer_flood fault.
+	ViewerFlood *ViewerFloodMetrics `json:"viewer_flood,omitempty"`
 	// FaultLatencyS is the time from the last non-background fault's start
 	// to the supervisor's next transition to Fault.
 	FaultLatencyS   *float64            `json:"fault_latency_s,omitempty"`
@@ -168,6 +170,19 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	if epoch.IsZero() {
 		epoch = time.Now().UTC()
 	}
+	var flood *viewerFlood
+	for _, f := range s.Faults {
+		if f.Kind == "viewer_flood" {
+			tp, ok := prog.(*teleopProgram)
+			if !ok {
+				return nil, &ScenarioError{Field: "faults", Err: errors.New("viewer_flood needs a teleop program")}
+			}
+			if flood, err = newViewerFlood(f, tp.rl); err != nil {
+				return nil, err
+			}
+			defer flood.close()
+		}
+	}
 	rec, err := newRecorder(s, rig, prog.cartesian(), opts.OutDir, epoch)
 	if err != nil {
 		return nil, err
@@ -181,10 +196,14 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	start := time.Now()
 	if opts.Realtime {
 		rep.Mode = "realtime"
-		err = runRealtime(ctx, s, rig, prog, rec)
+		err = runRealtime(ctx, s, rig, prog, rec, flood)
 	} else {
 		rep.Mode = "lockstep"
-		err = runLockstep(ctx, s, rig, prog, rec)
+		err = runLockstep(ctx, s, rig, prog, rec, flood)
+	}
+	if flood != nil {
+		flood.stop()
+		rep.ViewerFlood = &flood.m
 	}
 	// The recording's last frames are encoded within the run's wall time.
 	rec.pipe.close()
@@ -337,7 +356,7 @@ func (o *operator) post(t time.Duration, st control.State, now time.Duration) er
 	return o.rig.Post(o.sp)
 }
 
-func runLockstep(ctx context.Context, s *Scenario, rig *robot.Robot, prog program, rec *recorder) error {
+func runLockstep(ctx context.Context, s *Scenario, rig *robot.Robot, prog program, rec *recorder, flood *viewerFlood) error {
 	op := newOperator(s, rig, prog)
 	snap := rig.Loop().NewSnapshot()
 	if err := op.post(0, control.Disabled, 0); err != nil {
@@ -363,6 +382,7 @@ func runLockstep(ctx context.Context, s *Scenario, rig *robot.Robot, prog progra
 		if err := op.post(t, state, snap.Now); err != nil {
 			return err
 		}
+		flood.pace(t)
 		t0 := time.Now()
 		if err := rig.Step(); err != nil {
 			return err
@@ -378,7 +398,7 @@ func runLockstep(ctx context.Context, s *Scenario, rig *robot.Robot, prog progra
 	return nil
 }
 
-func runRealtime(ctx context.Context, s *Scenario, rig *robot.Robot, prog program, rec *recorder) error {
+func runRealtime(ctx context.Context, s *Scenario, rig *robot.Robot, prog program, rec *recorder, flood *viewerFlood) error {
 	op := newOperator(s, rig, prog)
 	snap := rig.Loop().NewSnapshot()
 	if err := op.post(0, control.Disabled, 0); err != nil {
@@ -415,6 +435,7 @@ func runRealtime(ctx context.Context, s *Scenario, rig *robot.Robot, prog progra
 		if err := op.post(snap.Now+rig.Period(), snap.State, snap.Now); err != nil {
 			return err
 		}
+		flood.at(snap.Now)
 		if snap.Cycle != last {
 			last = snap.Cycle
 			rec.cycle(snap, op.sp)
@@ -465,6 +486,14 @@ func (s *Scenario) check(rep *Report) {
 			add("drives_stop_within", false, "the drives did not stop on their own", bound)
 		} else {
 			add("drives_stop_within", *rep.DrivesStopS <= bound, *rep.DrivesStopS, bound)
+		}
+	}
+	if vf := rep.ViewerFlood; vf != nil {
+		// Every viewer message but the subscriptions is a command, a
+		// control request or an e-stop release: each must be refused.
+		add("viewer_messages_refused", vf.Refusals >= vf.Commands, vf.Refusals, vf.Commands)
+		if e.ViewersAdmittedMax != nil {
+			add("viewers_admitted_max", vf.Admitted <= *e.ViewersAdmittedMax, vf.Admitted, *e.ViewersAdmittedMax)
 		}
 	}
 	if e.FaultWithin != nil {

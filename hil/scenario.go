@@ -129,8 +129,11 @@ type TeleopInput struct {
 // operator_loss (the teleoperation input stops at From), estop (pressed
 // at At), stop (a protective stop requested at At, as a session or an
 // operator asks for one), host_stall (the host's loop stops cycling from
-// From to To: no read, no write, no heartbeat — lockstep only) and push
-// (an external Torque on Joint from From to To, as a hand on the arm).
+// From to To: no read, no write, no heartbeat — lockstep only), push
+// (an external Torque on Joint from From to To, as a hand on the arm) and
+// viewer_flood (Connections viewer websockets opened at From against the
+// arm served as serve serves it, each subscribing to everything and
+// commanding motion until To; see viewers.go).
 type FaultSpec struct {
 	Kind  string   `yaml:"kind"`
 	Joint int      `yaml:"joint"` // 1-based; 0 = every joint
@@ -143,6 +146,9 @@ type FaultSpec struct {
 	// Torque is a push's external torque on its joint (N·m, N for a
 	// prismatic joint).
 	Torque float64 `yaml:"torque"`
+	// Connections is a viewer_flood's number of websocket connections
+	// attempted.
+	Connections int `yaml:"connections"`
 	// Background marks a condition of the whole run (encoder noise,
 	// sporadic lost replies) rather than the fault under test: it is not
 	// where protective_stop_within measures from.
@@ -191,6 +197,10 @@ type Expect struct {
 	// not a background one (a push on a held joint) to the supervisor's
 	// next transition to Fault.
 	FaultWithin *Duration `yaml:"fault_within"`
+	// ViewersAdmittedMax bounds the connections a viewer_flood got
+	// admitted (the server's cap). With a flood, the run also fails if a
+	// viewer's message was not refused.
+	ViewersAdmittedMax *int `yaml:"viewers_admitted_max"`
 }
 
 // Duration is a time.Duration written as "1.5s" in YAML.
@@ -526,6 +536,25 @@ func (s *Scenario) validateFault(i, n int) error {
 			return bad(field+".joint", "a host stall stops the whole host, not one joint")
 		}
 		return nil
+	case "viewer_flood":
+		if s.Program.Teleop == nil {
+			return bad(field+".kind", "viewer_flood needs a teleop program (the arm is served through its teleoperation adapter)")
+		}
+		if f.Connections < 1 || f.Connections > 10000 {
+			return bad(field+".connections", "%d: want 1..10000", f.Connections)
+		}
+		if !(f.To > f.From) {
+			return bad(field+".to", "a viewer flood needs a window: to (%v) after from (%v)", f.To.D(), f.From.D())
+		}
+		if f.Joint != 0 {
+			return bad(field+".joint", "a viewer flood is on the server, not one joint")
+		}
+		for j := range i {
+			if s.Faults[j].Kind == "viewer_flood" {
+				return bad(field+".kind", "one viewer_flood per scenario (faults[%d] is one)", j)
+			}
+		}
+		return nil
 	case "push":
 		if f.Joint == 0 {
 			return bad(field+".joint", "a push acts on one joint: give its number (1..%d)", n)
@@ -571,7 +600,7 @@ func (f *FaultSpec) spec() string {
 // request, the host stalling, a push on a joint.
 func hostFault(kind string) bool {
 	switch kind {
-	case "operator_loss", "estop", "stop", "host_stall", "push":
+	case "operator_loss", "estop", "stop", "host_stall", "push", "viewer_flood":
 		return true
 	}
 	return false
