@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/store"
@@ -47,6 +48,10 @@ type Server struct {
 	clinicians *Clinicians
 	log        *slog.Logger
 	mux        *http.ServeMux
+	relay      *relay
+	// pollHold and relayTimeout replace PollHold and RelayTimeout when
+	// set (tests).
+	pollHold, relayTimeout time.Duration
 }
 
 // NewServer returns a hub writing into st and authenticating with tokens.
@@ -55,8 +60,11 @@ func NewServer(st *store.Store, tokens *Tokens, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{store: st, tokens: tokens, clinicians: NewClinicians(), log: log, mux: http.NewServeMux()}
+	s := &Server{store: st, tokens: tokens, clinicians: NewClinicians(), log: log, mux: http.NewServeMux(), relay: newRelay()}
 	s.mux.HandleFunc("POST "+ReplicatePath, s.replicate)
+	s.mux.HandleFunc("POST "+DevicePollPath, s.devicePoll)
+	s.mux.HandleFunc("GET /v1/devices", s.listDevices)
+	s.mux.HandleFunc("/v1/devices/{device}/api/v1/{rest...}", s.relayAPI)
 	s.mux.HandleFunc("GET /v1/patients/{id}/fhir", s.patientFHIR)
 	s.mux.HandleFunc("GET /v1/audit", s.auditLog)
 	return s

@@ -10,10 +10,11 @@ const out = join(here, '..', 'teleop', 'console', 'dist');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-// Two pages, two bundles: the operator console (index.html, app.js with
-// three.js) and the clinicians' page (clinic.html, clinic.js, which needs
-// none of it).
-for (const page of ['app', 'clinic']) {
+// Three pages, three bundles: the operator console (index.html, app.js
+// with three.js), the clinicians' page (clinic.html, clinic.js, which
+// needs none of it) and the hospital hub's device list (hub.html, hub.js,
+// served by `chiron hub` with the clinicians' page).
+for (const page of ['app', 'clinic', 'hub']) {
   await esbuild.build({
     entryPoints: [join(here, 'src', `${page}.js`)],
     bundle: true,
@@ -27,3 +28,4 @@ for (const page of ['app', 'clinic']) {
 }
 copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
 copyFileSync(join(here, 'src', 'clinic.html'), join(out, 'clinic.html'));
+copyFileSync(join(here, 'src', 'hub.html'), join(out, 'hub.html'));

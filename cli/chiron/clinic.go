@@ -86,6 +86,10 @@ type clinic struct {
 	// repl replicates to the hub, stopRepl stops it (nil without one).
 	repl     *hub.Replicator
 	stopRepl func()
+	// stopAgent stops the remote-session agent (serve --hub); safety is
+	// the session robot's state it reports.
+	stopAgent func()
+	safety    safetySource
 }
 
 // runnerSlot is the clinicians' API's session runner before and after the
@@ -189,6 +193,13 @@ func openClinic(ctx context.Context, o clinicOptions, tokens *teleop.Tokens, log
 			st.Close()
 			return nil, err
 		}
+		if o.Sessions {
+			if c.stopAgent, err = runAgent(ctx, c, o.Robot, o.Hub, log); err != nil {
+				c.stopRepl()
+				st.Close()
+				return nil, err
+			}
+		}
 	}
 	return c, nil
 }
@@ -216,6 +227,9 @@ func clinicJoints(c *kinematics.Chain) ([]rehab.JointLimit, error) {
 func (c *clinic) close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	if c.stopAgent != nil {
+		c.stopAgent() // no hub request may start anything from here on
+	}
 	err := c.api.Close(ctx)
 	if err != nil {
 		err = fmt.Errorf("stop the running session: %w", err)

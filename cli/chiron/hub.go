@@ -19,12 +19,13 @@ import (
 
 	"github.com/chiron-robotics/chiron/hub"
 	"github.com/chiron-robotics/chiron/rehab/store"
+	"github.com/chiron-robotics/chiron/teleop/console"
 )
 
 func init() {
 	register(command{
 		name:    "hub",
-		summary: "the hospital's hub: home devices (chiron serve --hub) replicate their rehab records into its database",
+		summary: "the hospital's hub: home devices (chiron serve --hub) replicate their rehab records into its database, and its clinicians see the devices and run their sessions remotely (device list at /)",
 		run:     runHub,
 	})
 }
@@ -35,7 +36,7 @@ func runHub(args []string, _ io.Reader, out, errw io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8443", "listen address host:port (port 0 picks one)")
 	db := fs.String("db", "", "the hub's records: a postgres://… URL (a hospital's), or a SQLite file (required)")
 	devices := fs.String("devices", "", "devices file: one 'DEVICE-ID TOKEN' per line (tokens ≥ 32 bytes); SIGHUP re-reads it, and a device no longer listed is revoked at once (required)")
-	clinFile := fs.String("clinicians", "", "clinicians file: one 'CLINICIAN-ID TOKEN PATIENT[,PATIENT…]|*' per line; a clinician reads their patients' FHIR bundles (GET /v1/patients/ID/fhir?from=&to=), * also the audit log (GET /v1/audit); every export and refusal is audited. SIGHUP re-reads it")
+	clinFile := fs.String("clinicians", "", "clinicians file: one 'CLINICIAN-ID TOKEN PATIENT[,PATIENT…]|*' per line; a clinician sees the devices whose patients are all theirs (the page at /, GET /v1/devices), runs their sessions remotely (each device's clinician page relayed at /v1/devices/ID/clinic.html), reads their patients' FHIR bundles (GET /v1/patients/ID/fhir?from=&to=), * also the audit log (GET /v1/audit); every prescription, start, pause, resume, stop, export and refusal is audited. SIGHUP re-reads it")
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM); with --tls-key the hub serves HTTPS, as it must beyond a test bench")
 	key := fs.String("tls-key", "", "TLS private key (PEM)")
 	if err := fs.Parse(args); err != nil {
@@ -100,6 +101,7 @@ func runHub(args []string, _ io.Reader, out, errw io.Writer) error {
 	log := slog.New(slog.NewTextHandler(errw, nil))
 	hs := hub.NewServer(st, tokens, log)
 	hs.SetClinicians(clinicians)
+	hs.ServePages(console.Assets())
 	srv := &http.Server{Handler: hs, ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -142,6 +144,7 @@ func runHub(args []string, _ io.Reader, out, errw io.Writer) error {
 	go func() { done <- srv.Serve(ln) }()
 	fmt.Fprintf(out, "hub %s://%s/\n", scheme, ln.Addr())
 	fmt.Fprintf(out, "hub: %d devices may replicate (%s)\n", len(tokens.Devices()), strings.Join(tokens.Devices(), ", "))
+	fmt.Fprintf(out, "hub: clinicians open %s://%s/#token=<clinician token>\n", scheme, ln.Addr())
 	select {
 	case err := <-done:
 		return err

@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -102,24 +104,28 @@ func (w *lockedWriter) Write(b []byte) (int, error) {
 	return w.p.out.Write(b)
 }
 
-// TestHubReplicatesThroughOutageAndKill is tele-rehabilitation's record
-// path with real processes: `chiron hub` (PostgreSQL when
-// CHIRON_TEST_POSTGRES is set, else SQLite) and a home device, `chiron
-// serve` with the lower-limb exoskeleton on simulated CubeMars drives
-// worn by a simulated patient, its own SQLite, replicating through a link
+// TestHubRunsThreeHomesThroughBadLink is tele-rehabilitation end to end,
+// with real processes: `chiron hub` (PostgreSQL when CHIRON_TEST_POSTGRES
+// is set, else SQLite) and three home devices, each `chiron serve` with the
+// lower-limb exoskeleton on simulated CubeMars drives worn by a simulated
+// patient and its own SQLite, each reaching the hub through its own link
 // with 150 ms RTT, jitter and 5 % segment loss (hub/linksim). A clinician
-// runs a session on the device; 3 s in, the link goes down for 30 s; 3 s
-// later the device is killed with SIGKILL mid-session and started again
-// on the same database (the session is then interrupted, its committed
-// samples kept). When the link is back the hub catches up, and once the
-// device has stopped, the hub holds exactly the device's session rows and
-// samples, once each.
+// at the hub records a patient on each device and prescribes and starts a
+// session there, all through the hub's relay; the hub lists the devices
+// and their sessions; the clinician watches one live. Then home-1's link
+// goes down for 30 s: its agent pauses the session (the limb held — its
+// joints are watched to stay still) and 3 s later the device is killed
+// with SIGKILL mid-session and started again on the same database (the
+// session interrupted, its committed samples kept). When the link is back
+// the hub catches up; the other two sessions finish on their own. At the
+// end the hub holds exactly each device's session rows and samples, once
+// each, and its audit log names who prescribed and started what.
 //
-// Soft real time (a served robot) and about 80 s long: make test runs it
-// with the demo tests (CHIRON_MAKE_RUN_TEST=1).
-func TestHubReplicatesThroughOutageAndKill(t *testing.T) {
+// Soft real time (three served robots) and about 100 s long: make test
+// runs it with the demo tests (CHIRON_MAKE_RUN_TEST=1).
+func TestHubRunsThreeHomesThroughBadLink(t *testing.T) {
 	if os.Getenv("CHIRON_MAKE_RUN_TEST") == "" {
-		t.Skip("runs a hub and a served home device for about 80 s: make test runs it on its own (CHIRON_MAKE_RUN_TEST=1)")
+		t.Skip("runs a hub and three served home devices for about 100 s: make test runs it on its own (CHIRON_MAKE_RUN_TEST=1)")
 	}
 	bin := buildChiron(t)
 	dir := t.TempDir()
@@ -129,10 +135,6 @@ func TestHubReplicatesThroughOutageAndKill(t *testing.T) {
 	} else {
 		t.Logf("%s not set: the hub runs on SQLite (scripts/pg-test-env.sh starts a PostgreSQL)", storetest.EnvVar)
 	}
-	devTok, err := teleop.GenerateToken()
-	if err != nil {
-		t.Fatal(err)
-	}
 	write := func(name, body string) string {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
@@ -140,42 +142,113 @@ func TestHubReplicatesThroughOutageAndKill(t *testing.T) {
 		}
 		return p
 	}
-	devices := write("devices", "# the hub's devices\nhome-1 "+devTok+"\n")
-	tokFile := write("hub-token", devTok+"\n")
-	clinTok, err := teleop.GenerateToken()
-	if err != nil {
-		t.Fatal(err)
+	gen := func() string {
+		tok, err := teleop.GenerateToken()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
 	}
-	opTok, _ := teleop.GenerateToken()
-	roles := write("tokens", fmt.Sprintf("clinician %s Dr Home\noperator %s\n", clinTok, opTok))
+	homes := []string{"home-1", "home-2", "home-3"}
+	patients := []string{"P-0101", "P-0102", "P-0103"}
+	devList := "# the hub's devices\n"
+	devTokFile := map[string]string{}
+	for _, h := range homes {
+		tok := gen()
+		devList += h + " " + tok + "\n"
+		devTokFile[h] = write(h+"-token", tok+"\n")
+	}
+	devices := write("devices", devList)
+	viewTok, nurseTok := gen(), gen()
+	roles := write("tokens", fmt.Sprintf("clinician %s Nurse at home\nviewer %s\n", nurseTok, viewTok))
+	drTok, recTok := gen(), gen()
+	clinicians := write("clinicians", "dr-home "+drTok+" "+strings.Join(patients, ",")+"\nrecords "+recTok+" *\n")
 
-	drTok, _ := teleop.GenerateToken()
-	recTok, _ := teleop.GenerateToken()
-	clinicians := write("clinicians", "dr-home "+drTok+" P-0101\nrecords "+recTok+" *\n")
 	hubProc, hubURL := startProc(t, bin, "hub ", "hub", "--addr", "127.0.0.1:0", "--db", hubDB, "--devices", devices, "--clinicians", clinicians)
 	defer hubProc.stop(t, syscall.SIGTERM)
-	hubAddr := strings.TrimSuffix(strings.TrimPrefix(hubURL, "http://"), "/")
-	link, err := linksim.New(hubAddr, linksim.Config{Delay: 75 * time.Millisecond, Jitter: 10 * time.Millisecond, Loss: 0.05, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer link.Close()
+	hubBase := strings.TrimSuffix(hubURL, "/")
+	hubAddr := strings.TrimPrefix(hubBase, "http://")
 
-	devDB := filepath.Join(dir, "home-1.db")
-	serveArgs := []string{"serve", "--model", filepath.Join("..", "..", "robots", "lower_limb_exo.urdf"), "--sim", "cubemars",
-		"--patient", "sim", "--enable-on-start", "--addr", "127.0.0.1:0", "--db", devDB, "--token-file", roles,
-		"--hub", "http://" + link.Addr(), "--hub-token-file", tokFile}
-	dev, console := startProc(t, bin, "console ", serveArgs...)
-	call := apiCaller(t, t.Context(), strings.TrimSuffix(console, "/"), clinTok)
-	call("POST", "/api/v1/patients", `{"id":"P-0101","height":1.72,"mass":70,"affected_side":"left","limits":[
-		{"joint":"hip_flexion","rom_min":-0.1,"rom_max":0.8,"max_torque":60,"max_speed":1.5},
-		{"joint":"knee_flexion","rom_min":0,"rom_max":1.3,"max_torque":40,"max_speed":2}]}`, 201)
-	var sess struct{ ID string }
-	if err := json.Unmarshal(call("POST", "/api/v1/sessions", `{"patient_id":"P-0101","protocol":{"name":"knee at home","exercises":[
-		{"mode":"passive","joints":["knee_flexion"],"repetitions":6,"assistance":1,"params":{"period_s":3}}]}}`, 201), &sess); err != nil {
-		t.Fatal(err)
+	type home struct {
+		name, patient, db, session string
+		link                       *linksim.Proxy
+		args                       []string
+		proc                       *proc
+		console                    string
 	}
-	call("POST", "/api/v1/sessions/"+sess.ID+"/start", "", 200)
+	var hs []*home
+	for i, name := range homes {
+		link, err := linksim.New(hubAddr, linksim.Config{Delay: 75 * time.Millisecond, Jitter: 10 * time.Millisecond, Loss: 0.05, Seed: uint64(7 + i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer link.Close()
+		h := &home{name: name, patient: patients[i], db: filepath.Join(dir, name+".db"), link: link}
+		h.args = []string{"serve", "--model", filepath.Join("..", "..", "robots", "lower_limb_exo.urdf"), "--sim", "cubemars",
+			"--patient", "sim", "--enable-on-start", "--rate", "250", "--seed", fmt.Sprint(i + 1), "--addr", "127.0.0.1:0",
+			"--db", h.db, "--token-file", roles, "--hub", "http://" + link.Addr(), "--hub-token-file", devTokFile[name]}
+		h.proc, h.console = startProc(t, bin, "console ", h.args...)
+		hs = append(hs, h)
+	}
+
+	// The clinician works at the hospital: the hub's API, its relay to
+	// each device through that device's bad link.
+	hubAPI := apiCaller(t, t.Context(), hubBase, drTok)
+	listDevices := func() map[string]hubDevice {
+		var ds []hubDevice
+		if err := json.Unmarshal(hubAPI("GET", "/v1/devices", "", 200), &ds); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]hubDevice{}
+		for _, d := range ds {
+			out[d.Device] = d
+		}
+		return out
+	}
+	if !waitFor(30*time.Second, func() bool {
+		ds := listDevices()
+		for _, h := range homes {
+			if !ds[h].Online {
+				return false
+			}
+		}
+		return true
+	}) {
+		t.Fatalf("the three devices were not all online at the hub within 30 s: %+v", listDevices())
+	}
+	var relayed []time.Duration
+	timed := func(method, path, body string, want int) []byte {
+		t0 := time.Now()
+		b := hubAPI(method, path, body, want)
+		relayed = append(relayed, time.Since(t0))
+		return b
+	}
+	for _, h := range hs {
+		dev := "/v1/devices/" + h.name + "/api/v1"
+		timed("POST", dev+"/patients", `{"id":"`+h.patient+`","height":1.72,"mass":70,"affected_side":"left","limits":[
+			{"joint":"hip_flexion","rom_min":-0.1,"rom_max":0.8,"max_torque":60,"max_speed":1.5},
+			{"joint":"knee_flexion","rom_min":0,"rom_max":1.3,"max_torque":40,"max_speed":2}]}`, 201)
+		var sess struct{ ID string }
+		if err := json.Unmarshal(timed("POST", dev+"/sessions", `{"patient_id":"`+h.patient+`","protocol":{"name":"knee at home","exercises":[
+			{"mode":"passive","joints":["knee_flexion"],"repetitions":6,"assistance":1,"params":{"period_s":3}}]}}`, 201), &sess); err != nil {
+			t.Fatal(err)
+		}
+		h.session = sess.ID
+		timed("POST", dev+"/sessions/"+sess.ID+"/start", "", 200)
+	}
+	t.Logf("relayed requests (patient, prescription, start on each device) through 150 ms RTT, 5 %% loss: %s", durations(relayed))
+	if !waitFor(10*time.Second, func() bool {
+		ds := listDevices()
+		for _, h := range hs {
+			s := ds[h.name].Status.Session
+			if s == nil || s.ID != h.session || s.Status != "running" || s.StartedBy != "dr-home (via hub)" {
+				return false
+			}
+		}
+		return true
+	}) {
+		t.Fatalf("the hub's device list does not show the three sessions running, started by dr-home (via hub): %+v", listDevices())
+	}
 
 	// The hub's view, read as the hospital would from its database.
 	hubStore, err := store.Open(context.Background(), hubDB, store.Options{})
@@ -183,98 +256,220 @@ func TestHubReplicatesThroughOutageAndKill(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer hubStore.Close()
-	hubSession := func() store.SessionRecord {
+	hubSession := func(id string) store.SessionRecord {
 		ss, err := hubStore.ReplicaSessions(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, s := range ss {
-			if s.ID == sess.ID {
+			if s.ID == id {
 				return s
 			}
 		}
 		return store.SessionRecord{}
 	}
-	// The session runs and its samples replicate through the bad link.
-	for end := time.Now().Add(30 * time.Second); hubSession().Samples == 0; time.Sleep(100 * time.Millisecond) {
-		if time.Now().After(end) {
-			t.Fatalf("no sample of the running session reached the hub in 30 s; device log:\n%s", dev.output())
+	started := time.Now()
+	if !waitFor(30*time.Second, func() bool {
+		for _, h := range hs {
+			if hubSession(h.session).Samples == 0 {
+				return false
+			}
+		}
+		return true
+	}) {
+		t.Fatalf("no sample of every running session reached the hub in 30 s")
+	}
+	t.Logf("the hub holds every session's first samples %.1f s after they started", time.Since(started).Seconds())
+
+	// Live view of home-2 from the hub, as the clinician's page polls it.
+	var live []time.Duration
+	after := -1.0
+	for range 20 {
+		t0 := time.Now()
+		var lv struct {
+			Points []struct{ T float64 }
+		}
+		if err := json.Unmarshal(hubAPI("GET", fmt.Sprintf("/v1/devices/home-2/api/v1/sessions/%s/live?after=%g", hs[1].session, after), "", 200), &lv); err != nil {
+			t.Fatal(err)
+		}
+		live = append(live, time.Since(t0))
+		if n := len(lv.Points); n > 0 {
+			after = lv.Points[n-1].T
 		}
 	}
-	t.Logf("the hub holds the session's first samples")
+	if after < 0 {
+		t.Errorf("20 live views of home-2 through the hub carried no motion")
+	}
+	t.Logf("live view through the hub and 150 ms RTT, 5 %% loss: %s", durations(live))
+
+	// home-1 loses its link mid-session: its agent pauses the session and
+	// the limb is held; then the device is killed.
+	h1 := hs[0]
+	watch := dialConsole(t, strings.TrimPrefix(strings.TrimSuffix(h1.console, "/"), "http://"), viewTok)
 	const outage = 30 * time.Second
-	link.Outage(outage)
+	h1.link.Outage(outage)
 	outageEnds := time.Now().Add(outage)
-	time.Sleep(3 * time.Second) // the device records what the hub cannot get
-	dev.stop(t, syscall.SIGKILL)
-	t.Logf("device killed mid-session, the link down")
-	dev, console = startProc(t, bin, "console ", serveArgs...)
-	call = apiCaller(t, t.Context(), strings.TrimSuffix(console, "/"), clinTok)
-	var view struct{ Status string }
-	if err := json.Unmarshal(call("GET", "/api/v1/sessions/"+sess.ID, "", 200), &view); err != nil || view.Status != "interrupted" {
-		t.Fatalf("after the kill the session is %q (%v), want interrupted", view.Status, err)
+	lost := time.Now()
+	sessionStatus := func(h *home) string {
+		var v struct{ Status string }
+		b := getLocal(t, h.console, nurseTok, h.session)
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		return v.Status
+	}
+	if !waitFor(10*time.Second, func() bool { return sessionStatus(h1) == "paused" }) {
+		t.Fatalf("home-1's session was not paused within 10 s of losing its link: %s\n%s", sessionStatus(h1), h1.proc.output())
+	}
+	t.Logf("home-1 paused its session %.1f s after its link went down", time.Since(lost).Seconds())
+	// The hold is an impedance around where the limb was when the pause
+	// came (mid-motion): it settles within a second, and the patient's own
+	// tone then shows through it by a few mrad at most.
+	time.Sleep(time.Second)
+	_, _, q0, _ := watch.snapshot()
+	moved := 0.0
+	for end := time.Now().Add(3 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		state, reason, q, _ := watch.snapshot()
+		if state == "fault" {
+			t.Errorf("home-1 faulted while paused without its link: %s", reason)
+		}
+		for i := range min(len(q), len(q0)) {
+			moved = max(moved, math.Abs(q[i]-q0[i]))
+		}
+	}
+	if len(q0) == 0 || moved > 0.01 {
+		t.Errorf("home-1's joints moved %.4f rad while paused without its link (want < 0.01)", moved)
+	}
+	t.Logf("home-1's joints moved at most %.5f rad over 3 s paused without its link", moved)
+	h1.proc.stop(t, syscall.SIGKILL)
+	t.Logf("home-1 killed mid-session, its link down")
+	h1.proc, h1.console = startProc(t, bin, "console ", h1.args...)
+	if st := sessionStatus(h1); st != "interrupted" {
+		t.Fatalf("after the kill home-1's session is %q, want interrupted", st)
 	}
 
 	deadline := time.Now().Add(outage + 90*time.Second)
-	for hubSession().Status != "interrupted" {
+	for hubSession(h1.session).Status != "interrupted" {
 		if time.Now().After(deadline) {
-			t.Fatalf("the hub never learnt that the session was interrupted; device log:\n%s", dev.output())
+			t.Fatalf("the hub never learnt that home-1's session was interrupted; device log:\n%s", h1.proc.output())
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	t.Logf("hub caught up %.1f s after the link came back", time.Since(outageEnds).Seconds())
-	dev.stop(t, syscall.SIGTERM)
+	t.Logf("hub caught up with home-1 %.1f s after its link came back", time.Since(outageEnds).Seconds())
+	for _, h := range hs[1:] {
+		if !waitFor(60*time.Second, func() bool { return hubSession(h.session).Status == "completed" }) {
+			t.Fatalf("%s's session did not complete at the hub: %+v (local %s)", h.name, hubSession(h.session), sessionStatus(h))
+		}
+	}
+	for _, h := range hs {
+		h.proc.stop(t, syscall.SIGTERM)
+	}
 
-	devStore, err := store.Open(context.Background(), devDB, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer devStore.Close()
 	ctx := context.Background()
-	ds, err := devStore.ReplicaSessions(ctx)
+	all, err := hubStore.ReplicaSessions(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs, err := hubStore.ReplicaSessions(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(ds, hs) {
-		t.Fatalf("session rows differ:\ndevice %+v\nhub    %+v", ds, hs)
-	}
-	for _, s := range ds {
-		a, err := devStore.ReplicaSamples(ctx, s.ID)
+	total := 0
+	for _, h := range hs {
+		devStore, err := store.Open(ctx, h.db, store.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := hubStore.ReplicaSamples(ctx, s.ID)
+		ds, err := devStore.ReplicaSessions(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(a) == 0 || !reflect.DeepEqual(a, b) {
-			t.Fatalf("session %s: device %d samples, hub %d (or their contents differ)", s.ID, len(a), len(b))
+		var onHub []store.SessionRecord
+		for _, s := range all {
+			for _, d := range ds {
+				if s.ID == d.ID {
+					onHub = append(onHub, s)
+				}
+			}
 		}
-		t.Logf("session %s (%s): %d samples on the device, the same %d on the hub", s.ID, s.Status, len(a), len(b))
+		if !reflect.DeepEqual(ds, onHub) {
+			t.Fatalf("%s: session rows differ:\ndevice %+v\nhub    %+v", h.name, ds, onHub)
+		}
+		for _, s := range ds {
+			a, err := devStore.ReplicaSamples(ctx, s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := hubStore.ReplicaSamples(ctx, s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a) == 0 || !reflect.DeepEqual(a, b) {
+				t.Fatalf("%s session %s: device %d samples, hub %d (or their contents differ)", h.name, s.ID, len(a), len(b))
+			}
+			total += len(a)
+			t.Logf("%s session %s (%s): %d samples on the device, the same %d on the hub", h.name, s.ID, s.Status, len(a), len(b))
+		}
+		devStore.Close()
+		t.Logf("%s link: %+v", h.name, h.link.Stats())
 	}
-	if st := link.Stats(); true {
-		t.Logf("link: %+v", st)
-	}
-	// The hospital's EHR gets the session from the hub as FHIR; the export
-	// is in the hub's audit log.
-	hubCall := func(tok, path string) []byte {
-		return apiCaller(t, t.Context(), strings.TrimSuffix(hubURL, "/"), tok)("GET", path, "", 200)
-	}
+	t.Logf("the hub holds %d samples from three devices, each exactly once", total)
+
+	// The hospital's EHR gets the sessions from the hub as FHIR; the
+	// exports and who prescribed and started what are in the audit log.
+	hubCall := func(tok, path string) []byte { return apiCaller(t, t.Context(), hubBase, tok)("GET", path, "", 200) }
 	day := time.Now().UTC().Format(time.DateOnly)
-	bundle := string(hubCall(drTok, "/v1/patients/P-0101/fhir?from="+day))
+	bundle := string(hubCall(drTok, "/v1/patients/P-0102/fhir?from="+day))
 	if !strings.Contains(bundle, `"resourceType":"Bundle"`) || !strings.Contains(bundle, "Procedure") {
-		t.Errorf("the hub's FHIR bundle of P-0101: %.400s", bundle)
+		t.Errorf("the hub's FHIR bundle of P-0102: %.400s", bundle)
 	}
-	if audit := string(hubCall(recTok, "/v1/audit?from="+day)); !strings.Contains(audit, `"actor":"dr-home","action":"export-fhir","subject":"patient P-0101"`) {
-		t.Errorf("the hub's audit log: %s", audit)
+	audit := string(hubCall(recTok, "/v1/audit?from="+day))
+	for _, w := range []string{`"actor":"dr-home","action":"export-fhir","subject":"patient P-0102"`} {
+		if !strings.Contains(audit, w) {
+			t.Errorf("the hub's audit log lacks %s: %s", w, audit)
+		}
 	}
-	if !strings.Contains(dev.output(), "hub: replicating again") {
-		t.Errorf("the restarted device never said it replicates again:\n%s", dev.output())
+	for _, h := range hs {
+		for _, act := range []string{"add patient", "prescribe", "start"} {
+			subject := "device " + h.name
+			if act != "start" {
+				subject += " patient " + h.patient
+			}
+			if w := `"actor":"dr-home","action":"` + act + `","subject":"` + subject + `"`; !strings.Contains(audit, w) {
+				t.Errorf("the hub's audit log lacks %s", w)
+			}
+		}
 	}
+	if !strings.Contains(hs[0].proc.output(), "hub: replicating again") {
+		t.Errorf("the restarted home-1 never said it replicates again:\n%s", hs[0].proc.output())
+	}
+}
+
+// hubDevice is a row of the hub's GET /v1/devices.
+type hubDevice struct {
+	Device string
+	Online bool
+	Status struct {
+		Safety  string
+		Session *struct {
+			ID, Status string
+			StartedBy  string `json:"started_by"`
+		}
+	}
+}
+
+// getLocal reads session id from a device's own API (its console URL) as
+// its local clinician would: what the device itself says, not the hub.
+func getLocal(t *testing.T, console, token, id string) []byte {
+	t.Helper()
+	return apiCaller(t, t.Context(), strings.TrimSuffix(console, "/"), token)("GET", "/api/v1/sessions/"+id, "", 200)
+}
+
+// durations formats p50, p95 and the largest of ds.
+func durations(ds []time.Duration) string {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return "none"
+	}
+	q := func(p float64) time.Duration { return s[min(len(s)-1, int(p*float64(len(s))))] }
+	return fmt.Sprintf("n=%d p50 %v p95 %v max %v", len(s), q(0.5).Round(time.Millisecond), q(0.95).Round(time.Millisecond), s[len(s)-1].Round(time.Millisecond))
 }
 
 // TestHubRevokesOnReload: `chiron hub` refuses a bad devices file naming

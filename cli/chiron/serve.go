@@ -228,6 +228,7 @@ func (s *stack) open(sp robotSpec) (*robot.Robot, error) {
 			return nil, err
 		}
 		s.clinic.slot.attach(sr)
+		s.clinic.safety.set(r)
 	}
 	return r, nil
 }

@@ -134,8 +134,8 @@ func (s *Server) start(w http.ResponseWriter, r *http.Request) error {
 	// The therapist its report names. The session runs whether or not
 	// this is recorded: a report saying "not recorded" is better than a
 	// patient left waiting.
-	role, _ := s.opts.Tokens.Lookup(bearer(r))
-	if err := s.opts.Store.SetStartedBy(ctx, id, s.tokenName(bearer(r), role)); err != nil {
+	_, who, _ := s.caller(r)
+	if err := s.opts.Store.SetStartedBy(ctx, id, who); err != nil {
 		s.log.Error("recording who started the session", "session", id, "err", err)
 	}
 	writeJSON(w, http.StatusOK, s.view(sess))

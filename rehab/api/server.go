@@ -170,7 +170,7 @@ func bearer(r *http.Request) string {
 
 func (s *Server) auth(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		role, ok := s.opts.Tokens.Lookup(bearer(r))
+		role, _, ok := s.caller(r)
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="chiron"`)
 			writeJSON(w, http.StatusUnauthorized, errorBody{Error: "missing or unknown bearer token"})
@@ -207,9 +207,8 @@ type Me struct {
 }
 
 func (s *Server) me(w http.ResponseWriter, r *http.Request) error {
-	tok := bearer(r)
-	role, _ := s.opts.Tokens.Lookup(tok)
-	writeJSON(w, http.StatusOK, Me{Role: role, Name: s.tokenName(tok, role), Clinical: clinical(role)})
+	role, name, _ := s.caller(r)
+	writeJSON(w, http.StatusOK, Me{Role: role, Name: name, Clinical: clinical(role)})
 	return nil
 }
 

@@ -22,8 +22,11 @@ func TestHandlerServesTheBuiltConsole(t *testing.T) {
 		"/app.css": ".estop",
 		// The clinicians' page, its own bundle.
 		"/clinic.html": `<script type="module" src="clinic.js">`,
-		"/clinic.js":   "/api/v1",
+		"/clinic.js":   "api/v1",
 		"/clinic.css":  ".progress",
+		// The hospital hub's device list (served by chiron hub).
+		"/hub.html": `<script type="module" src="hub.js">`,
+		"/hub.js":   "/v1/devices",
 	} {
 		res, err := http.Get(srv.URL + path)
 		if err != nil {

@@ -25,6 +25,12 @@ function takeToken() {
 }
 const token = takeToken();
 
+// The API is beside the page: /api/v1 on a device (/clinic.html), and
+// /v1/devices/ID/api/v1 on the hospital's hub, which relays it to the
+// device at a patient's home (/v1/devices/ID/clinic.html).
+const API = new URL('api/v1', location.href).pathname;
+const REMOTE = location.pathname.match(/\/v1\/devices\/([^/]+)\//);
+
 // Everything the page knows, also window.clinic for tests and the
 // developer tools.
 const state = {
@@ -52,7 +58,7 @@ async function api(method, path, body) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const res = await fetch(`/api/v1${path}`, init);
+  const res = await fetch(`${API}${path}`, init);
   const text = await res.text();
   let data = {};
   try { data = text ? JSON.parse(text) : {}; } catch { data = { error: text }; }
@@ -67,7 +73,7 @@ async function api(method, path, body) {
 // openResource opens an API resource the browser cannot fetch by itself (a
 // plain link would not carry the bearer token).
 async function openResource(path, filename) {
-  const res = await fetch(`/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${API}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new APIError(res.status, await res.json().catch(() => ({})));
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
@@ -755,7 +761,7 @@ async function loadReport() {
   // fetched with the token (an <img> would not carry it) and parsed as an
   // SVG document, so nothing in it runs as the page's HTML.
   try {
-    const res = await fetch(`/api/v1${base}/report.svg`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${API}${base}/report.svg`, { headers: { Authorization: `Bearer ${token}` } });
     const doc = new DOMParser().parseFromString(await res.text(), 'image/svg+xml');
     const el = doc.documentElement;
     if (res.ok && el.nodeName === 'svg') {
@@ -771,7 +777,7 @@ async function loadReport() {
   const links = { 'csv-link': [`${base}/report.csv`, `${s.id}.csv`], 'fhir-link': [`${base}/fhir`, `${s.id}-fhir.json`], 'html-link': [`${base}/report.html`, ''] };
   for (const [id, [path, file]] of Object.entries(links)) {
     const a = $(id);
-    a.dataset.path = `/api/v1${path}`;
+    a.dataset.path = `${API}${path}`;
     a.onclick = (ev) => {
       ev.preventDefault();
       openResource(path, file).catch((err) => { $('s-error').textContent = err.message; });
@@ -821,7 +827,8 @@ async function init() {
     }
     setCanEdit(true);
     state.robot = await api('GET', '/robot');
-    $('robot').textContent = state.robot.robot ? `robot: ${state.robot.robot}` : 'robot: –';
+    $('robot').textContent = (state.robot.robot ? `robot: ${state.robot.robot}` : 'robot: –') +
+      (REMOTE ? ` · device ${decodeURIComponent(REMOTE[1])} through the hub` : '');
     if (!state.robot.sessions) banner('This server keeps records and reports only: no robot is attached to run sessions.');
     await loadPatients();
   } catch (err) {
