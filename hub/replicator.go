@@ -149,7 +149,8 @@ func (r *Replicator) Stats() Stats {
 	return r.stats
 }
 
-// Kick makes a waiting Run look for records now (a session ended, say).
+// Kick makes a waiting Run look for records now (a session ended, say, or
+// the link is known to be back) and restarts its back-off.
 func (r *Replicator) Kick() {
 	select {
 	case r.kick <- struct{}{}:
@@ -163,6 +164,7 @@ func (r *Replicator) Kick() {
 // It returns ctx's error.
 func (r *Replicator) Run(ctx context.Context) error {
 	backoff := r.cfg.MinBackoff
+	failed := false
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -187,13 +189,19 @@ func (r *Replicator) Run(ctx context.Context) error {
 		default:
 			backoff = r.cfg.MinBackoff
 		}
-		if r.cfg.OnBatch != nil && (err != nil || ev.Samples > 0 || ev.Sessions > 0) {
+		// Every failure, every batch with records, and the first success
+		// after a failure even when nothing was pending (the link is back).
+		if r.cfg.OnBatch != nil && (err != nil || ev.Samples > 0 || ev.Sessions > 0 || failed) {
 			r.cfg.OnBatch(ev)
 		}
+		failed = err != nil
 		if wait > 0 {
 			select {
 			case <-r.cfg.Clock.After(wait):
 			case <-r.kick:
+				// Records to send, or the link is back: try now, and if
+				// that fails, back off from the start again.
+				backoff = r.cfg.MinBackoff
 			case <-ctx.Done():
 				return ctx.Err()
 			}
