@@ -30,7 +30,7 @@ func hubDSN(t *testing.T) string {
 	return filepath.Join(t.TempDir(), "hub.db")
 }
 
-func openStore(t *testing.T, dsn string) *store.Store {
+func openStore(t testing.TB, dsn string) *store.Store {
 	t.Helper()
 	s, err := store.Open(context.Background(), dsn, store.Options{})
 	if err != nil {
