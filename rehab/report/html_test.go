@@ -130,3 +130,17 @@ func TestHTMLReport(t *testing.T) {
 		t.Errorf("running report: %s", txt)
 	}
 }
+
+// TestEveryMetricHasRangeAndDirection: each metric's one-line explanation
+// gives a usual range (a figure) and which way is better — what a
+// clinician reads next to an unfamiliar number.
+func TestEveryMetricHasRangeAndDirection(t *testing.T) {
+	for _, m := range Metrics {
+		if !strings.ContainsAny(m.Help, "0123456789") {
+			t.Errorf("%s: no figure of its usual range: %q", m.Name, m.Help)
+		}
+		if !strings.Contains(m.Help, "better") && !strings.Contains(m.Help, "smoother") {
+			t.Errorf("%s: does not say which way is better: %q", m.Name, m.Help)
+		}
+	}
+}

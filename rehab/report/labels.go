@@ -118,6 +118,12 @@ type Metric struct {
 // Metrics are the one-line explanations the printable report (and the
 // clinician page, in its own words) gives for every metric it shows.
 //
+// Range-of-motion norms are the AAOS's as Norkin & White give them
+// ("Measurement of Joint Motion", 5th ed., 2016: hip flexion 0–120°,
+// knee flexion 0–135°, elbow flexion 0–150°). The peak-to-mean speed
+// ratio of a smooth point-to-point movement, 1.875, is the minimum-jerk
+// profile's (Flash & Hogan, J Neurosci 1985).
+//
 // SPARC's range is from Balasubramanian, Melendez-Calderon, Burdet
 // (IEEE TBME 2012, "A robust and sensitive metric for quantifying
 // movement smoothness") and Balasubramanian et al. (J NeuroEng Rehabil
@@ -126,13 +132,13 @@ type Metric struct {
 // −7 and below as a movement breaks into sub-movements (as after a
 // stroke); SPARC is dimensionless and closer to 0 is smoother.
 var Metrics = []Metric{
-	{"rom", "Range of motion (ROM)", "the angle between the two extremes the joint reached, in degrees; compare with the prescribed range and earlier sessions — larger means more movement"},
-	{"active_rom", "Active ROM", "range reached while the patient moved with less than half of the motion from the robot (assistance < 50 %)"},
-	{"passive_rom", "Passive ROM", "range reached while the robot provided at least half of the motion (assistance ≥ 50 %)"},
-	{"assistance", "Assistance", "share of the motion the robot provided, 0 % (patient alone) to 100 % (fully passive); lower over sessions means more of the movement is the patient's own"},
-	{"movement_time", "Movement time", "time the movement took, from when its speed first rose above 5 % of its peak to when it last fell below, in seconds; shorter for the same range is usually better"},
-	{"peak_speed", "Peak speed", "the fastest the exercised joints moved in the repetition, in degrees per second; higher means a faster, more confident movement, within the patient's speed limit"},
-	{"path_length_ratio", "Path-length ratio", "length of the path the joints took to the farthest posture over the straight-line distance, 1.0 for a direct movement; higher means detours (healthy movements stay near 1.0–1.2)"},
+	{"rom", "Range of motion (ROM)", "the angle between the two extremes the joint reached, in degrees; healthy adults reach about 120° of hip flexion, 135° of knee flexion and 150° of elbow flexion (AAOS norms); compare with the prescribed range and earlier sessions — larger is better"},
+	{"active_rom", "Active ROM", "range reached while the patient moved with less than half of the motion from the robot (assistance < 50 %); in a healthy joint it equals the passive ROM, and a gap of more than about 10° points to weakness — larger, closing the gap, is better"},
+	{"passive_rom", "Passive ROM", "range reached while the robot provided at least half of the motion (assistance ≥ 50 %); short of the norms above it points to stiffness or contracture — larger is better"},
+	{"assistance", "Assistance", "share of the motion the robot provided, 0 % (patient alone) to 100 % (fully passive); lower over sessions is better: more of the movement is the patient's own"},
+	{"movement_time", "Movement time", "time the movement took, from when its speed first rose above 5 % of its peak to when it last fell below, in seconds; a healthy repetition takes about the prescribed time per repetition (the robot paces it), longer means the patient was slower — shorter for the same range is better"},
+	{"peak_speed", "Peak speed", "the fastest the exercised joints moved in the repetition, in degrees per second; a smooth healthy movement peaks at about 1.9 times its average speed (the minimum-jerk profile, Flash & Hogan 1985), several peaks or a much higher ratio mean a halting movement; higher, within the patient's speed limit, is better"},
+	{"path_length_ratio", "Path-length ratio", "length of the path the joints took to the farthest posture over the straight-line distance, 1.0 for a direct movement; higher means detours (healthy movements stay near 1.0–1.2) — lower is better"},
 	{"sparc", "Smoothness (SPARC)", "spectral arc length of the speed profile, about −1.5 for one smooth movement, down to −7 or lower for a halting, jerky one; closer to 0 is smoother (Balasubramanian et al. 2012, 2015)"},
-	{"interaction_torque", "Interaction torque (patient ↔ robot)", "torque between the patient's limb and the robot at the joint, in N·m, not the motor's torque; high values mean the patient pushed against the robot (spasticity, effort) or was pushed; it can exceed the patient's max torque limit, which bounds only the robot's own torque"},
+	{"interaction_torque", "Interaction torque (patient ↔ robot)", "torque between the patient's limb and the robot at the joint, in N·m, not the motor's torque; high values mean the patient pushed against the robot (spasticity, effort) or was pushed; it can exceed the patient's max torque limit, which bounds only the robot's own torque; near 0 N·m when the patient relaxes into the robot (the limb's weight and stiffness, a few N·m) — lower is better in passive and assisted exercises, higher is the aim in resistive ones"},
 }

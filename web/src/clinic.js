@@ -697,14 +697,14 @@ function drawLive() {
 // and J NeuroEng Rehabil 2015 — about −1.5 for one smooth reach, towards
 // −7 and below for a movement broken into sub-movements.
 const METRICS = [
-  ['Range of motion', 'the angle between the two extremes the joint reached, in degrees; compare with the prescribed range and earlier sessions — larger means more movement.'],
-  ['Active / passive', 'range reached while the robot gave less than half of the motion (active) or at least half (passive).'],
-  ['Robot assistance', 'share of the motion the robot provided: 0 % the patient alone, 100 % fully passive; lower over sessions means more of the movement is the patient’s own.'],
-  ['Movement time', 'how long one movement took (speed above 5 % of its peak), in seconds; shorter for the same range is usually better.'],
-  ['Peak speed', 'the fastest the joints moved in the repetition, in °/s; higher means a faster, more confident movement, within the patient’s speed limit.'],
-  ['Path-length ratio', 'path taken over the straight-line distance to the farthest posture: 1.0 is direct, higher means detours (healthy movements stay near 1.0–1.2).'],
+  ['Range of motion', 'the angle between the two extremes the joint reached, in degrees; healthy adults reach about 120° of hip flexion, 135° of knee flexion, 150° of elbow flexion (AAOS norms); compare with the prescribed range and earlier sessions — larger is better.'],
+  ['Active / passive', 'range reached while the robot gave less than half of the motion (active) or at least half (passive); in a healthy joint they are equal — an active range more than about 10° short of the passive one points to weakness, a passive range short of the norms to stiffness; larger is better.'],
+  ['Robot assistance', 'share of the motion the robot provided: 0 % the patient alone, 100 % fully passive; lower over sessions is better: more of the movement is the patient’s own.'],
+  ['Movement time', 'how long one movement took (speed above 5 % of its peak), in seconds; a healthy repetition takes about the prescribed time per repetition, longer means the patient was slower — shorter for the same range is better.'],
+  ['Peak speed', 'the fastest the joints moved in the repetition, in °/s; a smooth healthy movement peaks at about 1.9 × its average speed (minimum jerk), a much higher ratio means a halting movement; higher, within the patient’s speed limit, is better.'],
+  ['Path-length ratio', 'path taken over the straight-line distance to the farthest posture: 1.0 is direct, higher means detours (healthy movements stay near 1.0–1.2); lower is better.'],
   ['Smoothness (SPARC)', 'movement smoothness, about −1.5 for one smooth movement down to −7 or lower for a halting, jerky one; closer to 0 is smoother.'],
-  ['Interaction torque (patient ↔ robot)', 'torque between the patient’s limb and the robot, in N·m — not the motor’s torque; high values mean the patient pushed against the robot (effort, spasticity) and may exceed the patient’s max robot torque, which limits only the robot.'],
+  ['Interaction torque (patient ↔ robot)', 'torque between the patient’s limb and the robot, in N·m — not the motor’s torque; near 0 N·m when the patient relaxes into the robot (the limb’s weight and stiffness, a few N·m), high values mean the patient pushed against it (effort, spasticity) and may exceed the patient’s max robot torque, which limits only the robot; lower is better in passive and assisted exercises, higher is the aim in resistive ones.'],
 ];
 
 // duration renders seconds as "45 s", "12 min 5 s" or "1 h 02 min".
