@@ -192,6 +192,23 @@ func Build(name string, ex *rehab.Exercise, env *Env, gravity func() control.Gra
 		sh.To[i] = v
 	}
 	var notes []string
+	// Ends left to their default are 10 % of the patient's range inside
+	// it: say so, with the figures, for what a clinician prescribed
+	// against the whole range (−20°…110° runs −7°…97°).
+	var inset []string
+	names := jointNamesOf(env)
+	for i, l := range env.Limits {
+		_, fromSet := p.From[names[i]]
+		_, toSet := p.To[names[i]]
+		if moving[i] && (!fromSet || !toSet) && sh.From[i] != sh.To[i] {
+			inset = append(inset, fmt.Sprintf("%s %s…%s of the patient's %s…%s", jointName(names, i),
+				Deg(sh.From[i]), Deg(sh.To[i]), Deg(l.PositionMin), Deg(l.PositionMax)))
+		}
+	}
+	if len(inset) > 0 && (kind == KindPassive || kind == KindAssist) {
+		notes = append(notes, "the path keeps 10 % of the patient's range free at each end, away from the limits where the robot stops: "+
+			strings.Join(inset, "; ")+" (set the start and end postures under Advanced to go further)")
+	}
 	if kind == KindPassive || kind == KindAssist {
 		// The robot carries the limb along the whole path: shorten the
 		// path to where that fits within the torque limits, and say so.
