@@ -26,10 +26,12 @@ fmt-check:
 # run`'s demo started 20 times (TestMakeRunStartsWithoutFault) and every
 # model × protocol served and teleoperated end to end
 # (TestEveryModelOnEveryProtocol), a hub and three home devices run remotely through bad
-# links, an outage and a kill -9 (TestHubRunsThreeHomesThroughBadLink).
+# links, an outage and a kill -9 (TestHubRunsThreeHomesThroughBadLink). The
+# clinician's first-time flow keeps its screenshots in out/.
 test: vet fmt-check
 	$(GO) test -race -count=1 $(PKGS)
-	CHIRON_MAKE_RUN_TEST=1 $(GO) test -count=1 -run '^(TestMakeRunStartsWithoutFault|TestEveryModelOnEveryProtocol|TestClinicSessionOnServedExo|TestServeRigRunsClinicSession|TestClinicianFirstTimeFlow|TestHubRunsThreeHomesThroughBadLink)$$' ./cli/chiron/
+	mkdir -p out
+	CHIRON_MAKE_RUN_TEST=1 CHIRON_CLINIC_SCREENSHOT=$(CURDIR)/out/clinician.png $(GO) test -count=1 -run '^(TestMakeRunStartsWithoutFault|TestEveryModelOnEveryProtocol|TestClinicSessionOnServedExo|TestServeRigRunsClinicSession|TestClinicianFirstTimeFlow|TestHubRunsThreeHomesThroughBadLink)$$' ./cli/chiron/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
