@@ -33,6 +33,15 @@ type GainSetter interface {
 	SetGains(g *Gains) error
 }
 
+// GainReporter is implemented by controllers whose gains can be read: the
+// loop publishes the active one's in each Snapshot (so a Parameters panel
+// shows what runs, not what was asked).
+type GainReporter interface {
+	// ReportGains writes the gains in force into dst, resizing its slices
+	// within their capacity (at least max(joints, 6)): no allocation.
+	ReportGains(dst *Gains)
+}
+
 // Gains is a run-time gain change: Kp and Kd per axis.
 type Gains struct {
 	Kp, Kd []float64
@@ -95,6 +104,11 @@ func (c *JointPD) SetGains(g *Gains) error {
 	copy(c.kp, g.Kp)
 	copy(c.kd, g.Kd)
 	return nil
+}
+
+// ReportGains implements GainReporter.
+func (c *JointPD) ReportGains(dst *Gains) {
+	dst.Kp, dst.Kd = append(dst.Kp[:0], c.kp...), append(dst.Kd[:0], c.kd...)
 }
 
 // Reset latches the measured positions as the hold target used until the

@@ -138,6 +138,12 @@ func (c *JointAdmittance) SetGains(g *Gains) error {
 	return nil
 }
 
+// ReportGains implements GainReporter: the virtual stiffness and damping
+// SetGains sets.
+func (c *JointAdmittance) ReportGains(dst *Gains) {
+	dst.Kp, dst.Kd = append(dst.Kp[:0], c.stiff...), append(dst.Kd[:0], c.damp...)
+}
+
 // Reset starts the reference at the measured position and velocity with a
 // zero interaction estimate, and latches the rest position used until a
 // setpoint arrives: the first command is then g(q) with no spring

@@ -202,6 +202,11 @@ func (c *CartesianImpedance) SetGains(g *Gains) error {
 // Gains returns the current stiffness and damping.
 func (c *CartesianImpedance) Gains() (k, d [6]float64) { return c.k, c.d }
 
+// ReportGains implements GainReporter: the six axes x y z rx ry rz.
+func (c *CartesianImpedance) ReportGains(dst *Gains) {
+	dst.Kp, dst.Kd = append(dst.Kp[:0], c.k[:]...), append(dst.Kd[:0], c.d[:]...)
+}
+
 // Reset latches the measured tool pose as the pose to hold until a setpoint
 // with a pose arrives, and the measured configuration as the posture (unless
 // one was configured). At the measured state the spring is then relaxed and

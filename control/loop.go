@@ -565,6 +565,11 @@ func (l *Loop) publish(now time.Duration, sp *Setpoint) {
 	s.Cycle, s.Now, s.Fresh = l.cycle, now, l.fresh
 	s.State, s.Reason, s.Since, s.EStopLatched = l.sup.state, l.sup.reason, l.sup.since, l.sup.estopLatched
 	s.Controller, s.SetpointSeq = l.ctrls[l.active].Name, sp.Seq
+	if gr, ok := l.ctrls[l.active].Controller.(GainReporter); ok {
+		gr.ReportGains(&s.Gains)
+	} else {
+		s.Gains.Kp, s.Gains.Kd = s.Gains.Kp[:0], s.Gains.Kd[:0]
+	}
 	copy(s.Joints, l.state)
 	copy(s.Desired, l.want)
 	copy(s.Sent, l.sent)

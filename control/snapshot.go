@@ -21,6 +21,10 @@ type Snapshot struct {
 	// or old samples) and no controller ran.
 	Fresh      bool
 	Controller string // name of the active controller
+	// Gains are the active controller's gains in force (GainReporter):
+	// per joint, or the six Cartesian axes; empty for a controller without
+	// gains (transparent).
+	Gains Gains
 	// SetpointSeq is the Seq of the setpoint the cycle used.
 	SetpointSeq uint64
 
@@ -56,16 +60,19 @@ func newSnapshot(n, events int) Snapshot {
 		Joints: make([]drivers.JointState, n), Desired: make([]drivers.JointCommand, n),
 		Sent: make([]drivers.JointCommand, n), Clamps: make([]uint64, n),
 		events: make([]Event, events),
+		Gains:  Gains{Kp: make([]float64, 0, max(n, 6)), Kd: make([]float64, 0, max(n, 6))},
 	}
 }
 
 // copyFrom copies src into s; both come from the same loop (same sizes).
 func (s *Snapshot) copyFrom(src *Snapshot) {
 	joints, desired, sent, clamps, events := s.Joints, s.Desired, s.Sent, s.Clamps, s.events
-	timing, prev := s.Timing, s.eventsTotal
+	timing, prev, gains := s.Timing, s.eventsTotal, s.Gains
 	*s = *src
 	s.Timing = timing
 	s.Joints, s.Desired, s.Sent, s.Clamps, s.events = joints, desired, sent, clamps, events
+	s.Gains.Kp = append(gains.Kp[:0], src.Gains.Kp...)
+	s.Gains.Kd = append(gains.Kd[:0], src.Gains.Kd...)
 	copy(s.Joints, src.Joints)
 	copy(s.Desired, src.Desired)
 	copy(s.Sent, src.Sent)
