@@ -191,8 +191,11 @@ type Joint struct {
 	// mappings the master configures for this joint are checked against it
 	// as the file is read, and a mapped object the drive does not have, or
 	// has with another length, access or without PDO mapping, refuses the
-	// file with the object named.
+	// file with the object named; at start-up the drive's identity
+	// (0x1018:01 vendor, :02 product) must be the EDS's [DeviceInfo].
 	EDS string `yaml:"eds"`
+	// identity is the EDS's [DeviceInfo] identity, set when it is read.
+	identity *canopen.Identity
 	// Lead is, for a prismatic joint on a Dynamixel or CubeMars actuator,
 	// the joint's travel per radian of the actuator's output shaft (m/rad):
 	// a 10 mm capstan is 0.01.

@@ -353,6 +353,7 @@ func (c *Config) checkEDS(j *Joint) error {
 	if err != nil {
 		return err
 	}
+	j.identity = &canopen.Identity{Vendor: eds.VendorNumber, Product: eds.ProductNumber, Source: eds.File}
 	rpdo, tpdo, err := HostPDOs(j.Mode, j.TorqueOffset)
 	if err != nil {
 		return err

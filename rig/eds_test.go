@@ -81,10 +81,16 @@ func TestRigEDSChecksTheMapping(t *testing.T) {
 			if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := Load(path)
+			cfg, err := Load(path)
 			switch {
 			case tc.want == "" && err != nil:
 				t.Fatalf("refused: %v", err)
+			case tc.want == "":
+				// Start-up will check that the drive at the node is the
+				// one the EDS describes (0x1018:01 vendor, :02 product).
+				if id := cfg.Joints[0].identity; id == nil || id.Vendor != 0 || id.Product != 0x402 || !strings.HasSuffix(id.Source, "drive.eds") {
+					t.Errorf("identity for start-up %+v, want vendor 0, product 0x402 from drive.eds", id)
+				}
 			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "joints[0].eds")):
 				t.Fatalf("err = %v, want it to name joints[0].eds and contain %q", err, tc.want)
 			}

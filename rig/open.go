@@ -249,7 +249,8 @@ func openCANopen(cfg *Config, b *Bus, opts *Options) error {
 			mode = canopen.ModeCSP
 		}
 		joints[i] = canopen.JointConfig{Node: uint8(*j.Node), Mode: mode, CountsPerRad: j.CountsPerRad,
-			RatedTorque: j.RatedTorque, GearRatio: j.GearRatio, MaxTorque: j.MaxTorque, TorqueOffset: j.TorqueOffset}
+			RatedTorque: j.RatedTorque, GearRatio: j.GearRatio, MaxTorque: j.MaxTorque, TorqueOffset: j.TorqueOffset,
+			Identity: j.identity}
 	}
 	nc := canopen.Config{Joints: joints, ReadTimeout: cfg.ReplyTimeout.D(), Clock: b.clock}
 	if o := cfg.CANopen; o != nil {

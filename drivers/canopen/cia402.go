@@ -6,6 +6,7 @@ import "fmt"
 // communication objects the master configures.
 const (
 	ObjDeviceType        uint16 = 0x1000 // u32; CiA 402 drives report 0x0192 in the low word
+	ObjIdentity          uint16 = 0x1018 // record: 1 vendor ID, 2 product code, 3 revision, 4 serial
 	ObjErrorRegister     uint16 = 0x1001 // u8
 	ObjConsumerHeartbeat uint16 = 0x1016 // sub n: u32 = node<<16 | time_ms
 	ObjProducerHeartbeat uint16 = 0x1017 // u16 ms

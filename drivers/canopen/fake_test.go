@@ -55,6 +55,9 @@ func newFakeDrive(bus *canbus.Bus, node uint8) *fakeDrive {
 		d.od[key(index, sub)] = e
 	}
 	add(ObjDeviceType, 0, 4, uint64(DeviceTypeServo), true)
+	add(ObjIdentity, 0, 1, 4, true)
+	add(ObjIdentity, 1, 4, 0x0000_00C0, true) // vendor ID
+	add(ObjIdentity, 2, 4, 0x0000_0402, true) // product code
 	add(ObjErrorRegister, 0, 1, 0, true)
 	add(ObjConsumerHeartbeat, 0, 1, 1, true)
 	add(ObjConsumerHeartbeat, 1, 4, 0, false)

@@ -34,6 +34,18 @@ type JointConfig struct {
 	// JointCommand.Effort reaches the drive as feed-forward. Not every
 	// drive can map it (start-up then fails with abort 0x06040041).
 	TorqueOffset bool
+	// Identity, when set, is the drive the master expects at Node (from
+	// its EDS): start-up reads the identity object 0x1018 and refuses
+	// another vendor or product, naming the object.
+	Identity *Identity
+}
+
+// Identity is a drive's CiA 301 identity (0x1018:01 vendor ID, :02
+// product code) as a data sheet gives it; Source names that data sheet in
+// errors.
+type Identity struct {
+	Vendor, Product uint32
+	Source          string
 }
 
 // Config configures a Network. Zero durations take the defaults named.

@@ -3,6 +3,7 @@ package canopen
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -230,6 +231,37 @@ func TestWrongDeviceType(t *testing.T) {
 	var de *drivers.Error
 	if !errors.As(err, &de) || de.Joint != 1 || de.Kind != drivers.KindProtocol {
 		t.Fatalf("Start = %v, want protocol error on joint 1", err)
+	}
+}
+
+// TestStartupChecksIdentity: a joint whose EDS gives the drive's identity
+// starts only on that drive: another product code (or vendor) at the node
+// is refused at start-up naming 0x1018 and the data sheet; the right one
+// starts.
+func TestStartupChecksIdentity(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		id   Identity
+		want string
+	}{
+		{"the drive the EDS describes", Identity{Vendor: 0xC0, Product: 0x402, Source: "drive.eds"}, ""},
+		{"another product", Identity{Vendor: 0xC0, Product: 0x403, Source: "drive.eds"}, "node 2 is vendor 0x000000c0 product 0x00000402 (0x1018:01, :02), not the drive drive.eds describes (vendor 0x000000c0 product 0x00000403)"},
+		{"another vendor", Identity{Vendor: 0x9A, Product: 0x402, Source: "other.eds"}, "not the drive other.eds describes (vendor 0x0000009a"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := newRig(t, threeJoints(), func(cfg *Config, _ []*fakeDrive) {
+				id := c.id
+				cfg.Joints[1].Identity = &id
+			})
+			err := r.net.Start()
+			var de *drivers.Error
+			switch {
+			case c.want == "" && err != nil:
+				t.Fatalf("Start = %v", err)
+			case c.want != "" && (!errors.As(err, &de) || de.Joint != 1 || !strings.Contains(err.Error(), c.want)):
+				t.Fatalf("Start = %v, want joint 1 refused: %s", err, c.want)
+			}
+		})
 	}
 }
 

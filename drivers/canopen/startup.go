@@ -133,6 +133,21 @@ func (n *Network) configure(sdo *SDOClient, j *joint) error {
 		return &drivers.Error{Joint: i, Kind: drivers.KindProtocol,
 			Detail: fmt.Sprintf("canopen start-up: node %d device type 0x%08x is not a CiA 402 servo drive (want 0x%08x)", node, dt, DeviceTypeServo)}
 	}
+	if id := j.cfg.Identity; id != nil {
+		vendor, err := sdo.UploadU32(node, ObjIdentity, 1)
+		if err := step("read vendor ID 0x1018:01", err); err != nil {
+			return err
+		}
+		product, err := sdo.UploadU32(node, ObjIdentity, 2)
+		if err := step("read product code 0x1018:02", err); err != nil {
+			return err
+		}
+		if vendor != id.Vendor || product != id.Product {
+			return &drivers.Error{Joint: i, Kind: drivers.KindProtocol,
+				Detail: fmt.Sprintf("canopen start-up: node %d is vendor 0x%08x product 0x%08x (0x1018:01, :02), not the drive %s describes (vendor 0x%08x product 0x%08x)",
+					node, vendor, product, id.Source, id.Vendor, id.Product)}
+		}
+	}
 	// Disable the PDOs we do not use so drive defaults (often event-driven
 	// TPDOs) cannot flood the bus. Drives without them abort; that is fine.
 	for k := 2; k <= 4; k++ {
