@@ -58,6 +58,7 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	faults := fs.String("faults", "", "fault spec, e.g. 'drop:joint=2,from=1s,to=2s,p=0.5;stuck:joint=3,from=2s'")
 	tick := fs.Duration("tick", time.Millisecond, "real-time plant stepping period")
 	mitReply := fs.Int("mit-reply", 8, "cubemars: reply length in bytes, 8 (CubeMars: with temperature and error) or 6 (the classic MIT reply of older firmware)")
+	edsDir := fs.String("eds", "", "canopen: write each simulated drive's CiA 306 EDS (joint-N.eds, node N) into this directory and exit, for CANopen tools and a rig file's eds:")
 	wd := watchdogFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -101,6 +102,9 @@ func runFirmwareSim(args []string, _ io.Reader, out, errw io.Writer) error {
 	srv, err := mk(sim, c, fwOptions{MITShortReply: *mitReply == 6})
 	if err != nil {
 		return err
+	}
+	if *edsDir != "" {
+		return writeEDS(srv, *protocol, *edsDir, c.DoF(), out)
 	}
 	// The watchdog relay's board comes first, whatever the transport: a
 	// CubeMars rig file needs it on SocketCAN as on SLCAN.
