@@ -60,6 +60,10 @@ func TestRigEDSChecksTheMapping(t *testing.T) {
 	}{
 		{"simulated drive CST", canopenBase, good, ""},
 		{"simulated drive CSP with offset", csp, good, ""},
+		// A DCF is an EDS with the node's commissioning and the values
+		// configured (CiA 306 §9): read the same way.
+		{"a DCF", canopenBase, strings.Replace(strings.Replace(good, "[DeviceInfo]", "[DeviceComissioning]\nNodeID=1\nNodeName=hip\nBaudrate=1000\n\n[DeviceInfo]", 1),
+			"[1017]\n", "[1017]\nParameterValue=20\n", 1), ""},
 		{"target torque not mappable", canopenBase, editSection(good, "6071", "PDOMapping", "0"), "RPDO1 maps 0x6071:00 (Target torque), which"},
 		{"torque offset missing", csp, editSection(good, "60B2", "", ""), "RPDO1 maps 0x60B2:00, which"},
 		{"position actual 16 bits", canopenBase, editSection(good, "6064", "DataType", "0x0003"), "TPDO1 maps 0x6064:00 (Position actual value) with 32 bits"},
