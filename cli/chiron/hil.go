@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/chiron-robotics/chiron/hil"
 	"github.com/chiron-robotics/chiron/robot"
@@ -74,6 +75,7 @@ func hilRun(args []string, out, errw io.Writer) error {
 	dir := fs.String("out", "", "output directory (default hil-out/NAME-seedN)")
 	lockstep := fs.Bool("lockstep", false, "lockstep on virtual time (the default)")
 	realtime := fs.Bool("realtime", false, "real-time runner against the wall clock over the ptys")
+	start := fs.String("start", "", "the recording's start time, RFC 3339 (default: now): two lockstep runs of a seed with the same --start give the same recording_sha256")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -92,6 +94,13 @@ func hilRun(args []string, out, errw io.Writer) error {
 		return scenarioErr(err)
 	}
 	opts := hil.RunOptions{Realtime: *realtime, OutDir: *dir}
+	if *start != "" {
+		t, err := time.Parse(time.RFC3339Nano, *start)
+		if err != nil {
+			return usagef("hil run: --start %q: want an RFC 3339 time such as 2026-12-01T09:00:00Z", *start)
+		}
+		opts.Start = t
+	}
 	seedSet := false
 	fs.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "seed" })
 	if seedSet {

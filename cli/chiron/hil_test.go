@@ -1,6 +1,7 @@
 package chiron
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -96,5 +97,43 @@ func TestHILSweepShardsAndMerge(t *testing.T) {
 	code, _, stderr = runCLI(t, "", "hil", "sweep", s, "--param", "nosuch.0=1:2:2", "--out", t.TempDir())
 	if code != 2 {
 		t.Fatalf("bad --param path: exit %d %s", code, stderr)
+	}
+}
+
+// TestHilRunStartFixesTheRecording: two lockstep runs of a seed with the
+// same --start give byte-identical recordings (recording_sha256); without
+// it the recording starts at the wall clock; a bad --start is refused.
+func TestHilRunStartFixesTheRecording(t *testing.T) {
+	scenario := filepath.Join("..", "..", "hil", "scenarios", "psm_nominal.yaml")
+	sha := func(args ...string) string {
+		t.Helper()
+		dir := t.TempDir()
+		var out, errw bytes.Buffer
+		if err := hilRun(append([]string{scenario, "--out", dir}, args...), &out, &errw); err != nil {
+			t.Fatalf("%v: %s", err, errw.String())
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "report.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep struct {
+			SHA   string `json:"recording_sha256"`
+			Start string `json:"start_time"`
+		}
+		if err := json.Unmarshal(b, &rep); err != nil {
+			t.Fatal(err)
+		}
+		if len(args) > 0 && rep.Start != "2026-12-01T09:00:00Z" {
+			t.Errorf("start_time %q, want the --start", rep.Start)
+		}
+		return rep.SHA
+	}
+	a, b := sha("--start", "2026-12-01T09:00:00Z"), sha("--start", "2026-12-01T09:00:00Z")
+	if a == "" || a != b {
+		t.Errorf("same seed and --start: recordings %s and %s", a, b)
+	}
+	var out, errw bytes.Buffer
+	if err := hilRun([]string{scenario, "--start", "yesterday"}, &out, &errw); err == nil || !strings.Contains(err.Error(), "RFC 3339") {
+		t.Errorf("--start yesterday: %v", err)
 	}
 }
