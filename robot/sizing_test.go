@@ -14,6 +14,7 @@ import (
 	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 	"github.com/chiron-robotics/chiron/firmware-sim/dxlsim"
 	"github.com/chiron-robotics/chiron/firmware-sim/mitsim"
+	"github.com/chiron-robotics/chiron/firmware-sim/motors"
 	"github.com/chiron-robotics/chiron/kinematics"
 	"github.com/chiron-robotics/chiron/rig"
 )
@@ -386,6 +387,33 @@ func TestCatalogueModelsShared(t *testing.T) {
 	m, _ := cubemars.ModelByName("AK80-9")
 	if m.TMax != 18 {
 		t.Errorf("AK80-9 TMax %v", m.TMax)
+	}
+}
+
+// TestSizingCatalogueIsTheMotorCatalogue: every motor the drive sizing
+// chooses from is in the motor catalogue (firmware-sim/motors) with the
+// protocol it is offered on, and its rating at the joint is the
+// catalogue's wire torque (what the protocol lets the host ask of it).
+func TestSizingCatalogueIsTheMotorCatalogue(t *testing.T) {
+	c := &kinematics.Chain{Joints: []kinematics.Joint{{Name: "j", Type: kinematics.Revolute, Lower: -1, Upper: 1, Effort: 1, Velocity: 1}}}
+	for proto, names := range map[string][]string{
+		ProtocolDynamixel: strings.Split(catalogueNames(ProtocolDynamixel), ", "),
+		ProtocolCubeMars:  strings.Split(catalogueNames(ProtocolCubeMars), ", "),
+	} {
+		for _, name := range names {
+			m, ok := motors.ByName(name)
+			if !ok || m.Protocol != proto {
+				t.Errorf("%s motor %s is not in the motor catalogue as a %s motor", proto, name, proto)
+				continue
+			}
+			r, err := SimRatings(c, proto, []string{name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(r[0].Torque-m.WireTorque) > 1e-9 {
+				t.Errorf("%s rated %v N·m by the sizing, catalogue wire torque %v", name, r[0].Torque, m.WireTorque)
+			}
+		}
 	}
 }
 

@@ -99,7 +99,10 @@ type Model struct {
 // Models the package knows. Figures from the ROBOTIS e-Manual pages of each
 // model (emanual.robotis.com/docs/en/dxl/x/<model>/): resolution 4096
 // pulse/rev, velocity unit 0.229 rev/min, current unit 2.69 mA; torque
-// constants are the e-Manual's stall torque / stall current at 12 V.
+// constants are the e-Manual's stall torque / stall current at 12 V. The
+// motor catalogue (firmware-sim/motors, catalogue.csv) is the source of
+// truth for the stall torque, torque constant and no-load speed: its tests
+// fail when a figure here differs from it.
 var (
 	// XM430W350: stall 4.1 N·m at 12.0 V, 2.3 A, no load 46 rev/min;
 	// Current Limit 0–1193.
@@ -107,10 +110,12 @@ var (
 		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 4.1 / 2.3, MaxCurrent: 1193, StallTorque: 4.1,
 		NoLoadSpeed: 46}
 	// XH430W350: model number 1000, Current Limit 0–648 (e-Manual control
-	// table). Torque constant from stall 3.4 N·m at 12 V, 1.4 A — not
-	// re-checked against the current e-Manual page; verify before use.
+	// table); stall 3.4 N·m at 12.0 V, 1.3 A, no load 30 rev/min (e-Manual
+	// X-series overview; this table had 1.4 A and no no-load speed before
+	// it was checked against the motor catalogue, firmware-sim/motors).
 	XH430W350 = Model{Name: "XH430-W350", Number: 1000, CountsPerRev: 4096, CenterCount: 2048,
-		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 3.4 / 1.4, MaxCurrent: 648, StallTorque: 3.4}
+		VelocityUnit: 0.229, CurrentUnit: 2.69e-3, TorqueConstant: 3.4 / 1.3, MaxCurrent: 648, StallTorque: 3.4,
+		NoLoadSpeed: 30}
 	// XM540W270: stall 10.6 N·m at 12.0 V, 4.4 A, 2.409 N·m/A, no load
 	// 30 rev/min; Current Limit 0–2047.
 	XM540W270 = Model{Name: "XM540-W270", Number: 1120, CountsPerRev: 4096, CenterCount: 2048,
