@@ -27,11 +27,12 @@ fmt-check:
 # model × protocol served and teleoperated end to end
 # (TestEveryModelOnEveryProtocol), a hub and three home devices run remotely through bad
 # links, an outage and a kill -9 (TestHubRunsThreeHomesThroughBadLink). The
-# clinician's first-time flow keeps its screenshots in out/.
+# clinician's first-time flow and the hub's pages in a browser
+# (TestHubPagesInBrowser) keep their screenshots in out/.
 test: vet fmt-check
 	$(GO) test -race -count=1 $(PKGS)
 	mkdir -p out
-	CHIRON_MAKE_RUN_TEST=1 CHIRON_CLINIC_SCREENSHOT=$(CURDIR)/out/clinician.png $(GO) test -count=1 -run '^(TestMakeRunStartsWithoutFault|TestEveryModelOnEveryProtocol|TestClinicSessionOnServedExo|TestServeRigRunsClinicSession|TestClinicianFirstTimeFlow|TestHubRunsThreeHomesThroughBadLink)$$' ./cli/chiron/
+	CHIRON_MAKE_RUN_TEST=1 CHIRON_CLINIC_SCREENSHOT=$(CURDIR)/out/clinician.png CHIRON_HUB_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run '^(TestMakeRunStartsWithoutFault|TestEveryModelOnEveryProtocol|TestClinicSessionOnServedExo|TestServeRigRunsClinicSession|TestClinicianFirstTimeFlow|TestHubRunsThreeHomesThroughBadLink|TestHubPagesInBrowser)$$' ./cli/chiron/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)

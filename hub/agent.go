@@ -256,7 +256,13 @@ func (a *Agent) run(ctx context.Context, q *RelayRequest) RelayResponse {
 			target += "?" + q.Query
 		}
 		out.Status, out.ContentType, out.Body = ServeInProcess(a.cfg.Delegate(ctx, q.Clinician+" (via hub)"), a.cfg.API, q.Method, target, q.Body)
-		a.cfg.Log.Info("hub: relayed request", "clinician", q.Clinician, "method", q.Method, "path", q.Path, "status", out.Status)
+		// Requests that change something are logged; the page's live
+		// views (several a second) and reads only at debug level.
+		level := slog.LevelInfo
+		if q.Method == http.MethodGet {
+			level = slog.LevelDebug
+		}
+		a.cfg.Log.Log(ctx, level, "hub: relayed request", "clinician", q.Clinician, "method", q.Method, "path", q.Path, "status", out.Status)
 	}
 	a.mu.Lock()
 	a.done[q.ID] = out

@@ -69,8 +69,11 @@ type DeviceStatus struct {
 	SafetyReason string `json:"safety_reason,omitempty"`
 	// Patients are the patients the device keeps records of.
 	Patients []string `json:"patients"`
-	// Session is the session holding the robot, if any.
-	Session *SessionStatus `json:"session,omitempty"`
+	// Session is the session holding the robot, if any; LastSession the
+	// latest one that started and no longer holds it (its outcome, and who
+	// ran it, stay on the device list after it ends).
+	Session     *SessionStatus `json:"session,omitempty"`
+	LastSession *SessionStatus `json:"last_session,omitempty"`
 	// LinkPauses counts sessions the device paused because its link to
 	// the hub was lost.
 	LinkPauses int `json:"link_pauses"`

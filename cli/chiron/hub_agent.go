@@ -72,14 +72,31 @@ func runAgent(ctx context.Context, c *clinic, robotName string, l *hubLink, log 
 func deviceStatus(ctx context.Context, c *clinic, robotName string) hub.DeviceStatus {
 	st := hub.DeviceStatus{Robot: robotName, Patients: []string{}}
 	st.Safety, st.SafetyReason = c.safety.get()
+	var last rehab.Session
 	if ps, err := c.store.ListPatients(ctx, "", 1000); err == nil {
 		for _, p := range ps {
 			st.Patients = append(st.Patients, p.ID)
+			ss, _ := c.store.ListSessions(ctx, p.ID)
+			for _, s := range ss {
+				if !s.StartedAt.IsZero() && s.StartedAt.After(last.StartedAt) {
+					last = s
+				}
+			}
 		}
 	}
-	if v, ok, err := c.api.Active(ctx); err == nil && ok {
-		st.Session = &hub.SessionStatus{ID: v.ID, PatientID: v.PatientID, Status: string(v.Status), Percent: v.Percent}
-		st.Session.StartedBy, _ = c.store.StartedBy(ctx, v.ID)
+	summary := func(v api.SessionView) *hub.SessionStatus {
+		s := &hub.SessionStatus{ID: v.ID, PatientID: v.PatientID, Status: string(v.Status), Percent: v.Percent}
+		s.StartedBy, _ = c.store.StartedBy(ctx, v.ID)
+		return s
+	}
+	active, ok, err := c.api.Active(ctx)
+	if err == nil && ok {
+		st.Session = summary(active)
+	}
+	if last.ID != "" && (st.Session == nil || last.ID != st.Session.ID) {
+		if v, err := c.api.Session(ctx, last.ID); err == nil {
+			st.LastSession = summary(v)
+		}
 	}
 	return st
 }

@@ -50,3 +50,12 @@ func (s *Server) Active(ctx context.Context) (SessionView, bool, error) {
 	}
 	return s.view(sess), true, nil
 }
+
+// Session returns session id as GET /sessions/{id} shows it.
+func (s *Server) Session(ctx context.Context, id string) (SessionView, error) {
+	sess, err := s.opts.Store.GetSession(ctx, id)
+	if err != nil {
+		return SessionView{}, err
+	}
+	return s.view(sess), nil
+}

@@ -591,22 +591,28 @@ async function control(action) {
 
 // poll follows the session while it is not over: GET /live returns the
 // session's status and progress with its recent motion since the last poll.
+// pollGen retires a superseded loop: a start, pause or resume calls poll
+// again while the previous loop may be waiting on its request (through the
+// hub's relay that takes a round trip), and that loop must not go on.
+let pollGen = 0;
 function poll() {
   clearTimeout(pollTimer);
+  const gen = ++pollGen;
   const id = state.session.id;
   const tick = async () => {
-    if (!state.session || state.session.id !== id) return;
+    if (gen !== pollGen || !state.session || state.session.id !== id) return;
     const after = state.live.length ? state.live[state.live.length - 1].t : -1;
     let v;
     try {
       v = await api('GET', `/sessions/${encodeURIComponent(id)}/live?after=${after}`);
     } catch (err) {
       if (!(err instanceof APIError)) throw err;
+      if (gen !== pollGen) return;
       $('s-error').textContent = `lost contact: ${err.message}`;
       pollTimer = setTimeout(tick, 2000);
       return;
     }
-    if (!state.session || state.session.id !== id) return;
+    if (gen !== pollGen || !state.session || state.session.id !== id) return;
     state.polls++;
     const prev = state.session.status;
     state.session = v.session;

@@ -48,11 +48,14 @@ function render() {
     cell(tr, d.online ? 'online' : `offline · ${ago(d.last_seen)}`, d.online ? 'ok' : 'warn');
     cell(tr, (st.patients || []).join(', ') || '–');
     cell(tr, st.robot || '–');
-    cell(tr, st.safety ? st.safety.replace('_', ' ') + (st.safety_reason && st.safety_reason !== 'none' ? ` (${st.safety_reason})` : '') : '–',
+    // The reason only says something when the robot is not enabled.
+    cell(tr, st.safety ? st.safety.replace('_', ' ') + (st.safety !== 'enabled' && st.safety_reason && st.safety_reason !== 'none' ? ` (${st.safety_reason})` : '') : '–',
       st.safety === 'enabled' ? 'ok' : st.safety ? 'warn' : '');
     const s = st.session;
     cell(tr, s ? `${s.status} · ${s.patient_id} · ${Math.round(s.percent)} %` : 'no session', s ? 'session' : '');
     cell(tr, s && s.started_by ? s.started_by : '–');
+    const l = st.last_session;
+    cell(tr, l ? `${l.status} · ${l.patient_id} · ${Math.round(l.percent)} %${l.started_by ? ` · ${l.started_by}` : ''}` : '–');
     cell(tr, String(st.link_pauses || 0));
     const open = document.createElement('a');
     open.textContent = 'open';
@@ -67,7 +70,8 @@ function render() {
   }
   $('no-devices').hidden = state.devices.length > 0;
   const online = state.devices.filter((d) => d.online).length;
-  $('count').textContent = `${state.devices.length} devices · ${online} online`;
+  const n = state.devices.length;
+  $('count').textContent = `${n} ${n === 1 ? 'device' : 'devices'} · ${online} online`;
 }
 
 function setConn(ok, why) {
