@@ -9,13 +9,16 @@ import (
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
+	"github.com/chiron-robotics/chiron/firmware-sim/motors"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
 	"github.com/chiron-robotics/chiron/kinematics"
 )
 
-// Thermal model of a drive's motor winding: first order, heated by copper
-// losses (∝ τ²) and cooled toward ambient. Over-temperature trips the drive
-// as real firmware does (e.g. Dynamixel X-series' default 80 °C limit).
+// Thermal model of a drive's motor winding when the drive has no catalogue
+// Motor: first order, heated by copper losses (∝ τ²) and cooled toward
+// ambient. Over-temperature trips the drive as real firmware does (e.g.
+// Dynamixel X-series' default 80 °C limit). A drive with a Motor uses the
+// catalogue's model instead (motors.Motor.Heat).
 const (
 	ambientC         = 25.0
 	overTempLimitC   = 80.0
@@ -42,6 +45,15 @@ type Drive struct {
 	Fault drivers.Status
 	// Temperature of the winding, °C.
 	Temperature float64
+	// Motor is the catalogue actuator behind the drive, when the front end
+	// knows it (a Dynamixel or MIT joint configured with a catalogue model):
+	// its winding heats by the catalogue's thermal model (copper loss of
+	// the current the torque takes, its thermal resistance and time
+	// constant) and the drive trips past its MaxWinding. nil: the generic
+	// model above. MotorLead converts the joint's torque to the motor's
+	// output torque (a prismatic joint's lead, m/rad); 0 means 1.
+	Motor     *motors.Motor
+	MotorLead float64
 	// Brake: the joint has a holding brake, applied whenever the drive
 	// produces no torque (power stage off or faulted) and released with the
 	// power stage, as a CiA 402 drive's brake output does (CiA 402-2, the
@@ -154,13 +166,23 @@ func (s *Sim) Step(d time.Duration) {
 		if lim > 0 {
 			load = tau[i] / lim
 		}
-		target := ambientC + thermalRiseAtMax*load*load
-		dr.Temperature += (target - dr.Temperature) * (1 - math.Exp(-dt/thermalTau))
+		limit := overTempLimitC
+		if m := dr.Motor; m != nil {
+			lead := dr.MotorLead
+			if lead == 0 {
+				lead = 1
+			}
+			dr.Temperature = m.Heat(dr.Temperature, tau[i]*lead, ambientC, dt)
+			limit = m.MaxWinding
+		} else {
+			target := ambientC + thermalRiseAtMax*load*load
+			dr.Temperature += (target - dr.Temperature) * (1 - math.Exp(-dt/thermalTau))
+		}
 		temp := dr.Temperature
 		if s.active(FaultOverTemperature, i, now) != nil {
-			temp = injectedOverTemp
+			temp = max(injectedOverTemp, limit+1)
 		}
-		if temp > overTempLimitC {
+		if temp > limit {
 			dr.Fault |= drivers.StatusOverTemperature | drivers.StatusFault
 		}
 		if s.active(FaultDrive, i, now) != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
+	"github.com/chiron-robotics/chiron/firmware-sim/motors"
 	"github.com/chiron-robotics/chiron/firmware-sim/plant"
 	"github.com/chiron-robotics/chiron/kinematics"
 )
@@ -144,6 +145,17 @@ func New(sim *firmwaresim.Sim, cfg Config) (*Server, error) {
 			sv.lead = cfg.PrismaticLead
 		}
 		sv.gains = sim.Drives[i].Gains
+		// A servo configured by a catalogue model heats as the catalogue
+		// says and trips past its winding limit (Hardware Error Status bit
+		// 2, overheating); the unconfigured default and sized servos keep
+		// the generic thermal model.
+		d := &sim.Drives[i]
+		d.Motor, d.MotorLead = nil, 0
+		if i < len(cfg.Models) && cfg.Models[i] != nil {
+			if cm, ok := motors.ByName(m.Name); ok && cm.Protocol == motors.Dynamixel {
+				d.Motor, d.MotorLead = cm, sv.lead
+			}
+		}
 		s.powerOn(sv, byte(i+1), dynamixel.ResetAll)
 	}
 	return s, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/chiron-robotics/chiron/drivers/canbus"
 	"github.com/chiron-robotics/chiron/drivers/cubemars"
 	firmwaresim "github.com/chiron-robotics/chiron/firmware-sim"
+	catalogue "github.com/chiron-robotics/chiron/firmware-sim/motors"
 	"github.com/chiron-robotics/chiron/kinematics"
 )
 
@@ -109,6 +110,16 @@ func New(sim *firmwaresim.Sim, cfg Config) (*Node, error) {
 		d := &sim.Drives[i]
 		d.Enabled = false
 		d.Command = drivers.JointCommand{}
+		// A motor configured by a catalogue name heats as the catalogue
+		// says and trips past its winding limit (reported as the MIT
+		// reply's overtemperature fault); the unconfigured default and
+		// sized motors keep the generic thermal model.
+		d.Motor, d.MotorLead = nil, 0
+		if i < len(cfg.Models) && cfg.Models[i].Limits.Valid() {
+			if cm, ok := catalogue.ByName(cfg.Models[i].Name); ok && cm.Protocol == catalogue.CubeMars {
+				d.Motor, d.MotorLead = cm, m.lead
+			}
+		}
 	}
 	return nd, nil
 }
