@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/chiron-robotics/chiron/control/registry"
 	"github.com/chiron-robotics/chiron/drivers/canbus"
 	"github.com/chiron-robotics/chiron/drivers/canopen"
 	"github.com/chiron-robotics/chiron/drivers/cubemars"
@@ -25,6 +26,18 @@ const (
 	CANopen   = "canopen"   // CiA 301/402 drives on CAN
 	CubeMars  = "cubemars"  // CubeMars AK actuators in MIT mode on CAN
 )
+
+// Controller is a rig file's controller section.
+type Controller struct {
+	Name string `yaml:"name"`
+	// Params is the params mapping as YAML text, for the registry's
+	// strict decoder.
+	Params Raw `yaml:"params"`
+}
+
+// Raw is a rig file's value kept as YAML text (a controller's params),
+// decoded by whoever owns its schema.
+type Raw []byte
 
 // Config is a rig file: one robot's drives, the bus they share, and how
 // each drive's convention maps onto the model's joint. Decode it with Parse
@@ -46,6 +59,11 @@ type Config struct {
 	HardwareWatchdog *HardwareWatchdog `yaml:"hardware_watchdog"`
 	// Safety adjusts the supervisor's tolerances for this robot.
 	Safety *Safety `yaml:"safety"`
+	// Controller chooses the loop's active controller by its registered
+	// name, with its parameters (chiron controllers lists them); `serve
+	// --controller` overrides it. The parameters are checked against the
+	// controller's schema before anything starts, errors naming the field.
+	Controller *Controller `yaml:"controller"`
 	// Joints in the model's chain order, one per joint.
 	Joints []Joint `yaml:"joints"`
 
@@ -303,6 +321,14 @@ func (c *Config) validate() error {
 	}
 	if err := c.validateWatchdog(); err != nil {
 		return err
+	}
+	if ct := c.Controller; ct != nil {
+		if ct.Name == "" {
+			return c.bad("controller.name", "required: a registered controller (%s)", strings.Join(registry.Names(), ", "))
+		}
+		if _, err := registry.Get(ct.Name); err != nil {
+			return c.bad("controller.name", "%v", err)
+		}
 	}
 	if len(c.Joints) == 0 {
 		return c.bad("joints", "required: one entry per joint of the model, in chain order")

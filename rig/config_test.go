@@ -103,7 +103,7 @@ func TestRigFileErrors(t *testing.T) {
 		{"not a mapping", "- 1\n", "rig.yaml:1: want a mapping"},
 		{"syntax", "protocol: [", "rig.yaml: "},
 		{"two documents", dxlBase + "---\nprotocol: canopen\n", "rig.yaml:9: more than one document"},
-		{"unknown top-level", "protocl: canopen\n", "rig.yaml:1: protocl: unknown field (known here: canopen, cubemars, dynamixel, hardware_watchdog, joints, protocol, reply_timeout, safety, transport)"},
+		{"unknown top-level", "protocl: canopen\n", "rig.yaml:1: protocl: unknown field (known here: canopen, controller, cubemars, dynamixel, hardware_watchdog, joints, protocol, reply_timeout, safety, transport)"},
 		{"bad watchdog", dxlBase + "safety: {watchdog_cycles: 0}\n", "rig.yaml:9: safety.watchdog_cycles: 0: want 1..1000"},
 		{"bad velocity scale", dxlBase + "safety:\n  velocity_scale: -1\n", "rig.yaml:10: safety.velocity_scale: -1: want > 0 and at most 10"},
 		{"unknown safety field", dxlBase + "safety: {deadman: true}\n", "rig.yaml:9: safety.deadman: unknown field (known here: effort_scale, position_margin, require_deadman, tracking_error, velocity_scale, watchdog_cycles)"},

@@ -44,7 +44,10 @@ type Duration time.Duration
 // D returns the time.Duration.
 func (d Duration) D() time.Duration { return time.Duration(d) }
 
-var durationType = reflect.TypeFor[Duration]()
+var (
+	durationType = reflect.TypeFor[Duration]()
+	rawType      = reflect.TypeFor[Raw]()
+)
 
 // decodeStrict decodes one YAML (or JSON) document into v, a pointer to a
 // struct, refusing what encoding/json and yaml.v3 let through: unknown and
@@ -134,6 +137,17 @@ func decodeNode(n *yaml.Node, v reflect.Value, path string) *Error {
 			return nodeErr(n, path, "%q is not a duration like 2ms or 1.5s", n.Value)
 		}
 		v.SetInt(int64(d))
+		return nil
+	}
+	if v.Type() == rawType {
+		if n.Kind != yaml.MappingNode {
+			return nodeErr(n, path, "want a mapping (key: value lines), got %s", kindName(n))
+		}
+		b, err := yaml.Marshal(n)
+		if err != nil {
+			return nodeErr(n, path, "%v", err)
+		}
+		v.SetBytes(b)
 		return nil
 	}
 	switch v.Kind() {

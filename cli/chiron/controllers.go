@@ -68,12 +68,19 @@ func controllerChoice(name, params string, chain *kinematics.Chain, rate float64
 		}
 		raw = b
 	}
+	return checkControllerParams(name, raw, "--controller-params", chain, rate)
+}
+
+// checkControllerParams validates raw against controller name's schema
+// for chain at rate; errors start with source (the flag, or the rig file
+// and its field) and name the parameter.
+func checkControllerParams(name string, raw registry.Params, source string, chain *kinematics.Chain, rate float64) (registry.Params, error) {
 	period := time.Millisecond
 	if rate > 0 {
 		period = time.Duration(float64(time.Second) / rate)
 	}
 	if err := registry.Validate(name, &registry.Env{Name: name, Chain: chain, Period: period, Params: raw}); err != nil {
-		return nil, usagef("--controller-params: %v", err)
+		return nil, usagef("%s: %v", source, err)
 	}
 	return raw, nil
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/control/registry"
+	"github.com/chiron-robotics/chiron/control/registry/external"
 	"github.com/chiron-robotics/chiron/rig"
 	"github.com/chiron-robotics/chiron/teleop"
 	"github.com/chiron-robotics/chiron/teleop/console"
@@ -449,6 +450,19 @@ func runServe(args []string, _ io.Reader, out, errw io.Writer) error {
 	params, err := controllerChoice(*controller, *ctrlParams, chain, *rate, rigCfg != nil)
 	if err != nil {
 		return err
+	}
+	// A rig file's controller section, unless --controller chose one.
+	if rc := rigCfg; rc != nil && rc.Controller != nil && *controller == "" {
+		if *ctrlParams != "" {
+			return usagef("--controller-params without --controller: the rig file %s chooses controller %s with its own params", rc.File(), rc.Controller.Name)
+		}
+		*controller = rc.Controller.Name
+		if *controller == external.Name {
+			return usagef("%s: controller.name: external is for simulation (each cycle waits for the program's reply); serve it with --sim", rc.File())
+		}
+		if params, err = checkControllerParams(*controller, registry.Params(rc.Controller.Params), rc.File()+": controller.params", chain, *rate); err != nil {
+			return err
+		}
 	}
 	tokens, gen, err := tokensFor(*tokenFile)
 	if err != nil {
