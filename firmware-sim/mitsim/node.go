@@ -111,13 +111,18 @@ func New(sim *firmwaresim.Sim, cfg Config) (*Node, error) {
 		d.Enabled = false
 		d.Command = drivers.JointCommand{}
 		// A motor configured by a catalogue name heats as the catalogue
-		// says and trips past its winding limit (reported as the MIT
+		// says, gives its torque within its voltage envelope, and trips
+		// past its winding limit (reported as the MIT
 		// reply's overtemperature fault); the unconfigured default and
 		// sized motors keep the generic thermal model.
 		d.Motor, d.MotorLead = nil, 0
 		if i < len(cfg.Models) && cfg.Models[i].Limits.Valid() {
 			if cm, ok := catalogue.ByName(cfg.Models[i].Name); ok && cm.Protocol == catalogue.CubeMars {
 				d.Motor, d.MotorLead = cm, m.lead
+				// Its voltage envelope at the catalogue's supply: the
+				// torque it gives falls along its torque–speed line.
+				d.Gains.NoLoadSpeed = cm.NoLoadSpeed() * m.lead
+				d.Gains.SpeedDroop = cm.SpeedDroop() * m.lead * m.lead
 			}
 		}
 	}

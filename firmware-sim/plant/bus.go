@@ -49,6 +49,25 @@ type DriveGains struct {
 	// τ = τ_stall·(PWM/885) − (τ_stall/ω₀)·q̇, the DC motor's torque–speed
 	// line.
 	BackEMF float64
+	// NoLoadSpeed (rad/s or m/s) and SpeedDroop (rad/s per N·m, or m/s
+	// per N) are the motor's voltage envelope when both are set: a drive
+	// that commands a current can drive it only while the supply exceeds
+	// the back-EMF, so the torque it gives in the direction of motion is at
+	// most (NoLoadSpeed − |q̇|)/SpeedDroop — the DC motor's torque–speed
+	// line (motors.Motor.SpeedDroop). Zero: no envelope.
+	NoLoadSpeed, SpeedDroop float64
+}
+
+// envelope limits u to the voltage envelope at speed qd (see NoLoadSpeed).
+func (g *DriveGains) envelope(u, qd float64) float64 {
+	if g.NoLoadSpeed <= 0 || g.SpeedDroop <= 0 || u*qd <= 0 {
+		return u
+	}
+	avail := math.Max(0, (g.NoLoadSpeed-math.Abs(qd))/g.SpeedDroop)
+	if math.Abs(u) > avail {
+		return math.Copysign(avail, u)
+	}
+	return u
 }
 
 // DefaultGains returns drive loop gains for a joint with the given torque
@@ -90,6 +109,10 @@ func (l *DriveLoop) Integral() float64 { return l.integ }
 // own Kp and Kd, the PD law with those, as before. A change of mode starts
 // the integrator afresh.
 func (l *DriveLoop) Torque(c *drivers.JointCommand, g DriveGains, q, qd, dt float64) float64 {
+	return g.envelope(l.torque(c, g, q, qd, dt), qd)
+}
+
+func (l *DriveLoop) torque(c *drivers.JointCommand, g DriveGains, q, qd, dt float64) float64 {
 	if c.Mode != l.mode {
 		l.integ, l.mode = 0, c.Mode
 	}
