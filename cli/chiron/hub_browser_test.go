@@ -185,7 +185,7 @@ func TestHubPagesInBrowser(t *testing.T) {
 	if hs.Href != hubBase+"/" || strings.Contains(hs.Href, drTok) {
 		t.Errorf("the address bar shows %s, want %s/ without the token", hs.Href, hubBase)
 	}
-	if hs.Conn != "signed in" || hs.Count != "1 devices · 1 online" || hs.Error != "" {
+	if hs.Conn != "signed in" || hs.Count != "1 device · 1 online" || hs.Error != "" {
 		t.Errorf("hub page: conn %q, count %q, error %q", hs.Conn, hs.Count, hs.Error)
 	}
 	if hs.cell(hubColDevice) != "home-1" || hs.cell(hubColPatients) != "–" || hs.cell(hubColSession) != "no session" ||
