@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -205,29 +204,9 @@ func (a *Agent) post(ctx context.Context, p *PollRequest) (*PollReply, error) {
 	if err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.cfg.URL+DevicePollPath, bytes.NewReader(body))
+	data, err := postJSON(ctx, a.cfg.Client, a.cfg.URL+DevicePollPath, a.cfg.Token, "poll", body, 8*MaxRelayBody)
 	if err != nil {
 		return nil, err
-	}
-	req.Header.Set("Authorization", "Bearer "+a.cfg.Token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := a.cfg.Client.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("hub: poll: %w", err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 8*MaxRelayBody))
-	if err != nil {
-		return nil, fmt.Errorf("hub: poll: %w", err)
-	}
-	switch resp.StatusCode {
-	case http.StatusOK:
-	case http.StatusUnauthorized:
-		return nil, ErrUnauthorized
-	default:
-		var ref Refusal
-		json.Unmarshal(data, &ref)
-		return nil, &RefusedError{Status: resp.StatusCode, Refusal: ref}
 	}
 	var reply PollReply
 	if err := json.Unmarshal(data, &reply); err != nil {

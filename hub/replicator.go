@@ -246,32 +246,12 @@ func (r *Replicator) syncOnce(ctx context.Context) (Event, error) {
 	}
 	rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(rctx, http.MethodPost, r.cfg.URL+ReplicatePath, bytes.NewReader(body))
-	if err != nil {
-		return ev, fmt.Errorf("hub: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+r.cfg.Token)
-	resp, err := r.cfg.Client.Do(req)
-	if err != nil {
-		return ev, fmt.Errorf("hub: send batch: %w", err)
-	}
-	defer resp.Body.Close()
-	reply, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		// The hub may have committed; the batch is resent and absorbed.
-		return ev, fmt.Errorf("hub: read acknowledgement: %w", err)
-	}
-	switch resp.StatusCode {
-	case http.StatusOK:
-	case http.StatusUnauthorized:
-		return ev, ErrUnauthorized
-	default:
-		e := &RefusedError{Status: resp.StatusCode}
-		if json.Unmarshal(reply, &e.Refusal) != nil {
-			e.Refusal.Error = strings.TrimSpace(string(reply))
-		}
-		if resp.StatusCode == http.StatusConflict && e.Refusal.Gap {
+	reply, err := postJSON(rctx, r.cfg.Client, r.cfg.URL+ReplicatePath, r.cfg.Token, "send batch", body, 1<<20)
+	var e *RefusedError
+	switch {
+	case err == nil:
+	case errors.As(err, &e):
+		if e.Status == http.StatusConflict && e.Refusal.Gap {
 			// The hub lost rows (an older backup): resend from its end.
 			if err := r.cfg.Store.ResetReplicaCursor(ctx, r.cfg.Target, e.Refusal.Session, e.Refusal.Have); err != nil {
 				return ev, err
@@ -281,6 +261,8 @@ func (r *Replicator) syncOnce(ctx context.Context) (Event, error) {
 			r.mu.Unlock()
 		}
 		return ev, e
+	default:
+		return ev, err
 	}
 	var ack Ack
 	if err := json.Unmarshal(reply, &ack); err != nil || ack.Samples != len(b.Samples) || ack.Sessions != len(b.Sessions) {
@@ -292,4 +274,40 @@ func (r *Replicator) syncOnce(ctx context.Context) (Event, error) {
 		return ev, err
 	}
 	return ev, nil
+}
+
+// postJSON POSTs body (JSON) to url with the device's bearer token and
+// returns the hub's 200 answer (at most limit bytes). A 401 is
+// ErrUnauthorized, another status a *RefusedError carrying the hub's
+// Refusal (or its text). what names the request in errors ("send batch").
+func postJSON(ctx context.Context, c *http.Client, url, token, what string, body []byte, limit int64) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("hub: %s: %w", what, err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("hub: %s: %w", what, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit))
+	if err != nil {
+		// The hub may have acted on it: the request is repeated, and the
+		// hub absorbs a repeat (batches are idempotent, relayed requests
+		// acknowledged by id).
+		return nil, fmt.Errorf("hub: %s: read the answer: %w", what, err)
+	}
+	switch resp.StatusCode {
+	case http.StatusOK:
+		return data, nil
+	case http.StatusUnauthorized:
+		return nil, ErrUnauthorized
+	}
+	e := &RefusedError{Status: resp.StatusCode}
+	if json.Unmarshal(data, &e.Refusal) != nil {
+		e.Refusal.Error = strings.TrimSpace(string(data))
+	}
+	return nil, e
 }

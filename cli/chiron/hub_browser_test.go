@@ -16,8 +16,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/chiron-robotics/chiron/rehab/store"
-	"github.com/chiron-robotics/chiron/rehab/store/storetest"
-	"github.com/chiron-robotics/chiron/teleop"
 )
 
 // hubPageState is the part of the hub's device list (window.hub and the
@@ -109,26 +107,9 @@ func TestHubPagesInBrowser(t *testing.T) {
 	begin := time.Now()
 	bin := buildChiron(t)
 	dir := t.TempDir()
-	hubDB := filepath.Join(dir, "hub.db")
-	if os.Getenv(storetest.EnvVar) != "" {
-		hubDB = storetest.PostgresDSN(t)
-	} else {
-		t.Logf("%s not set: the hub runs on SQLite (scripts/pg-test-env.sh starts a PostgreSQL)", storetest.EnvVar)
-	}
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	gen := func() string {
-		tok, err := teleop.GenerateToken()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok
-	}
+	hubDB := hubDBFor(t, dir)
+	write := func(name, body string) string { return writeTestFile(t, dir, name, body) }
+	gen := func() string { return newToken(t) }
 	devTok, drTok, recTok := gen(), gen(), gen()
 	devices := write("devices", "home-1 "+devTok+"\n")
 	devTokFile := write("home-1-token", devTok+"\n")

@@ -130,26 +130,9 @@ func TestHubRunsThreeHomesThroughBadLink(t *testing.T) {
 	}
 	bin := buildChiron(t)
 	dir := t.TempDir()
-	hubDB := filepath.Join(dir, "hub.db")
-	if os.Getenv(storetest.EnvVar) != "" {
-		hubDB = storetest.PostgresDSN(t)
-	} else {
-		t.Logf("%s not set: the hub runs on SQLite (scripts/pg-test-env.sh starts a PostgreSQL)", storetest.EnvVar)
-	}
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	gen := func() string {
-		tok, err := teleop.GenerateToken()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok
-	}
+	hubDB := hubDBFor(t, dir)
+	write := func(name, body string) string { return writeTestFile(t, dir, name, body) }
+	gen := func() string { return newToken(t) }
 	homes := []string{"home-1", "home-2", "home-3"}
 	patients := []string{"P-0101", "P-0102", "P-0103"}
 	devList := "# the hub's devices\n"
@@ -557,4 +540,36 @@ func TestHubRevokesOnReload(t *testing.T) {
 			t.Fatalf("the reload did not log the revocation:\n%s", p.output())
 		}
 	}
+}
+
+// hubDBFor is a hub database for a test: a fresh PostgreSQL schema when
+// CHIRON_TEST_POSTGRES is set, else a SQLite file in dir.
+func hubDBFor(t *testing.T, dir string) string {
+	t.Helper()
+	if os.Getenv(storetest.EnvVar) != "" {
+		return storetest.PostgresDSN(t)
+	}
+	t.Logf("%s not set: the hub runs on SQLite (scripts/pg-test-env.sh starts a PostgreSQL)", storetest.EnvVar)
+	return filepath.Join(dir, "hub.db")
+}
+
+// writeTestFile writes body to dir/name (mode 0600: tokens) and returns
+// its path.
+func writeTestFile(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// newToken is a fresh bearer token.
+func newToken(t *testing.T) string {
+	t.Helper()
+	tok, err := teleop.GenerateToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
 }
