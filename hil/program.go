@@ -3,6 +3,7 @@ package hil
 import (
 	"fmt"
 	"math"
+	"sync/atomic"
 	"time"
 
 	"github.com/chiron-robotics/chiron/control"
@@ -205,12 +206,16 @@ func (p *cartesianProgram) sample(t, _ time.Duration, sp *control.Setpoint) {
 // on the scenario's clock. Commands go at CommandRate (Program.TeleopRate);
 // an operator_loss window stops them.
 type teleopProgram struct {
-	in      []TeleopInput
-	loss    []FaultSpec
-	op      *teleop.Operator
-	rl      *robotloop.Robot
-	st      teleop.State
-	now     time.Time     // the scenario clock, for the operator and the adapter
+	in   []TeleopInput
+	loss []FaultSpec
+	op   *teleop.Operator
+	rl   *robotloop.Robot
+	st   teleop.State
+	now  time.Time // the scenario clock, for the operator and the adapter
+	// clock is now for the adapter's other readers (a viewer_flood's
+	// server takes snapshots from its own goroutine): time since
+	// teleopEpoch, ns.
+	clock   atomic.Int64
 	next    time.Duration // when the next command goes (scenario time)
 	per     time.Duration
 	seq     uint64
@@ -245,7 +250,7 @@ func newTeleopProgram(s *Scenario, r *robot.Robot) (*teleopProgram, error) {
 		lo[i], hi[i] = l.PositionMin, l.PositionMax
 	}
 	rl, err := robotloop.New(robotloop.Config{Name: s.Name, Loop: r.Loop(), Chain: r.Chain(), JointNames: r.JointNames(),
-		Lower: lo, Upper: hi, CommandRate: rate, Now: func() time.Time { return p.now }})
+		Lower: lo, Upper: hi, CommandRate: rate, Now: func() time.Time { return teleopEpoch.Add(time.Duration(p.clock.Load())) }})
 	if err != nil {
 		return nil, err
 	}
@@ -275,6 +280,7 @@ func (p *teleopProgram) silent(t time.Duration) bool {
 // the arm is tracking into sp for the recorder.
 func (p *teleopProgram) sample(pt, abs time.Duration, sp *control.Setpoint) {
 	p.now = teleopEpoch.Add(abs)
+	p.clock.Store(int64(abs))
 	p.rl.Snapshot(&p.st)
 	if abs >= p.next && !p.silent(abs) {
 		p.next = abs + p.per
