@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -53,7 +52,8 @@ type ViewerFloodMetrics struct {
 	Refused   int `json:"refused"`
 	// MaxConnections is the server's cap on connections.
 	MaxConnections int `json:"max_connections"`
-	// Commands the admitted viewers sent (motion, take, e-stop release).
+	// Commands the admitted viewers sent (motion, take, enable, e-stop
+	// release).
 	Commands uint64 `json:"commands"`
 	// Messages the admitted viewers received (telemetry and status).
 	Messages uint64 `json:"messages"`
@@ -100,7 +100,7 @@ func newViewerFlood(spec FaultSpec, rl *robotloop.Robot) (*viewerFlood, error) {
 		f.tokens = append(f.tokens, t)
 	}
 	srv, err := teleop.New(teleop.Options{Addr: "127.0.0.1:0", Name: "hil", Tokens: toks,
-		Robots: []teleop.RobotConfig{{Robot: rl}}, Simulation: true, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Robots: []teleop.RobotConfig{{Robot: rl}}, Simulation: true, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		return nil, fmt.Errorf("viewer_flood: %w", err)
 	}
@@ -165,12 +165,7 @@ func (f *viewerFlood) dial(k int) (*websocket.Conn, error) {
 // the connection is closed, counting what it receives.
 func (f *viewerFlood) viewer(c *websocket.Conn) {
 	defer f.wg.Done()
-	sending := true
-	defer func() {
-		if sending {
-			f.writers.Done()
-		}
-	}()
+	defer f.writers.Done()
 	var subs []map[string]any
 	for subs == nil {
 		_, data, err := c.ReadMessage()
@@ -191,12 +186,8 @@ func (f *viewerFlood) viewer(c *websocket.Conn) {
 			}
 		}
 	}
-	var wmu sync.Mutex
-	write := func(mt int, p []byte) error {
-		wmu.Lock()
-		defer wmu.Unlock()
-		return c.WriteMessage(mt, p)
-	}
+	// Only this goroutine writes (the reader below only reads).
+	write := c.WriteMessage
 	msg := func(v any) []byte { b, _ := json.Marshal(v); return b }
 	if write(websocket.TextMessage, msg(map[string]any{"op": "subscribe", "subscriptions": subs})) != nil {
 		return
@@ -239,8 +230,6 @@ func (f *viewerFlood) viewer(c *websocket.Conn) {
 		f.commands.Add(1)
 		select {
 		case <-f.quit:
-			sending = false
-			f.writers.Done()
 			return
 		case <-t.C:
 		}

@@ -23,8 +23,9 @@ import (
 // tune while teleoperating, such as controller gains.
 type ParameterRobot interface {
 	// Parameters appends the robot's parameters to dst: names relative to
-	// the robot ("controller/kp/outer_yaw"), values in SI units. The set of
-	// names does not change while the server runs.
+	// the robot ("controller/kp/outer_yaw"), values in SI units. The
+	// names may change (another active controller has other gains): the
+	// server asks for them at every request.
 	Parameters(dst []Parameter) []Parameter
 	// SetParameter asks to set one; an error refuses it and says why
 	// (unknown name, out of range, not now). The robot decides; the server

@@ -71,11 +71,8 @@ func (r *Robot) SetParameter(name string, value float64) error {
 	if math.IsNaN(value) || math.IsInf(value, 0) || value < 0 {
 		return fmt.Errorf("%s: %g: want a finite gain ≥ 0", name, value)
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if err := r.claimed(); err != nil {
-		return err
-	}
+	// The snapshot side first and on its own: Snapshot takes smu then mu,
+	// so mu is never held while waiting for smu.
 	r.smu.Lock()
 	s := r.ssnap
 	r.loop.Snapshot(s)
@@ -83,6 +80,11 @@ func (r *Robot) SetParameter(name string, value float64) error {
 	axes := r.axes(active, len(s.Gains.Kp))
 	g := control.Gains{Kp: slices.Clone(s.Gains.Kp), Kd: slices.Clone(s.Gains.Kd)}
 	r.smu.Unlock()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.claimed(); err != nil {
+		return err
+	}
 	if parts[1] != active {
 		return fmt.Errorf("%s: controller %q is not the active one (%s): only the running controller's gains are tuned", name, parts[1], active)
 	}

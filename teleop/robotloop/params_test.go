@@ -3,6 +3,7 @@ package robotloop
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chiron-robotics/chiron/teleop"
 )
@@ -56,5 +57,45 @@ func TestGainsAsParameters(t *testing.T) {
 	cp := paramMap(cs.robot.Parameters(nil))
 	if cp["controller/cartesian-impedance/kp/x"] != 1000 || cp["controller/cartesian-impedance/kp/rz"] != 30 {
 		t.Errorf("Cartesian gains %v: want kp/x 1000 N/m and kp/rz 30 N·m/rad (the defaults)", cp)
+	}
+}
+
+// TestSetParameterBesideSnapshots: the server reads snapshots from its
+// publisher while an operator sets a gain; the two never wait on each
+// other (Snapshot takes the snapshot lock, then the command lock).
+func TestSetParameterBesideSnapshots(t *testing.T) {
+	s := newStand(t, "psm.json", "joint-pd")
+	s.hold()
+	kp := "controller/joint-pd/kp/" + s.robot.JointNames()[0]
+	v := paramMap(s.robot.Parameters(nil))[kp]
+	snaps, sets := make(chan struct{}), make(chan error, 1)
+	go func() {
+		defer close(snaps)
+		var st teleop.State
+		for range 2000 {
+			s.robot.Snapshot(&st)
+		}
+	}()
+	go func() {
+		for i := range 2000 {
+			if err := s.robot.SetParameter(kp, v+float64(i%3)); err != nil {
+				sets <- err
+				return
+			}
+		}
+		sets <- nil
+	}()
+	timeout := time.After(30 * time.Second)
+	for range 2 {
+		select {
+		case <-snaps:
+			snaps = nil
+		case err := <-sets:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-timeout:
+			t.Fatal("Snapshot and SetParameter deadlocked (lock order)")
+		}
 	}
 }
