@@ -10,16 +10,19 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // Defaults of AgentConfig.
 const (
-	// DefaultLinkLoss is how long an Agent's polls may fail while a
-	// session runs before it pauses the session. With PollHold 1 s and
-	// polls retried every DefaultPollRetry, a 300 ms RTT link with 5 %
-	// loss misses two polls in a row about once in 400 and never goes 3 s
-	// without one; a real outage is caught within 3 s plus a poll.
+	// DefaultLinkLoss is how long an Agent may go without a good poll
+	// while a session runs before it pauses the session. A working link
+	// answers a poll at least every PollHold (1 s) plus a round trip;
+	// three seconds is three of those (TestHubRunsThreeHomesThroughBadLink:
+	// no pause at 300 ms RTT and 5 % loss). The check runs on its own
+	// clock every DefaultPollRetry, so a link that goes silent — a poll
+	// hanging until its timeout, not refused — pauses just as soon.
 	DefaultLinkLoss = 3 * time.Second
 	// DefaultPollRetry is the wait after a failed poll.
 	DefaultPollRetry = 250 * time.Millisecond
@@ -66,18 +69,19 @@ type AgentConfig struct {
 type Agent struct {
 	cfg AgentConfig
 
-	pollMu sync.Mutex // one poll at a time: each carries what the last one got
-
+	// mu makes one poll at a time (each carries what the last one got)
+	// and guards the fields below it.
 	mu       sync.Mutex
 	received []string        // ids of the last reply, to acknowledge
 	answers  []RelayResponse // answers the hub has not had yet
 	done     map[string]RelayResponse
 	doneIDs  []string // done's ids, oldest first
-	lastOK   time.Time
-	failing  bool // the last poll failed
-	pauses   int
-	polls    int
-	failures int
+	failing  bool     // the last poll failed
+
+	polls, failures, pauses atomic.Int64 // Stats, read while a poll runs
+	// lastOK is when the last poll was answered (cfg.Now, UnixNano): read
+	// by CheckLink while a poll may hang.
+	lastOK atomic.Int64
 }
 
 // NewAgent checks cfg and returns an Agent.
@@ -104,7 +108,9 @@ func NewAgent(cfg AgentConfig) (*Agent, error) {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	cfg.URL = strings.TrimRight(cfg.URL, "/")
-	return &Agent{cfg: cfg, done: map[string]RelayResponse{}, lastOK: cfg.Now()}, nil
+	a := &Agent{cfg: cfg, done: map[string]RelayResponse{}}
+	a.lastOK.Store(cfg.Now().UnixNano())
+	return a, nil
 }
 
 // AgentStats counts an Agent's polls.
@@ -114,13 +120,27 @@ type AgentStats struct {
 
 // Stats returns the counts so far.
 func (a *Agent) Stats() AgentStats {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return AgentStats{Polls: a.polls, Failures: a.failures, LinkPauses: a.pauses}
+	return AgentStats{Polls: int(a.polls.Load()), Failures: int(a.failures.Load()), LinkPauses: int(a.pauses.Load())}
 }
 
-// Run polls until ctx ends.
+// Run polls until ctx ends, and checks the link every cfg.Retry
+// (CheckLink) beside the polls, so a poll that hangs does not delay it.
 func (a *Agent) Run(ctx context.Context) error {
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		t := time.NewTicker(a.cfg.Retry)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				a.CheckLink(ctx)
+			}
+		}
+	}()
+	defer func() { <-watched }()
 	for ctx.Err() == nil {
 		if err := a.PollOnce(ctx); err != nil {
 			if errors.Is(err, ErrUnauthorized) {
@@ -137,60 +157,50 @@ func (a *Agent) Run(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// PollOnce makes one poll and runs what it brings; after a failure it
-// checks the link (LinkLoss). Calls are serialised.
+// PollOnce makes one poll and runs what it brings. Calls are serialised;
+// run runs within one (a.mu held).
 func (a *Agent) PollOnce(ctx context.Context) error {
-	a.pollMu.Lock()
-	defer a.pollMu.Unlock()
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	st := a.cfg.Status(ctx)
-	a.mu.Lock()
-	st.LinkPauses = a.pauses
+	st.LinkPauses = int(a.pauses.Load())
 	p := PollRequest{Status: st, Received: a.received, Responses: a.answers}
-	a.mu.Unlock()
 	reply, err := a.post(ctx, &p)
-	a.mu.Lock()
-	a.polls++
+	a.polls.Add(1)
 	if err != nil {
-		a.failures++
+		a.failures.Add(1)
 		a.failing = true
-		lost := a.cfg.Now().Sub(a.lastOK)
-		pause := lost >= a.cfg.LinkLoss
-		a.mu.Unlock()
-		if pause {
-			a.pauseForLink(ctx, lost)
-		}
 		return err
 	}
 	// The hub has what this poll carried.
 	back := a.failing
-	a.lastOK, a.failing = a.cfg.Now(), false
+	a.lastOK.Store(a.cfg.Now().UnixNano())
+	a.failing = false
 	a.answers = a.answers[len(p.Responses):]
 	a.received = a.received[:0]
-	a.mu.Unlock()
 	if back && a.cfg.OnLinkBack != nil {
 		a.cfg.OnLinkBack()
 	}
 	for _, q := range reply.Requests {
-		resp := a.run(ctx, &q)
-		a.mu.Lock()
 		a.received = append(a.received, q.ID)
-		a.answers = append(a.answers, resp)
-		a.mu.Unlock()
+		a.answers = append(a.answers, a.run(ctx, &q))
 	}
 	return nil
 }
 
-// pauseForLink pauses a running session: the link has been down for lost
-// (checked after every failed poll, so a session started on the device
-// during the outage is paused too). A session paused stays paused when
-// the link returns, until a clinician resumes it.
-func (a *Agent) pauseForLink(ctx context.Context, lost time.Duration) {
-	ok, err := a.cfg.Pause(ctx)
-	a.mu.Lock()
-	if ok && err == nil {
-		a.pauses++
+// CheckLink pauses a running session when no poll has been answered for
+// LinkLoss (Run calls it every cfg.Retry, so a session started on the
+// device during an outage is paused too). A session paused stays paused
+// when the link returns, until a clinician resumes it.
+func (a *Agent) CheckLink(ctx context.Context) {
+	lost := a.cfg.Now().Sub(time.Unix(0, a.lastOK.Load()))
+	if lost < a.cfg.LinkLoss {
+		return
 	}
-	a.mu.Unlock()
+	ok, err := a.cfg.Pause(ctx)
+	if ok && err == nil {
+		a.pauses.Add(1)
+	}
 	switch {
 	case err != nil:
 		a.cfg.Log.Error("hub: link lost; pausing the running session failed", "lost", lost, "err", err)
@@ -219,12 +229,9 @@ func (a *Agent) post(ctx context.Context, p *PollRequest) (*PollReply, error) {
 // a request handed out again (its acknowledgement lost) gets the answer
 // it got the first time.
 func (a *Agent) run(ctx context.Context, q *RelayRequest) RelayResponse {
-	a.mu.Lock()
 	if r, ok := a.done[q.ID]; ok {
-		a.mu.Unlock()
 		return r
 	}
-	a.mu.Unlock()
 	out := RelayResponse{ID: q.ID}
 	if !strings.HasPrefix(q.Path, DeviceAPIPrefix) || strings.Contains(q.Path, "..") {
 		out.Status, out.ContentType = http.StatusBadRequest, "application/json"
@@ -243,14 +250,12 @@ func (a *Agent) run(ctx context.Context, q *RelayRequest) RelayResponse {
 		}
 		a.cfg.Log.Log(ctx, level, "hub: relayed request", "clinician", q.Clinician, "method", q.Method, "path", q.Path, "status", out.Status)
 	}
-	a.mu.Lock()
 	a.done[q.ID] = out
 	a.doneIDs = append(a.doneIDs, q.ID)
 	if len(a.doneIDs) > answeredKept {
 		delete(a.done, a.doneIDs[0])
 		a.doneIDs = a.doneIDs[1:]
 	}
-	a.mu.Unlock()
 	return out
 }
 

@@ -135,6 +135,7 @@ type DeviceInfo struct {
 // relayed is a request waiting for its answer.
 type relayed struct {
 	req      RelayRequest
+	handed   bool // a poll reply carried it: the device may have it
 	acked    bool // the device said it received it
 	answered chan RelayResponse
 }
@@ -211,11 +212,13 @@ func (r *relay) poll(ctx context.Context, device string, p *PollRequest, hold ti
 	return r.link(device).deliverable()
 }
 
-// deliverable is what d hands out: every request not yet acknowledged.
+// deliverable is what d hands out now: every request not yet
+// acknowledged, marked as handed out.
 func (d *deviceLink) deliverable() []RelayRequest {
 	out := []RelayRequest{}
 	for _, q := range d.pending {
 		if !q.acked {
+			q.handed = true
 			out = append(out, q.req)
 		}
 	}
@@ -255,25 +258,23 @@ func (r *relay) do(ctx context.Context, device string, req RelayRequest, timeout
 		return resp, nil
 	default:
 	}
-	if q.acked {
-		return RelayResponse{}, fmt.Errorf("%w (it received the request: it may have been carried out)", err)
+	if q.handed {
+		// Handed out in a reply, acknowledged or not: the device may have
+		// it and may have carried it out. Only a request no reply carried
+		// is known never to run.
+		return RelayResponse{}, fmt.Errorf("%w (it was sent to the device and may have been carried out: check its state)", err)
 	}
 	return RelayResponse{}, fmt.Errorf("%w (the request was withdrawn, never carried out)", err)
 }
 
 var errDeviceSilent = errors.New("the device did not answer in time")
 
-// info returns the devices' rows, sorted, with their last status.
+// info returns the rows of the known devices (the devices file's: a device
+// no longer listed is revoked), sorted, with their last status.
 func (r *relay) info(known []string) []DeviceInfo {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	names := slices.Clone(known)
-	for n := range r.devices {
-		if !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	slices.Sort(names)
+	names := slices.Sorted(slices.Values(known))
 	out := make([]DeviceInfo, 0, len(names))
 	now := r.now()
 	for _, n := range names {

@@ -295,6 +295,7 @@ func TestAgentPausesOnLinkLoss(t *testing.T) {
 	for range 5 {
 		r.agent.PollOnce(ctx)
 		r.advance(500 * time.Millisecond)
+		r.agent.CheckLink(ctx)
 	}
 	if n := r.paused.Load(); n != 0 {
 		t.Fatalf("paused after 2.5 s of link loss (%d), want only after 3 s", n)
@@ -303,6 +304,7 @@ func TestAgentPausesOnLinkLoss(t *testing.T) {
 	if err := r.agent.PollOnce(ctx); err == nil {
 		t.Fatal("poll succeeded against a closed hub")
 	}
+	r.agent.CheckLink(ctx)
 	if n := r.paused.Load(); n != 1 || r.agent.Stats().LinkPauses != 1 {
 		t.Fatalf("after 3 s of link loss: %d pauses (stats %+v), want 1", n, r.agent.Stats())
 	}
@@ -320,6 +322,54 @@ func TestAgentPausesOnLinkLoss(t *testing.T) {
 	if back.Load() != 1 {
 		t.Errorf("OnLinkBack called %d times for one return of the link", back.Load())
 	}
+	r.agent.CheckLink(ctx)
+	if n := r.paused.Load(); n != 1 {
+		t.Errorf("paused again (%d) with the link back", n)
+	}
+}
+
+// TestAgentPausesWhileAPollHangs: a link that goes silent — the hub's end
+// accepts the poll and never answers, as a pulled cable does until the
+// poll's timeout — pauses the running session LinkLoss after the last
+// answered poll, not only when the hanging poll finally fails.
+func TestAgentPausesWhileAPollHangs(t *testing.T) {
+	silent := make(chan struct{})
+	var answered atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if answered.CompareAndSwap(false, true) {
+			w.Write([]byte(`{"requests":[]}`)) // the first poll: the link works
+			return
+		}
+		<-silent
+	}))
+	defer srv.Close()
+	defer close(silent) // before Close, which waits for the hanging handler
+	var paused atomic.Int32
+	a, err := NewAgent(AgentConfig{URL: srv.URL, Token: token("home-1"), API: &fakeAPI{},
+		Client:   &http.Client{Timeout: time.Minute},
+		Delegate: func(ctx context.Context, _ string) context.Context { return ctx },
+		Status:   func(context.Context) DeviceStatus { return DeviceStatus{} },
+		Pause:    func(context.Context) (bool, error) { paused.Add(1); return true, nil },
+		LinkLoss: 200 * time.Millisecond, Retry: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	deadline := time.After(10 * time.Second)
+	for paused.Load() == 0 {
+		select {
+		case <-deadline:
+			t.Fatal("no pause 10 s into a silent link (the poll hangs for a minute)")
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	if st := a.Stats(); st.Failures != 0 {
+		t.Errorf("the pause came from a failed poll (%+v), not from the link check", st)
+	}
+	cancel()
+	<-done
 }
 
 // TestPollRefusesBadDevices: polls need a device token and a well-formed
@@ -406,4 +456,47 @@ func FuzzDevicePoll(f *testing.F) {
 			t.Fatalf("%q: 400 without saying what: %s", body, rec.Body)
 		}
 	})
+}
+
+// cutAfterHandOut carries polls until a reply hands a request out, then
+// loses every later poll: the device has the request, the hub never hears
+// back.
+type cutAfterHandOut struct{ cut atomic.Bool }
+
+func (c *cutAfterHandOut) RoundTrip(req *http.Request) (*http.Response, error) {
+	if c.cut.Load() {
+		return nil, errors.New("link down")
+	}
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	reply, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	if bytes.Contains(reply, []byte(`"requests":[{`)) {
+		c.cut.Store(true)
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(reply))
+	return resp, nil
+}
+
+// TestRelayTimeoutAfterHandOutSaysItMayHaveRun: a request that reached the
+// device but whose answer never came back is not reported as withdrawn:
+// the clinician is told it may have been carried out (it was).
+func TestRelayTimeoutAfterHandOutSaysItMayHaveRun(t *testing.T) {
+	r := newRelayRig(t, nil, &http.Client{Transport: &cutAfterHandOut{}, Timeout: 5 * time.Second})
+	r.hub.relayTimeout = 500 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r.start(ctx)
+	code, body := r.call(token("a"), "POST", "/v1/devices/home-1/api/v1/sessions/S-1/start", "")
+	if code != http.StatusGatewayTimeout || !strings.Contains(body, "may have been carried out") || strings.Contains(body, "never carried out") {
+		t.Fatalf("start, its answer lost: %d %s", code, body)
+	}
+	if n := r.api.count("POST /api/v1/sessions/S-1/start"); n != 1 {
+		t.Errorf("the device ran start %d times (the test's premise: once)", n)
+	}
 }

@@ -5,9 +5,8 @@ import (
 	"crypto/tls"
 	"log/slog"
 	"net/http"
-	"sync"
+	"sync/atomic"
 
-	"github.com/chiron-robotics/chiron/control"
 	"github.com/chiron-robotics/chiron/hub"
 	"github.com/chiron-robotics/chiron/rehab"
 	"github.com/chiron-robotics/chiron/rehab/api"
@@ -19,27 +18,21 @@ import (
 const linkLostBy = "hub link lost"
 
 // safetySource reports the served session robot's supervisor state for
-// the hub's device list; nil until the stack has opened the robot.
-type safetySource struct {
-	mu   sync.Mutex
-	r    *robot.Robot
-	snap *control.Snapshot
-}
+// the hub's device list; empty until the stack has opened the robot.
+type safetySource struct{ r atomic.Pointer[robot.Robot] }
 
-func (s *safetySource) set(r *robot.Robot) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.r, s.snap = r, r.Loop().NewSnapshot()
-}
+func (s *safetySource) set(r *robot.Robot) { s.r.Store(r) }
 
+// get reads the robot's state and reason (once a poll: the snapshot it
+// allocates is not on the loop's path).
 func (s *safetySource) get() (state, reason string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.r == nil {
+	r := s.r.Load()
+	if r == nil {
 		return "", ""
 	}
-	s.r.Snapshot(s.snap)
-	return s.snap.State.String(), s.snap.Reason.String()
+	snap := r.Loop().NewSnapshot()
+	r.Snapshot(snap)
+	return snap.State.String(), snap.Reason.String()
 }
 
 // runAgent starts the device's remote-session agent for c: it polls the
@@ -72,28 +65,28 @@ func runAgent(ctx context.Context, c *clinic, robotName string, l *hubLink, log 
 func deviceStatus(ctx context.Context, c *clinic, robotName string) hub.DeviceStatus {
 	st := hub.DeviceStatus{Robot: robotName, Patients: []string{}}
 	st.Safety, st.SafetyReason = c.safety.get()
+	summary := func(v api.SessionView) *hub.SessionStatus {
+		s := &hub.SessionStatus{ID: v.ID, PatientID: v.PatientID, Status: string(v.Status), Percent: v.Percent}
+		s.StartedBy, _ = c.store.StartedBy(ctx, v.ID)
+		return s
+	}
+	if active, ok, err := c.api.Active(ctx); err == nil && ok {
+		st.Session = summary(active)
+	}
+	// The latest session that started and no longer holds the robot.
 	var last rehab.Session
 	if ps, err := c.store.ListPatients(ctx, "", 1000); err == nil {
 		for _, p := range ps {
 			st.Patients = append(st.Patients, p.ID)
 			ss, _ := c.store.ListSessions(ctx, p.ID)
 			for _, s := range ss {
-				if !s.StartedAt.IsZero() && s.StartedAt.After(last.StartedAt) {
+				if !s.StartedAt.IsZero() && s.StartedAt.After(last.StartedAt) && (st.Session == nil || s.ID != st.Session.ID) {
 					last = s
 				}
 			}
 		}
 	}
-	summary := func(v api.SessionView) *hub.SessionStatus {
-		s := &hub.SessionStatus{ID: v.ID, PatientID: v.PatientID, Status: string(v.Status), Percent: v.Percent}
-		s.StartedBy, _ = c.store.StartedBy(ctx, v.ID)
-		return s
-	}
-	active, ok, err := c.api.Active(ctx)
-	if err == nil && ok {
-		st.Session = summary(active)
-	}
-	if last.ID != "" && (st.Session == nil || last.ID != st.Session.ID) {
+	if last.ID != "" {
 		if v, err := c.api.Session(ctx, last.ID); err == nil {
 			st.LastSession = summary(v)
 		}
