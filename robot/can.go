@@ -41,6 +41,9 @@ func init() {
 		cfg := simRig(r, rig.CANopen, func(i int, j *rig.Joint) {
 			id := i + 1
 			j.Node, j.Mode, j.CountsPerRad = &id, "CST", node.CountsPerRad(i)
+			if r.cfg.cia402Mode != "" {
+				j.Mode = r.cfg.cia402Mode
+			}
 		})
 		cfg.CANopen = &rig.CANopenBus{SDOTimeout: rig.Duration(3 * time.Second)}
 		return newCANFront(r, node, true, cfg, rig.Options{})

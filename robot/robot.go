@@ -146,6 +146,13 @@ type Config struct {
 	// the simulated patient wearing a rehabilitation robot. Unused on real
 	// drives, where the patient is real.
 	External func(now time.Duration, p *plant.Plant)
+
+	// cia402Mode is the simulated CiA 402 drives' mode of operation: ""
+	// is CST (the host closes the impedance law, as every controller
+	// expects); "CSP" runs position targets on the drives' own loops
+	// (TestPositionModeHoldsOnEveryProtocol: a controller's torque
+	// command cannot run on it).
+	cia402Mode string
 }
 
 // Robot is one simulated robot standing exactly where the hardware stands:

@@ -17,7 +17,8 @@ type Item struct {
 var X = struct {
 	ModelNumber, FirmwareVersion, ID, BaudRate, ReturnDelayTime, DriveMode, OperatingMode,
 	CurrentLimit, VelocityLimit, MaxPositionLimit, MinPositionLimit,
-	TorqueEnable, StatusReturnLevel, HardwareErrorStatus, BusWatchdog,
+	TorqueEnable, StatusReturnLevel, HardwareErrorStatus,
+	VelocityIGain, VelocityPGain, PositionDGain, PositionIGain, PositionPGain, BusWatchdog,
 	GoalPWM, GoalCurrent, GoalVelocity, GoalPosition,
 	PresentCurrent, PresentVelocity, PresentPosition, PresentInputVoltage, PresentTemperature Item
 }{
@@ -35,6 +36,13 @@ var X = struct {
 	TorqueEnable:        Item{"torque enable", 64, 1},
 	StatusReturnLevel:   Item{"status return level", 68, 1},
 	HardwareErrorStatus: Item{"hardware error status", 70, 1},
+	// The velocity PI and position PID gains (RAM; the e-Manual's defaults
+	// on an XM430: 1920, 100, 0, 0, 800).
+	VelocityIGain:       Item{"velocity I gain", 76, 2},
+	VelocityPGain:       Item{"velocity P gain", 78, 2},
+	PositionDGain:       Item{"position D gain", 80, 2},
+	PositionIGain:       Item{"position I gain", 82, 2},
+	PositionPGain:       Item{"position P gain", 84, 2},
 	BusWatchdog:         Item{"bus watchdog", 98, 1}, // 20 ms per unit, 0 off, -1 (0xFF) tripped; see Watchdog
 	GoalPWM:             Item{"goal PWM", 100, 2},
 	GoalCurrent:         Item{"goal current", 102, 2},
