@@ -461,6 +461,9 @@ func (f *canFront) handledAll() error {
 func (f *canFront) close() error {
 	f.cancel()
 	var errs []error
+	if f.inl != nil {
+		errs = append(errs, f.inl.finish())
+	}
 	if f.conn != nil {
 		errs = append(errs, f.conn.Close())
 	} else if f.host != nil {

@@ -167,6 +167,9 @@ func (f *dxlFront) serveBatch(in []byte) error {
 func (f *dxlFront) close() error {
 	f.cancel()
 	var errs []error
+	if f.inl != nil {
+		errs = append(errs, f.inl.finish())
+	}
 	if f.host != nil {
 		errs = append(errs, f.host.Close())
 	}

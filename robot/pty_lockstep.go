@@ -85,21 +85,47 @@ func (d *inlineDevice) serve() error {
 	if err := d.ahead(); err != nil {
 		return err
 	}
-	if err := d.host.flushHeld(); err != nil {
-		return fmt.Errorf("robot: lockstep pty: host write: %w", err)
+	// The host's bytes go to the pty in batches too: the device has acted
+	// on them (ahead), and the pty carries every one of them, in order,
+	// checked byte for byte (check) — a cycle need not pay for its own
+	// write(2).
+	if len(d.host.held) >= checkBatch {
+		if err := d.host.flushHeld(); err != nil {
+			return fmt.Errorf("robot: lockstep pty: host write: %w", err)
+		}
+		d.aheadN = 0
 	}
-	d.aheadN = 0
-	// Bound what is in flight unchecked; normally every byte has landed by
-	// the next serve and check reads it without waiting.
-	if err := d.check(len(d.early) > maxUnchecked); err != nil {
-		return err
+	// Read the host's bytes back in batches (a read(2) of the master costs
+	// as much as a cycle's exchange), bounding what is in flight
+	// unchecked; by then every byte but the last few writes' has landed
+	// and check reads them without waiting.
+	if len(d.early) >= checkBatch {
+		if err := d.check(len(d.early) > maxUnchecked); err != nil {
+			return err
+		}
 	}
 	return d.flush()
 }
 
-// maxUnchecked bounds the host bytes the device has acted on and not yet
-// read back from the master.
-const maxUnchecked = 64 << 10
+// finish writes what the host still holds to the pty and reads every byte
+// of it back (lockstep's end: what the device acted on has crossed the pty
+// as the host wrote it).
+func (d *inlineDevice) finish() error {
+	if err := d.host.flushHeld(); err != nil {
+		return fmt.Errorf("robot: lockstep pty: host write: %w", err)
+	}
+	d.aheadN = 0
+	return d.check(true)
+}
+
+// checkBatch is how many host bytes are held before they go to the pty
+// in one write(2), and how many the device acts on before it reads them
+// back from the master; maxUnchecked bounds those not yet read back
+// (the pty's buffer holds 64 KiB: the host's writes never wait on it).
+const (
+	checkBatch   = 4 << 10
+	maxUnchecked = 32 << 10
+)
 
 // ahead lets the device act on the bytes the host has written since it last
 // ran, from the host's copy, without waiting for the kernel to carry them:
