@@ -205,7 +205,7 @@ func newMCAPRecorderAt(path string, rig *robot.Robot, start time.Time) (*mcapRec
 		return nil, err
 	}
 	w, err := mcap.NewWriter(f, &mcap.WriterOptions{Chunked: true, ChunkSize: 1 << 20,
-		Compression: mcap.CompressionZSTD, CompressionLevel: mcap.CompressionLevelFastest, IncludeCRC: true})
+		Compression: mcap.CompressionLZ4, CompressionLevel: mcap.CompressionLevelFastest, IncludeCRC: true})
 	if err != nil {
 		f.Close()
 		return nil, err
