@@ -129,3 +129,44 @@ func TestPTYHostReadable(t *testing.T) {
 		t.Fatalf("HostReadable after reading 3 = %d, %v; want 4", n, err)
 	}
 }
+
+// BenchmarkPTYReplyCrossing is the pty's share of one lockstep cycle: a
+// device's reply (a Dynamixel sync read's 6 servos, 75 bytes) written to the
+// master in one write(2), waited for until the host can read all of it
+// (WaitHostReadable: the kernel carries it to the slave on a work item),
+// and read by the host through go.bug.st/serial (select(2), read(2)) — the
+// floor under `chiron hil run` over a pty, whatever the drivers and the
+// simulation cost on top.
+func BenchmarkPTYReplyCrossing(b *testing.B) {
+	link := filepath.Join(b.TempDir(), "ttySIM0")
+	p, err := OpenPTY(link)
+	if err != nil {
+		b.Skipf("no pseudo-terminals here: %v", err)
+	}
+	defer p.Close()
+	host, err := serialport.Open(link, serialport.Config{BaudRate: 1_000_000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer host.Close()
+	if err := host.SetReadTimeout(time.Second); err != nil {
+		b.Fatal(err)
+	}
+	reply := bytes.Repeat([]byte{0x5a}, 75)
+	buf := make([]byte, 256)
+	for b.Loop() {
+		if _, err := p.Write(reply); err != nil {
+			b.Fatal(err)
+		}
+		if err := p.WaitHostReadable(len(reply), time.Second); err != nil {
+			b.Fatal(err)
+		}
+		for got := 0; got < len(reply); {
+			n, err := host.Read(buf)
+			if err != nil || n == 0 {
+				b.Fatalf("host read %d, %v", n, err)
+			}
+			got += n
+		}
+	}
+}
