@@ -165,6 +165,12 @@ type Event struct {
 	// controller switches the controller index.
 	Value, Limit float64
 	Kind         drivers.ErrorKind // for bus errors
+	// Detail is what the driver reported for a bus error or a drive fault
+	// (drivers.Error.Detail: "motor 2 reports over-temperature", "Safe
+	// Torque Off: the hardware watchdog's relay opened …"); empty for the
+	// supervisor's own findings. The driver's string, not a copy: logging
+	// it allocates nothing.
+	Detail string
 	// Count is how many times the event happened in a row: identical
 	// consecutive events (every field equal but the times — a request
 	// refused every cycle, say) are collapsed into one entry so that they
@@ -179,7 +185,7 @@ type Event struct {
 // number, the times and the count is equal.
 func (e *Event) sameKind(p *Event) bool {
 	return e.From == p.From && e.To == p.To && e.Reason == p.Reason && e.Joint == p.Joint &&
-		e.Value == p.Value && e.Limit == p.Limit && e.Kind == p.Kind
+		e.Value == p.Value && e.Limit == p.Limit && e.Kind == p.Kind && e.Detail == p.Detail
 }
 
 // String renders the event (non-real-time side).
@@ -193,6 +199,16 @@ func (e Event) String() string {
 		s += fmt.Sprintf(": %s", Reason(e.Value))
 	case ReasonBusError, ReasonBusRefused:
 		s += fmt.Sprintf(": %s", e.Kind)
+		if e.Detail != "" {
+			s += ": " + e.Detail
+		}
+	case ReasonDriveFault:
+		switch {
+		case e.Detail != "":
+			s += ": " + e.Detail
+		case e.Value != 0:
+			s += fmt.Sprintf(": status %#x", uint32(e.Value))
+		}
 	case ReasonControllerSwitch:
 		s += fmt.Sprintf(": controller %d", int(e.Value))
 	default:

@@ -564,6 +564,7 @@ func (l *Loop) publish(now time.Duration, sp *Setpoint) {
 	s := l.snaps.writable()
 	s.Cycle, s.Now, s.Fresh = l.cycle, now, l.fresh
 	s.State, s.Reason, s.Since, s.EStopLatched = l.sup.state, l.sup.reason, l.sup.since, l.sup.estopLatched
+	s.ReasonJoint, s.ReasonDetail = l.sup.reasonJoint, l.sup.reasonDetail
 	s.Controller, s.SetpointSeq = l.ctrls[l.active].Name, sp.Seq
 	if gr, ok := l.ctrls[l.active].Controller.(GainReporter); ok {
 		gr.ReportGains(&s.Gains)

@@ -15,6 +15,11 @@ type Snapshot struct {
 
 	State        State
 	Reason       Reason        // why the supervisor entered State
+	// ReasonJoint is the joint Reason is about (−1: none, or the whole
+	// bus); ReasonDetail what the driver reported for a bus error or a
+	// drive fault (Event.Detail).
+	ReasonJoint  int
+	ReasonDetail string
 	Since        time.Duration // when it did
 	EStopLatched bool
 	// Fresh is false when this cycle's measurements were stale (bus error

@@ -89,6 +89,8 @@ type Supervisor struct {
 	spAt  time.Duration
 
 	reason        Reason
+	reasonJoint   int    // the joint reason is about, or -1
+	reasonDetail  string // what the driver reported (bus errors, drive faults)
 	since         time.Duration
 	staleCycles   int
 	overCurrent   []int
@@ -112,7 +114,7 @@ type Supervisor struct {
 
 func newSupervisor(cfg SafetyConfig, n int) *Supervisor {
 	s := &Supervisor{
-		cfg: cfg, n: n,
+		cfg: cfg, n: n, reasonJoint: -1,
 		overCurrent: make([]int, n), disagreeSince: make([]time.Duration, n),
 		hold: make([]float64, n), lastGood: make([]float64, n), clamps: make([]uint64, n),
 		gravQ: make([]float64, n), gravTau: make([]float64, n),
@@ -196,6 +198,9 @@ type finding struct {
 	joint        int
 	value, limit float64
 	kind         drivers.ErrorKind
+	// detail is the driver's description of a bus error or drive fault
+	// (drivers.Error.Detail): what the drive or the bus reported.
+	detail string
 }
 
 func (f *finding) set(r Reason, joint int, value, limit float64) {
@@ -206,7 +211,7 @@ func (f *finding) set(r Reason, joint int, value, limit float64) {
 
 func (s *Supervisor) log(now time.Duration, from, to State, f finding) {
 	s.events.add(Event{At: now, From: from, To: to, Reason: f.reason, Joint: f.joint,
-		Value: f.value, Limit: f.limit, Kind: f.kind})
+		Value: f.value, Limit: f.limit, Kind: f.kind, Detail: f.detail})
 }
 
 func (s *Supervisor) info(now time.Duration, r Reason, joint int, value float64) {
@@ -221,7 +226,7 @@ func (s *Supervisor) to(now time.Duration, st State, f finding, q []drivers.Join
 	from := s.state
 	s.state = st
 	s.stateMirror.Store(uint32(st))
-	s.reason = f.reason
+	s.reason, s.reasonJoint, s.reasonDetail = f.reason, f.joint, f.detail
 	s.since = now
 	s.log(now, from, st, f)
 	s.stillArmed, s.requested = false, false
@@ -254,7 +259,7 @@ func (s *Supervisor) latchHold(st []drivers.JointState) {
 func classify(err error) finding {
 	f := finding{joint: -1}
 	if e := driverError(err); e != nil {
-		f.joint, f.kind = e.Joint, e.Kind
+		f.joint, f.kind, f.detail = e.Joint, e.Kind, e.Detail
 	}
 	switch f.kind {
 	case drivers.KindTimeout, drivers.KindCorrupt, drivers.KindWrongID, drivers.KindProtocol:

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,6 +25,9 @@ func TestFaultInjection(t *testing.T) {
 		reason Reason
 		joint  int
 		kind   drivers.ErrorKind
+		// detail: what the driver reported, carried into the event, the
+		// snapshot's reason and the event's text.
+		detail string
 		mode   drivers.Mode // sent to joint 0 after the last cycle
 		// holdMeasured: the stop holds the measured position (it passed
 		// the position checks) rather than the one before the injection.
@@ -31,10 +35,15 @@ func TestFaultInjection(t *testing.T) {
 	}{
 		{name: "drive fault bit", inject: func(r *rig) { r.bus.status[1] = drivers.StatusOverTemperature },
 			cycles: 1, state: Fault, reason: ReasonDriveFault, joint: 1, mode: drivers.ModeOff},
-		{name: "bus off", inject: func(r *rig) { r.bus.readErr = &drivers.Error{Joint: -1, Kind: drivers.KindBusOff} },
-			cycles: 1, state: Fault, reason: ReasonBusError, joint: -1, kind: drivers.KindBusOff, mode: drivers.ModeOff},
-		{name: "drive-fault error", inject: func(r *rig) { r.bus.readErr = &drivers.Error{Joint: 0, Kind: drivers.KindDriveFault} },
-			cycles: 1, state: Fault, reason: ReasonDriveFault, joint: 0, kind: drivers.KindDriveFault, mode: drivers.ModeOff},
+		{name: "bus off", inject: func(r *rig) {
+			r.bus.readErr = &drivers.Error{Joint: -1, Kind: drivers.KindBusOff, Detail: "CAN controller bus-off"}
+		}, cycles: 1, state: Fault, reason: ReasonBusError, joint: -1, kind: drivers.KindBusOff, detail: "CAN controller bus-off", mode: drivers.ModeOff},
+		{name: "drive-fault error", inject: func(r *rig) {
+			r.bus.readErr = &drivers.Error{Joint: 0, Kind: drivers.KindDriveFault, Detail: "motor 1 reports over-temperature"}
+		}, cycles: 1, state: Fault, reason: ReasonDriveFault, joint: 0, kind: drivers.KindDriveFault, detail: "motor 1 reports over-temperature", mode: drivers.ModeOff},
+		{name: "safe torque off on the whole bus", inject: func(r *rig) {
+			r.bus.readErr = &drivers.Error{Joint: -1, Kind: drivers.KindDriveFault, Detail: "Safe Torque Off: the hardware watchdog's relay opened"}
+		}, cycles: 1, state: Fault, reason: ReasonDriveFault, joint: -1, kind: drivers.KindDriveFault, detail: "Safe Torque Off: the hardware watchdog's relay opened", mode: drivers.ModeOff},
 		{name: "unclassified error", inject: func(r *rig) { r.bus.readErr = errors.New("mystery") },
 			cycles: 1, state: Fault, reason: ReasonBusError, joint: -1, mode: drivers.ModeOff},
 		{name: "abort", inject: func(r *rig) { r.bus.readErr = fmt.Errorf("sdo: %w", &drivers.Error{Joint: 1, Kind: drivers.KindAbort}) },
@@ -115,6 +124,12 @@ func TestFaultInjection(t *testing.T) {
 				e := r.lastEvent()
 				if e.To != tc.state || e.Reason != tc.reason || e.Joint != tc.joint || e.Kind != tc.kind {
 					t.Fatalf("event %v, want →%s %s joint %d kind %s", e, tc.state, tc.reason, tc.joint, tc.kind)
+				}
+				if e.Detail != tc.detail || s.ReasonJoint != tc.joint || s.ReasonDetail != tc.detail {
+					t.Fatalf("event detail %q, snapshot reason joint %d detail %q; want joint %d, %q", e.Detail, s.ReasonJoint, s.ReasonDetail, tc.joint, tc.detail)
+				}
+				if !strings.Contains(e.String(), tc.detail) {
+					t.Fatalf("event %q does not say what the driver reported (%q)", e.String(), tc.detail)
 				}
 				if e.At <= injectedAt || e.At > r.now {
 					t.Fatalf("event at %v, injected at %v, now %v", e.At, injectedAt, r.now)

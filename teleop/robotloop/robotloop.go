@@ -365,7 +365,7 @@ func (r *Robot) Snapshot(dst *teleop.State) {
 	}
 
 	r.mu.Lock()
-	dst.Safety, dst.SafetyReason = safetyWords(s, r.stopped, r.estopReleased)
+	dst.Safety, dst.SafetyReason = safetyWords(s, r.stopped, r.estopReleased, r.names)
 	dst.SafetyEvents = append(dst.SafetyEvents, r.notes...)
 	// Map the mailbox seq the loop used back to the operator's seq: the
 	// newest motion setpoint used is what is applied (not the largest seq:
@@ -388,7 +388,7 @@ func (r *Robot) Snapshot(dst *teleop.State) {
 // stop still pressed.
 // estopReleased says Robot released the e-stop input it had asserted: a
 // latched e-stop is then a Fault waiting for a reset, no longer "estop".
-func safetyWords(s *control.Snapshot, stopped string, estopReleased bool) (state, reason string) {
+func safetyWords(s *control.Snapshot, stopped string, estopReleased bool, names []string) (state, reason string) {
 	switch s.State {
 	case control.Enabled:
 		if stopped != "" {
@@ -403,7 +403,7 @@ func safetyWords(s *control.Snapshot, stopped string, estopReleased bool) (state
 		if stopped != "" && s.Reason == control.ReasonOperatorSilent {
 			return control.ProtectiveStop.String(), stopped
 		}
-		return control.ProtectiveStop.String(), s.Reason.String()
+		return control.ProtectiveStop.String(), reasonText(s, names)
 	case control.Fault:
 		if s.EStopLatched || s.Reason == control.ReasonEStop {
 			if estopReleased {
@@ -411,9 +411,28 @@ func safetyWords(s *control.Snapshot, stopped string, estopReleased bool) (state
 			}
 			return "estop", s.Reason.String()
 		}
-		return control.Fault.String(), s.Reason.String()
+		return control.Fault.String(), reasonText(s, names)
 	}
 	return s.State.String(), s.Reason.String()
+}
+
+// reasonText is a stop's or a fault's reason as it happened: the reason,
+// the joint it is about, by name, and what the driver reported ("drive
+// fault: Safe Torque Off: the hardware watchdog's relay opened …", "drive
+// fault (knee_flexion): motor 2 reports over-temperature").
+func reasonText(s *control.Snapshot, names []string) string {
+	t := s.Reason.String()
+	if j := s.ReasonJoint; j >= 0 {
+		if j < len(names) {
+			t += " (" + names[j] + ")"
+		} else {
+			t += fmt.Sprintf(" (joint %d)", j)
+		}
+	}
+	if s.ReasonDetail != "" {
+		t += ": " + s.ReasonDetail
+	}
+	return t
 }
 
 // minCommandDt floors the time a command's joint step is judged (and its

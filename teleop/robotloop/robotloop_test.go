@@ -661,3 +661,31 @@ func TestRepeatedHoldKeepsItsPose(t *testing.T) {
 		t.Errorf("hold after the stop latched at event %d, loop at %d", events, l.EventsTotal())
 	}
 }
+
+// TestSafetyReasonSaysWhatHappened: a stop's or a fault's reason on /safety
+// names the joint and carries what the driver reported — the watchdog relay
+// that opened the drives' Safe Torque Off line, the motor that reported
+// over-temperature — not only "drive fault".
+func TestSafetyReasonSaysWhatHappened(t *testing.T) {
+	names := []string{"hip_flexion", "knee_flexion"}
+	for _, tc := range []struct {
+		snap        control.Snapshot
+		state, want string
+	}{
+		{control.Snapshot{State: control.Fault, Reason: control.ReasonDriveFault, ReasonJoint: -1,
+			ReasonDetail: "Safe Torque Off: the hardware watchdog's relay opened"},
+			"fault", "drive fault: Safe Torque Off: the hardware watchdog's relay opened"},
+		{control.Snapshot{State: control.Fault, Reason: control.ReasonDriveFault, ReasonJoint: 1,
+			ReasonDetail: "motor 2 reports over-temperature"},
+			"fault", "drive fault (knee_flexion): motor 2 reports over-temperature"},
+		{control.Snapshot{State: control.ProtectiveStop, Reason: control.ReasonVelocityLimit, ReasonJoint: 0},
+			"protective_stop", "velocity limit (hip_flexion)"},
+		{control.Snapshot{State: control.Fault, Reason: control.ReasonEStop, ReasonJoint: -1, EStopLatched: true},
+			"estop", "emergency stop"},
+	} {
+		state, reason := safetyWords(&tc.snap, "", false, names)
+		if state != tc.state || reason != tc.want {
+			t.Errorf("%s %s: %q %q, want %q %q", tc.snap.State, tc.snap.Reason, state, reason, tc.state, tc.want)
+		}
+	}
+}
