@@ -13,8 +13,8 @@ type Snapshot struct {
 	Cycle uint64        // cycles run so far, including this one
 	Now   time.Duration // the cycle's now
 
-	State        State
-	Reason       Reason        // why the supervisor entered State
+	State  State
+	Reason Reason // why the supervisor entered State
 	// ReasonJoint is the joint Reason is about (−1: none, or the whole
 	// bus); ReasonDetail what the driver reported for a bus error or a
 	// drive fault (Event.Detail).
