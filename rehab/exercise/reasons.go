@@ -54,8 +54,12 @@ func DescribeStop(e control.Event, names []string) string {
 	case control.ReasonPowerLimit:
 		return fmt.Sprintf("%s: %s delivered %s W, more than the limit of %s W", what, j, trimNum(math.Abs(e.Value)), trimNum(e.Limit))
 	}
+	t := fmt.Sprintf("%s: %s", what, e.Reason)
 	if e.Joint >= 0 {
-		return fmt.Sprintf("%s: %s (%s)", what, e.Reason, j)
+		t = fmt.Sprintf("%s: %s (%s)", what, e.Reason, j)
 	}
-	return fmt.Sprintf("%s: %s", what, e.Reason)
+	if e.Detail != "" { // what the drive or the bus reported
+		t += ": " + e.Detail
+	}
+	return t
 }
