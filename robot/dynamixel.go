@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/chiron-robotics/chiron/drivers"
@@ -30,31 +29,9 @@ type dxlFront struct {
 	// served is set once Serve has returned, with its result in serveErr.
 	served   bool
 	serveErr error
-	// inl serves the servos in the host's thread once lockstep begins;
-	// batch is the stream it hands dxlsim.Server.Serve.
-	inl   *inlineDevice
-	batch batchStream
+	// inl serves the servos in the host's thread once lockstep begins.
+	inl *inlineDevice
 }
-
-// batchStream is one batch of host bytes for dxlsim.Server.Serve: it reads
-// them, then reports the end of the stream, and what the servos write goes
-// to the inline device's queue. A batch holds whole instruction packets:
-// the host's driver writes each packet in one write (dynamixel.Client).
-type batchStream struct {
-	in []byte
-	w  *inlineDevice
-}
-
-func (b *batchStream) Read(p []byte) (int, error) {
-	if len(b.in) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, b.in)
-	b.in = b.in[n:]
-	return n, nil
-}
-
-func (b *batchStream) Write(p []byte) (int, error) { return b.w.Write(p) }
 
 func newDynamixel(r *Robot) (frontEnd, error) {
 	drives, err := sizeSim(r.chain, ProtocolDynamixel, motorChoice(&r.cfg))
@@ -146,20 +123,14 @@ func (f *dxlFront) enterLockstep() error {
 	if err != nil {
 		return err
 	}
-	f.batch.w = inl
 	f.inl, f.host.inline = inl, inl
 	return nil
 }
 
-// serveBatch runs the servos on one batch of host bytes. Serve keeps no
-// state of its own between batches but its packet decoder, and a batch
-// holds whole packets.
+// serveBatch runs the servos on one batch of host bytes (dxlsim's Feed:
+// its decoder persists between batches, a call allocates nothing).
 func (f *dxlFront) serveBatch(in []byte) error {
-	f.batch.in = in
-	if err := f.srv.Serve(context.Background(), &f.batch); err != nil {
-		return fmt.Errorf("dxlsim: %w", err)
-	}
-	return nil
+	return f.srv.Feed(in, f.inl)
 }
 
 // close closes the host's port and the pty; the servos are not switched

@@ -66,6 +66,8 @@ type Server struct {
 	order   []*servo
 	scratch table
 	pkt     dynamixel.Packet
+	// feed is Feed's decoder, kept between calls.
+	feed *dynamixel.Decoder
 }
 
 // servo is one simulated X-series servo.
@@ -239,6 +241,27 @@ func (s *Server) Serve(ctx context.Context, rw io.ReadWriter) error {
 			return s.exit(ctx, rerr)
 		}
 	}
+}
+
+// Feed acts on in, the next bytes of the host's stream, as Serve does on
+// what it reads, and writes the replies to w: for a caller that reads the
+// stream itself (a lockstep run serves the servos in the host's thread, a
+// batch of the host's bytes at a time). Its decoder lives as long as the
+// Server, so a packet may span calls and a call allocates nothing. Feed
+// and Serve must not run on the same Server at once.
+func (s *Server) Feed(in []byte, w io.Writer) error {
+	if s.feed == nil {
+		s.feed = dynamixel.NewDecoder(dynamixel.DefaultBufferSize)
+	}
+	for len(in) > 0 {
+		n := copy(s.feed.Space(), in)
+		s.feed.Commit(n)
+		in = in[n:]
+		if err := s.drain(context.Background(), s.feed, w); err != nil {
+			return fmt.Errorf("dxlsim: %w", err)
+		}
+	}
+	return nil
 }
 
 // exit maps an I/O error to Serve's result.
