@@ -1,6 +1,7 @@
 package robot
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -61,27 +62,16 @@ func (p *meteredPort) SetReadTimeout(t time.Duration) error {
 // what is pending as read, then flushes.
 func (p *meteredPort) ResetInputBuffer() error {
 	if d := p.inline; d != nil {
-		// The device acts on what the host wrote first; when it has
-		// nothing to say that the host has not read, nothing is to be
-		// discarded and the bytes stay held for the next write.
+		// The device acts on what the host wrote first, then what it
+		// has said and the host has not read is dropped from its copy
+		// (it still crosses the pty and is verified there): the host's
+		// port is not flushed, since the bytes on the pty are the
+		// device's batches still to be read back.
 		if err := d.ahead(); err != nil {
 			return err
 		}
-		if len(d.out) == 0 && d.pending() == 0 {
-			return nil
-		}
-		if err := d.serve(); err != nil {
-			return err
-		}
-		if err := d.readable(); err != nil {
-			return err
-		}
-		n, err := p.pty.HostReadable()
-		if err != nil {
-			return err
-		}
-		p.read.Add(int64(n))
-		return p.Port.ResetInputBuffer()
+		d.discard()
+		return nil
 	}
 	if p.pty != nil && p.dev != nil {
 		if err := p.dev.await(p.written.Load(), barrierTimeout); err != nil {
@@ -139,23 +129,24 @@ func (p *meteredPort) Quiet() bool {
 	return d != nil && len(p.held) == d.aheadN && d.pending() == 0
 }
 
-// Read, in lockstep, first lets the device act on what the host wrote;
-// a read then times out without a system call when the device has sent
-// nothing unread (nothing can come: the device is served only here), and
-// otherwise waits until all of it is readable, so that neither a poll nor
-// the driver's reply timeout races the kernel.
+// Read, in lockstep, first lets the device act on what the host wrote,
+// then reads what the device has said from the device's copy
+// (inlineDevice.hostRead: the bytes cross the pty in batches and are
+// verified there); a read times out without a system call when the device
+// has said nothing unread (nothing can come: the device is served only
+// here).
 func (p *meteredPort) Read(b []byte) (int, error) {
 	if d := p.inline; d != nil {
 		if err := d.serve(); err != nil {
 			return 0, err
 		}
-		if p.timeout >= 0 && d.pending() == 0 {
-			// Nothing can come: the read times out now (Quiet).
-			return 0, nil
+		if d.pending() == 0 {
+			if p.timeout < 0 {
+				return 0, errors.New("robot: lockstep pty: a read without a timeout would wait forever: the devices have nothing unread to say")
+			}
+			return 0, nil // the read times out now (Quiet)
 		}
-		if err := d.readable(); err != nil {
-			return 0, err
-		}
+		return d.hostRead(b), nil
 	}
 	n, err := p.Port.Read(b)
 	p.read.Add(int64(n))

@@ -293,7 +293,7 @@ func newCANFront(r *Robot, node firmwaresim.CANNode, simClock bool, cfg *rig.Con
 func (f *canFront) send(fr canbus.Frame) {
 	if f.inl != nil {
 		// Lockstep: the adapter forwards the frame to the host with
-		// the rest of the batch (inlineDevice.flush).
+		// the rest of what the devices say (inlineDevice.commit).
 		f.inl.out = f.slcan.AppendReceived(f.inl.out, fr)
 		return
 	}

@@ -15,21 +15,22 @@ import (
 // inlineDevice serves a simulated device on the pty master in the host's
 // own thread, for lockstep runs (the real-time path keeps the device's own
 // goroutine: there the device must answer while the host waits on the wall
-// clock). The host's driver is untouched — it writes and reads the pty's
-// slave through go.bug.st/serial byte for byte — but nothing runs between
-// its calls: when the host next reads (or the Robot's barrier asks), the
-// device takes every byte the host wrote since, in one read(2) of the
-// master, acts on all of it, and sends everything it has to say in one
-// write(2). A lockstep cycle then costs the kernel's pty crossings and no
-// goroutine hand-offs, polls or timers, and the barrier waits on exactly the
-// bytes it needs: the device has consumed what the host wrote when the count
-// read from the master reaches the count written to the slave.
+// clock). The host's driver is untouched — it writes and reads its port
+// byte for byte — but nothing runs between its calls: when the host next
+// reads (or the Robot's barrier asks), the device acts on every byte the
+// host wrote since, from the host's copy, and the host reads what the
+// device said from the device's copy. Every byte still crosses the pty, in
+// 4 KiB batches, one write(2) each, and is read back on the far side and
+// checked against what was sent (check, verify): a run ends with an error
+// if the pty delivered anything else. A lockstep cycle then costs no
+// kernel crossing, goroutine hand-off, poll or timer, and nothing the host
+// observes depends on how far the kernel has carried the bytes.
 //
 // The order of events is the goroutine path's as its barriers make it: the
 // device acts on a cycle's commands before the simulator steps, and what it
 // sends (replies, heartbeats of its tick) is read by the host in the order
-// sent. A host read finds every reply to what it wrote already on its way,
-// as it would from a device infinitely faster than the host.
+// sent. A host read finds every reply to what it wrote already there, as it
+// would from a device infinitely faster than the host.
 type inlineDevice struct {
 	pty  *firmwaresim.PTY
 	dev  *meteredDevice // wrote counts the bytes sent to the host
@@ -46,7 +47,18 @@ type inlineDevice struct {
 	aheadN int
 	noWait bool   // readMaster does not wait for the first byte
 	in     []byte // host bytes of this serve
-	out    []byte // device bytes not yet written to the master
+	// out is what the device has said since the last commit (the
+	// devices append to it as they act and tick).
+	out []byte
+	// reply holds the device's bytes the host has not read, from rpos:
+	// the host reads them from the device's copy, as the device acts on
+	// the host's; wire holds those not yet read back from the slave, the
+	// first wireOut of them written to the master.
+	reply   []byte
+	rpos    int
+	wire    []byte
+	wireOut int
+	back    []byte // the slave's bytes read back (verify)
 
 	// Arguments and results of the descriptor callbacks, which are bound
 	// once (readFn, writeFn) so a cycle allocates nothing.
@@ -70,22 +82,34 @@ func newInlineDevice(p *firmwaresim.PTY, dev *meteredDevice, host *meteredPort, 
 	dev.mu.Unlock()
 	d.readFn = d.readMaster
 	d.writeFn = d.writeMaster
+	// What the device's goroutine sent and the host has not read (the
+	// caller has waited until it is readable) moves into the device's
+	// copy: from here on the host reads from there.
+	if n := int(dev.wrote.Load() - host.read.Load()); n > 0 {
+		d.reply = make([]byte, n)
+		if err := d.readSlave(d.reply); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
 }
 
 // serve hands the device every byte the host has written since the last
-// serve and sends the host everything the device has queued: the device
-// acts on the host's bytes from the host's own copy (ahead), the bytes go to
-// the pty in one write(2), and the device's answers in one write(2). The
-// device reads the host's bytes back from the master as they land (check)
-// and compares them with what it acted on; it does not wait for them:
-// virtual time stands still until the host reads, and the host reads only
-// after the device's answers (which it waits for) are in.
+// serve and gives the host everything the device has said since. Both
+// directions cross the pty in batches, checked byte for byte: the device
+// acts on the host's bytes from the host's copy (ahead) and reads them back
+// from the master as they land (check); the host reads the device's bytes
+// from the device's copy (Read) and they go to the master in one write(2)
+// a batch, read back from the slave through the host's own port (verify).
+// Virtual time stands still until the host reads, so nothing the host can
+// observe depends on how far the kernel has carried the bytes, and a cycle
+// pays no kernel crossing at all.
 func (d *inlineDevice) serve() error {
 	if err := d.ahead(); err != nil {
 		return err
 	}
-	// The host's bytes go to the pty in batches too: the device has acted
+	d.commit()
+	// The host's bytes go to the pty in batches: the device has acted
 	// on them (ahead), and the pty carries every one of them, in order,
 	// checked byte for byte (check) — a cycle need not pay for its own
 	// write(2).
@@ -104,18 +128,75 @@ func (d *inlineDevice) serve() error {
 			return err
 		}
 	}
-	return d.flush()
+	// The device's bytes likewise: the last batch, long landed, is read
+	// back before the next goes out, so at most two are in the pty.
+	if len(d.wire)-d.wireOut >= checkBatch {
+		if err := d.verify(); err != nil {
+			return err
+		}
+		return d.flush()
+	}
+	return nil
+}
+
+// commit makes what the device has said since the last commit the host's
+// to read and the pty's to carry.
+func (d *inlineDevice) commit() {
+	if len(d.out) == 0 {
+		return
+	}
+	if d.rpos > 0 && d.rpos >= len(d.reply)/2 {
+		d.reply = d.reply[:copy(d.reply, d.reply[d.rpos:])]
+		d.rpos = 0
+	}
+	d.reply = append(d.reply, d.out...)
+	d.wire = append(d.wire, d.out...)
+	d.dev.wrote.Add(int64(len(d.out)))
+	d.out = d.out[:0]
+}
+
+// hostRead is the host's read in lockstep: the device's bytes it has not
+// read, from the device's copy, as many as b holds (a read of a tty returns
+// what is there).
+func (d *inlineDevice) hostRead(b []byte) int {
+	n := copy(b, d.reply[d.rpos:])
+	d.rpos += n
+	if d.rpos == len(d.reply) {
+		d.reply, d.rpos = d.reply[:0], 0
+	}
+	d.host.read.Add(int64(n))
+	return n
+}
+
+// discard drops the device's bytes the host has not read (the host's
+// ResetInputBuffer): they count as read, and still cross the pty and are
+// verified.
+func (d *inlineDevice) discard() {
+	d.commit()
+	d.host.read.Add(int64(len(d.reply) - d.rpos))
+	d.reply, d.rpos = d.reply[:0], 0
 }
 
 // finish writes what the host still holds to the pty and reads every byte
-// of it back (lockstep's end: what the device acted on has crossed the pty
-// as the host wrote it).
+// of it back, and sends the device's last batch and reads it back from the
+// slave (lockstep's end: every byte either side acted on has crossed the
+// pty as it was sent).
 func (d *inlineDevice) finish() error {
 	if err := d.host.flushHeld(); err != nil {
 		return fmt.Errorf("robot: lockstep pty: host write: %w", err)
 	}
 	d.aheadN = 0
-	return d.check(true)
+	if err := d.check(true); err != nil {
+		return err
+	}
+	d.commit()
+	if err := d.verify(); err != nil {
+		return err
+	}
+	if err := d.flush(); err != nil {
+		return err
+	}
+	return d.verify()
 }
 
 // checkBatch is how many host bytes are held before they go to the pty
@@ -238,10 +319,10 @@ func (d *inlineDevice) readMaster(fd uintptr) {
 	d.werr = err
 }
 
-// flush writes d.out to the master in one write(2) (more only if the
-// kernel takes part of it).
+// flush writes the device's bytes not yet sent to the master in one
+// write(2) (more only if the kernel takes part of it).
 func (d *inlineDevice) flush() error {
-	for d.n = 0; d.n < len(d.out); {
+	for d.n = d.wireOut; d.n < len(d.wire); {
 		if err := d.raw.Control(d.writeFn); err != nil {
 			return fmt.Errorf("robot: lockstep pty: %w", err)
 		}
@@ -249,26 +330,65 @@ func (d *inlineDevice) flush() error {
 			return fmt.Errorf("robot: lockstep pty: write master: %w", d.werr)
 		}
 	}
-	d.dev.wrote.Add(int64(len(d.out)))
-	d.out = d.out[:0]
+	d.wireOut = len(d.wire)
 	return nil
 }
 
 func (d *inlineDevice) writeMaster(fd uintptr) {
 	d.writes++
-	n, err := unix.Write(int(fd), d.out[d.n:])
+	n, err := unix.Write(int(fd), d.wire[d.n:])
 	if errors.Is(err, unix.EAGAIN) {
-		// The host has not read for long enough to fill the pty's
-		// buffers: wait for room.
+		// The pty's buffers are full (they hold far more than the two
+		// batches in flight): wait for room.
 		fds := [1]unix.PollFd{{Fd: int32(fd), Events: unix.POLLOUT}}
 		if _, err = unix.Poll(fds[:], 1); err == nil {
-			n, err = unix.Write(int(fd), d.out[d.n:])
+			n, err = unix.Write(int(fd), d.wire[d.n:])
 		}
 	}
 	if n > 0 {
 		d.n += n
 	}
 	d.werr = err
+}
+
+// verify reads back from the slave, through the host's own port, the
+// device's bytes written to the master, and checks that the pty delivered
+// exactly what the device sent.
+func (d *inlineDevice) verify() error {
+	n := d.wireOut
+	if n == 0 {
+		return nil
+	}
+	if cap(d.back) < n {
+		d.back = make([]byte, n, 2*n)
+	}
+	d.back = d.back[:n]
+	if err := d.readSlave(d.back); err != nil {
+		return err
+	}
+	if !bytes.Equal(d.back, d.wire[:n]) {
+		return fmt.Errorf("robot: lockstep pty: the slave delivered %q where the device wrote %q", d.back, d.wire[:n])
+	}
+	d.wire = d.wire[:copy(d.wire, d.wire[n:])]
+	d.wireOut = 0
+	return nil
+}
+
+// readSlave reads len(b) bytes the device has written to the master from
+// the slave through the host's port, waiting for each part to land (the
+// line discipline holds 4 KiB at a time).
+func (d *inlineDevice) readSlave(b []byte) error {
+	for got := 0; got < len(b); {
+		if err := d.pty.WaitHostReadable(1, barrierTimeout); err != nil {
+			return fmt.Errorf("robot: lockstep pty: %d of %d device bytes readable: %w", got, len(b), err)
+		}
+		n, err := d.host.Port.Read(b[got:])
+		if err != nil {
+			return fmt.Errorf("robot: lockstep pty: read slave: %w", err)
+		}
+		got += n
+	}
+	return nil
 }
 
 // Write queues device bytes for the host (the device's side of the stream
@@ -278,19 +398,6 @@ func (d *inlineDevice) Write(b []byte) (int, error) {
 	return len(b), nil
 }
 
-// readable waits until the host can read every byte the device has sent
-// and it has not read, before every host read: what a poll (a read with a
-// zero timeout) finds, and whether a read with a timeout finds its reply
-// in time on a loaded machine, must not depend on how far the kernel has
-// carried the bytes.
-func (d *inlineDevice) readable() error {
-	want := d.pending()
-	if want <= 0 {
-		return nil
-	}
-	return d.pty.WaitHostReadable(int(want), barrierTimeout)
-}
-
-// pending returns how many bytes the device has sent that the host has not
+// pending returns how many bytes the device has said that the host has not
 // read.
-func (d *inlineDevice) pending() int64 { return d.dev.wrote.Load() - d.host.read.Load() }
+func (d *inlineDevice) pending() int { return len(d.out) + len(d.reply) - d.rpos }

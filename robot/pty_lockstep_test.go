@@ -1,6 +1,7 @@
 package robot
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -20,13 +21,12 @@ func inlineOf(t *testing.T, r *Robot) (*inlineDevice, *meteredPort) {
 	return nil, nil
 }
 
-// Lockstep over the pty costs few kernel crossings per cycle: from the
-// first Step the devices run in the host's thread and answer in one
-// write(2) a cycle; the host's writes (CANopen's six RPDOs, SYNC and
-// heartbeat; Dynamixel's sync write with the next cycle's sync read) cross
-// the pty in 4 KiB batches, which the devices read back and check byte for
-// byte as they land — where the goroutine path had a write per frame and a
-// hand-off per frame.
+// Lockstep over the pty costs no kernel crossing per cycle: from the first
+// Step the devices run in the host's thread, each side acting on the
+// other's bytes from the sender's copy, and both directions cross the pty
+// in 4 KiB batches read back and checked byte for byte — where the
+// goroutine path had a write per frame and a hand-off per frame, and the
+// first inline path a reply crossing per cycle.
 func TestLockstepPTYSystemCallsPerCycle(t *testing.T) {
 	for _, tc := range []struct {
 		protocol string
@@ -34,12 +34,11 @@ func TestLockstepPTYSystemCallsPerCycle(t *testing.T) {
 		// read(2)s of the master by the devices
 		hostWrites, devWrites, devReads float64
 	}{
-		// The host's bytes cross in 4 KiB batches and are read back as
-		// they land (0.01–0.06 per cycle measured); the devices' replies
-		// cross every cycle, as the host waits for them.
-		{ProtocolDynamixel, 0.1, 1, 0.1},
-		{ProtocolCANopen, 0.1, 1, 0.1},
-		{ProtocolCubeMars, 0.1, 1, 0.1},
+		// 0.01–0.06 per cycle measured, the devices' writes as the
+		// host's.
+		{ProtocolDynamixel, 0.1, 0.1, 0.1},
+		{ProtocolCANopen, 0.1, 0.1, 0.1},
+		{ProtocolCubeMars, 0.1, 0.1, 0.1},
 	} {
 		t.Run(tc.protocol, func(t *testing.T) {
 			// A long reply timeout, as hil's lockstep runs use: a
@@ -115,5 +114,73 @@ func TestLockstepLostReplyEndsAtOnce(t *testing.T) {
 				t.Error("the host saw no read error with the bus off")
 			}
 		})
+	}
+}
+
+// BenchmarkLockstepPTYCycle times one lockstep cycle of the PSM over the
+// pty on each protocol: the host's drivers, the devices inline, the
+// simulator's step and the loop, holding the arm enabled (go test -bench
+// LockstepPTYCycle ./robot/). Real time at the protocol's rate is the
+// protocol's period over ns/op.
+func BenchmarkLockstepPTYCycle(b *testing.B) {
+	for _, protocol := range []string{ProtocolDynamixel, ProtocolCANopen, ProtocolCubeMars} {
+		b.Run(protocol, func(b *testing.B) {
+			r, err := Open(Config{ModelPath: psmPath(), Protocol: protocol, Seed: 1, ReplyTimeout: time.Second})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer r.Close()
+			r.Enable()
+			for range 100 {
+				if err := r.Step(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if err := r.Step(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// Every byte either side acts on from the other's copy must cross the pty
+// as it was sent: a byte the kernel delivered that the sender did not write
+// (here one written behind the inline device's back) ends the run with an
+// error naming both, in each direction.
+func TestLockstepPTYVerifiesEveryByte(t *testing.T) {
+	for _, dir := range []string{"device to host", "host to device"} {
+		for _, protocol := range []string{ProtocolDynamixel, ProtocolCANopen} {
+			t.Run(dir+"/"+protocol, func(t *testing.T) {
+				r, err := Open(Config{ModelPath: psmPath(), Protocol: protocol, Seed: 1, ReplyTimeout: time.Second})
+				if err != nil {
+					t.Fatal(err)
+				}
+				r.Enable()
+				for range 50 {
+					if err := r.Step(); err != nil {
+						t.Fatal(err)
+					}
+				}
+				d, host := inlineOf(t, r)
+				want := "the slave delivered"
+				if dir == "device to host" {
+					_, err = d.pty.Master.Write([]byte{0x7e})
+				} else {
+					_, err = host.Port.Write([]byte{0x7e})
+					want = "the master delivered"
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				err = r.Close()
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Fatalf("a stray byte on the pty: Close returned %v, want an error saying %q", err, want)
+				}
+			})
+		}
 	}
 }
