@@ -136,3 +136,28 @@ func TestSnapshotHammer(t *testing.T) {
 		t.Fatalf("cycle %d timing cycles %d events %d", s.Cycle, s.Timing.Cycles, s.EventsTotal())
 	}
 }
+
+// TestSnapshotCycle: SnapshotCycle copies the same cycle Snapshot does and
+// leaves the timing figures as they were, which Timing().CopyTo fills.
+func TestSnapshotCycle(t *testing.T) {
+	r := newRig(t, 7, nil)
+	r.steps(250)
+	full, cyc := r.loop.NewSnapshot(), r.loop.NewSnapshot()
+	r.loop.Snapshot(full)
+	r.loop.SnapshotCycle(cyc)
+	if cyc.Cycle != 250 || cyc.Now != full.Now || cyc.State != full.State || len(cyc.Joints) != len(full.Joints) {
+		t.Fatalf("SnapshotCycle: cycle %d at %v %v, Snapshot: cycle %d at %v %v", cyc.Cycle, cyc.Now, cyc.State, full.Cycle, full.Now, full.State)
+	}
+	for i := range full.Joints {
+		if cyc.Joints[i] != full.Joints[i] {
+			t.Errorf("joint %d: %+v, Snapshot %+v", i, cyc.Joints[i], full.Joints[i])
+		}
+	}
+	if cyc.Timing.Cycles != 0 || full.Timing.Cycles != 250 {
+		t.Errorf("timing cycles: SnapshotCycle %d (want untouched, 0), Snapshot %d", cyc.Timing.Cycles, full.Timing.Cycles)
+	}
+	r.loop.Timing().CopyTo(&cyc.Timing)
+	if cyc.Timing.Cycles != 250 {
+		t.Errorf("Timing().CopyTo: %d cycles", cyc.Timing.Cycles)
+	}
+}

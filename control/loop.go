@@ -597,3 +597,15 @@ func (l *Loop) Snapshot(dst *Snapshot) {
 	l.readMu.Unlock()
 	l.timing.CopyTo(&dst.Timing)
 }
+
+// SnapshotCycle is Snapshot without the timing figures: it copies the
+// newest published cycle into dst and leaves dst.Timing as it was. The
+// timing histograms are four arrays of atomic counters, most of a
+// snapshot's cost; a caller reading every cycle (a lockstep runner)
+// copies them with Timing().CopyTo only when it reads them.
+func (l *Loop) SnapshotCycle(dst *Snapshot) {
+	l.readMu.Lock()
+	src, _ := l.snaps.latest()
+	dst.copyFrom(src)
+	l.readMu.Unlock()
+}

@@ -70,14 +70,22 @@ func newSnapshot(n, events int) Snapshot {
 }
 
 // copyFrom copies src into s; both come from the same loop (same sizes).
+//
+// Field by field rather than *s = *src: the struct holds Timing, four
+// histograms of 529 buckets (17 KB), which a whole-struct copy moved three
+// times a call (save, overwrite, restore): 2 µs of a 16 µs lockstep
+// cycle. TestCopyFromCopiesEveryField catches a field added and not copied.
 func (s *Snapshot) copyFrom(src *Snapshot) {
-	joints, desired, sent, clamps, events := s.Joints, s.Desired, s.Sent, s.Clamps, s.events
-	timing, prev, gains := s.Timing, s.eventsTotal, s.Gains
-	*s = *src
-	s.Timing = timing
-	s.Joints, s.Desired, s.Sent, s.Clamps, s.events = joints, desired, sent, clamps, events
-	s.Gains.Kp = append(gains.Kp[:0], src.Gains.Kp...)
-	s.Gains.Kd = append(gains.Kd[:0], src.Gains.Kd...)
+	prev := s.eventsTotal
+	s.Cycle, s.Now = src.Cycle, src.Now
+	s.State, s.Reason, s.ReasonJoint, s.ReasonDetail = src.State, src.Reason, src.ReasonJoint, src.ReasonDetail
+	s.Since, s.EStopLatched, s.Fresh, s.Controller = src.Since, src.EStopLatched, src.Fresh, src.Controller
+	s.SetpointSeq = src.SetpointSeq
+	s.Tool, s.HasTool = src.Tool, src.HasTool
+	s.ClampsTotal, s.StaleCycles, s.ReadErrors, s.WriteErrors = src.ClampsTotal, src.StaleCycles, src.ReadErrors, src.WriteErrors
+	s.LastErrorKind = src.LastErrorKind
+	s.Gains.Kp = append(s.Gains.Kp[:0], src.Gains.Kp...)
+	s.Gains.Kd = append(s.Gains.Kd[:0], src.Gains.Kd...)
 	copy(s.Joints, src.Joints)
 	copy(s.Desired, src.Desired)
 	copy(s.Sent, src.Sent)
