@@ -25,8 +25,10 @@ import (
 // single-typed JSON schema and every message valid against it;
 // /robot_description (URDF the loader reads) the first message; log times
 // from DefaultRecordingEpoch on (a real date, not 1970) as the "chiron"
-// metadata says; /joint_states, /tool_pose and /tf every cycle, /safety,
-// /safety/log and /loop_stats present; and /tf's transforms, chained from
+// metadata says; /joint_states and /tool_pose every cycle, /tf in every
+// 10 ms of loop time that has a cycle (recordTFPeriod), at that period's
+// first cycle, /safety, /safety/log and /loop_stats present; and /tf's
+// transforms, chained from
 // the URDF's base, give the tip pose the URDF's FK gives at the joint
 // states of the same cycle, with frame ids that are the URDF's link names.
 func checkRecording(t *testing.T, path string, cycles int) {
@@ -64,6 +66,12 @@ func checkRecording(t *testing.T, path string, cycles int) {
 		lastJS    channels.JointState
 		lastJSLog uint64
 		checked   int
+		// /tf: the 10 ms periods that have a cycle, and the /tf
+		// messages not at such a period's first cycle
+		tfPeriods     int
+		lastPeriod    = ^uint64(0)
+		firstOfPeriod bool
+		tfOff         int
 	)
 	for i := 0; ; i++ {
 		schema, ch, msg, err := it.NextInto(nil)
@@ -115,7 +123,16 @@ func checkRecording(t *testing.T, path string, cycles int) {
 				t.Fatal(err)
 			}
 			lastJSLog = msg.LogTime
+			period := (msg.LogTime - epoch) / uint64(recordTFPeriod)
+			firstOfPeriod = period != lastPeriod
+			if firstOfPeriod {
+				tfPeriods++
+				lastPeriod = period
+			}
 		case TopicTF:
+			if msg.LogTime != lastJSLog || !firstOfPeriod {
+				tfOff++
+			}
 			if fk == nil || msg.LogTime != lastJSLog || len(lastJS.Position) != fk.Chain().DoF() || checked >= 50 {
 				continue
 			}
@@ -144,9 +161,10 @@ func checkRecording(t *testing.T, path string, cycles int) {
 			checked++
 		}
 	}
-	if counts[TopicRobotDescription] != 1 || counts[TopicJointStates] != cycles || counts[TopicToolPose] != cycles || counts[TopicTF] != cycles ||
+	if counts[TopicRobotDescription] != 1 || counts[TopicJointStates] != cycles || counts[TopicToolPose] != cycles || counts[TopicTF] != tfPeriods || tfOff != 0 ||
 		counts[TopicSafety] == 0 || counts[TopicLoopStats] == 0 || counts[TopicSafetyLog] == 0 || checked == 0 {
-		t.Errorf("messages per topic %v for %d cycles (%d /tf checked against FK)", counts, cycles, checked)
+		t.Errorf("messages per topic %v for %d cycles, /tf expected in %d periods of 10 ms, %d /tf off their period's first cycle (%d /tf checked against FK)",
+			counts, cycles, tfPeriods, tfOff, checked)
 	}
 }
 
@@ -226,7 +244,8 @@ func TestRecordingAtStartTime(t *testing.T) {
 			}
 		}
 	}
-	want := "/robot_description@0 /joint_states@1 /tool_pose@1 /tf@1 /safety@1 /joint_states@2 /tool_pose@2 /tf@2 /joint_states@3 /tool_pose@3 /tf@3"
+	// /tf at the first cycle of each 10 ms (recordTFPeriod), the rest every cycle
+	want := "/robot_description@0 /joint_states@1 /tool_pose@1 /tf@1 /safety@1 /joint_states@2 /tool_pose@2 /joint_states@3 /tool_pose@3"
 	if strings.Join(got, " ") != want {
 		t.Errorf("messages (topic@ms after the start)\n got %s\nwant %s", strings.Join(got, " "), want)
 	}

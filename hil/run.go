@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -192,6 +193,13 @@ func RunScenario(ctx context.Context, s *Scenario, opts RunOptions) (*Report, er
 	rep := &Report{Scenario: s.Name, Model: s.Robot.Model, Protocol: s.Protocol, Controller: s.Controller, Seed: seed}
 	if opts.OutDir != "" {
 		rep.StartTime = epoch.Format(time.RFC3339Nano)
+	}
+	if !opts.Realtime {
+		// Collect the set-up's garbage (model, reach box, drive checks,
+		// bus configuration) before the run, as the real-time runner
+		// does: the lockstep loop allocates nothing, and a collection
+		// of the set-up's heap within the run would stop its world.
+		runtime.GC()
 	}
 	start := time.Now()
 	if opts.Realtime {
@@ -388,7 +396,12 @@ func runLockstep(ctx context.Context, s *Scenario, rig *robot.Robot, prog progra
 			return err
 		}
 		rec.stepWall(time.Since(t0))
-		rig.Snapshot(snap)
+		// The cycle every cycle, the timing figures when the recording
+		// reads them (recFrame.fill).
+		rig.Loop().SnapshotCycle(snap)
+		if snap.Cycle%recTimingEvery == 0 {
+			rig.Loop().Timing().CopyTo(&snap.Timing)
+		}
 		state = snap.State
 		rec.cycle(snap, op.sp)
 		if s.EndAfterStop > 0 && rec.firstStop != nil && snap.Now >= *rec.firstStop+s.EndAfterStop.D() {
