@@ -237,7 +237,7 @@ expect:
 // recording on: the PSM over the pty on every protocol (the devices' reply
 // crosses the pty every cycle, the host's bytes in 4 KiB batches: robot's
 // inline devices) and the 7-DoF Panda in process (recording encoded on its
-// own goroutine, LZ4 chunks). The figures are the
+// own goroutine, /tf at 100 Hz, chunks uncompressed). The figures are the
 // measurement (logged, with the machine's load); the bounds are loose
 // because the 2-core machine is shared, and catch only a return of the old
 // costs: a write and a goroutine hand-off per frame, a 50 ms wait per lost
