@@ -11,8 +11,12 @@
 // Joint i of the chain (0-based) is the servo with ID i+1. Each servo has
 // the X-series control table at its real addresses and sizes (e-Manual,
 // emanual.robotis.com/docs/en/dxl/x/xm430-w350/, "Control Table"),
-// addresses 0 (Model Number) to 147 (Backup Ready); the indirect areas
-// (168–661) are not modelled. Writes are checked as the servo checks them
+// addresses 0 (Model Number) to 661, the indirect areas included: Indirect
+// Address 1–56 (168–223, 578–633; RAM, 64–661) name the address whose byte
+// Indirect Data 1–56 (224–251, 634–661) is, read and written with that
+// item's size, range and access, as the e-Manual's "Indirect Address"
+// section says — a sync read of Present Position and Velocity gathered
+// there returns the direct items' bytes. Writes are checked as the servo checks them
 // and answered with the e-Manual's error numbers (Protocol 2.0, "Status
 // Packet"): read-only or undefined address → Access Error (7); EEPROM item
 // (address < 64) while Torque Enable is 1 → Access Error; partial item →

@@ -36,6 +36,7 @@ func (s *Server) write(sv *servo, addr uint16, data []byte, commit bool) dynamix
 		return dynamixel.AccessError
 	}
 	s.scratch = sv.mem
+	s.redir = s.redir[:0]
 	torqueOn := sv.mem[addrTorqueEnable] != 0
 	for a := int(addr); a < end; {
 		it, ok := sv.lay.find(uint16(a))
@@ -45,26 +46,97 @@ func (s *Server) write(sv *servo, addr uint16, data []byte, commit bool) dynamix
 		if int(it.addr) != a || a+int(it.size) > end {
 			return dynamixel.DataLengthError
 		}
-		if a < eepromEnd && torqueOn {
-			return dynamixel.AccessError
+		if slot, ok := indirectSlot(it.addr); ok {
+			// Indirect Data: the byte goes to the address its Indirect
+			// Address names — the one this very write may just have set,
+			// as the servo takes a packet's bytes in address order.
+			s.redir = append(s.redir, redirect{target: uint16(s.scratch.u16(slot)), b: data[a-int(addr)]})
+			a++
+			continue
 		}
 		copy(s.scratch[a:a+int(it.size)], data[a-int(addr):])
-		if code := check(it, s.scratch.value(it), &s.scratch); code != 0 {
-			return code
-		}
-		if it.addr == addrTorqueEnable && s.scratch[a] != 0 && sv.mem[addrHardwareError] != 0 {
-			return dynamixel.ResultFail
-		}
-		if code := watchdogRefuses(it.addr, sv.mem[addrBusWatchdog], s.scratch[addrBusWatchdog]); code != 0 {
+		if code := s.admit(sv, it, torqueOn); code != 0 {
 			return code
 		}
 		a += int(it.size)
+	}
+	if len(s.redir) > 0 {
+		if code := s.writeIndirect(sv, torqueOn); code != 0 {
+			return code
+		}
 	}
 	if commit {
 		sv.mem = s.scratch
 		s.apply(sv)
 	}
 	return 0
+}
+
+// admit checks item it as written into s.scratch: the EEPROM lock while
+// torque is on, its range and limits, torque on over a hardware error, the
+// Bus Watchdog's rules.
+func (s *Server) admit(sv *servo, it *item, torqueOn bool) dynamixel.StatusCode {
+	if it.addr < eepromEnd && torqueOn {
+		return dynamixel.AccessError
+	}
+	if code := check(it, s.scratch.value(it), &s.scratch); code != 0 {
+		return code
+	}
+	if it.addr == addrTorqueEnable && s.scratch[it.addr] != 0 && sv.mem[addrHardwareError] != 0 {
+		return dynamixel.ResultFail
+	}
+	return watchdogRefuses(it.addr, sv.mem[addrBusWatchdog], s.scratch[addrBusWatchdog])
+}
+
+// redirect is one Indirect Data byte of a write and the address it lands on.
+type redirect struct {
+	target uint16
+	b      byte
+}
+
+// writeIndirect lands a write's Indirect Data bytes (s.redir) on their
+// targets in s.scratch and checks each target item as a direct write of it
+// would be checked: it must be writable (Access Error otherwise, as for a
+// read-only or reserved address, or a target that is itself Indirect
+// Data), every one of its bytes must be in the write (Data Length Error —
+// the e-Manual: an item longer than a byte must have all its addresses
+// allocated), and its value must pass its range and limits.
+func (s *Server) writeIndirect(sv *servo, torqueOn bool) dynamixel.StatusCode {
+	var landed [(tableSize + 63) / 64]uint64
+	for _, r := range s.redir {
+		it, ok := sv.lay.find(r.target)
+		if _, isData := indirectSlot(r.target); !ok || !it.rw || isData {
+			return dynamixel.AccessError
+		}
+		s.scratch[r.target] = r.b
+		landed[r.target/64] |= 1 << (r.target % 64)
+	}
+	for k, r := range s.redir {
+		it, _ := sv.lay.find(r.target)
+		if s.redirectedBefore(k, it) {
+			continue // the item was checked with an earlier byte of it
+		}
+		for a := it.addr; a < it.addr+it.size; a++ {
+			if landed[a/64]&(1<<(a%64)) == 0 {
+				return dynamixel.DataLengthError
+			}
+		}
+		if code := s.admit(sv, it, torqueOn); code != 0 {
+			return code
+		}
+	}
+	return 0
+}
+
+// redirectedBefore reports whether one of the first k redirected bytes
+// landed in item it.
+func (s *Server) redirectedBefore(k int, it *item) bool {
+	for _, q := range s.redir[:k] {
+		if q.target >= it.addr && q.target < it.addr+it.size {
+			return true
+		}
+	}
+	return false
 }
 
 // check validates value v of item it against its range and the limits in t.

@@ -61,11 +61,9 @@ func (s *Server) fastRead(inst byte, blocks []fastBlock) {
 	var delay time.Duration
 	drop, corrupt := false, false
 	for _, b := range blocks {
-		if int(b.addr)+int(b.n) > int(addrHardwareError) {
-			s.present(b.sv)
-		}
+		data := s.read(b.sv, b.addr, b.n) // first: it brings the live items up to date
 		s.tx = append(s.tx, s.errByte(b.sv, 0), b.sv.mem[addrID])
-		s.tx = append(s.tx, b.sv.mem[b.addr:b.addr+b.n]...)
+		s.tx = append(s.tx, data...)
 		crc := dynamixel.UpdateCRC(0, s.tx[off:])
 		s.tx = append(s.tx, byte(crc), byte(crc>>8))
 		d, dl, c := s.sim.ReplyFate(b.sv.joint)

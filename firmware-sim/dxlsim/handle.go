@@ -253,10 +253,39 @@ func (s *Server) readReply(sv *servo, inst byte, addr, n uint16) {
 		s.status(sv, inst, byte(dynamixel.AccessError), nil)
 		return
 	}
-	if int(addr)+int(n) > int(addrHardwareError) {
+	s.status(sv, inst, 0, s.read(sv, addr, n))
+}
+
+// read returns the n bytes at addr of sv's control table as the servo
+// answers them: the live (measured) items brought up to date when the range
+// reaches them, each Indirect Data byte the byte at the address its
+// Indirect Address names. The result is valid until the next read.
+func (s *Server) read(sv *servo, addr, n uint16) []byte {
+	indirect := touchesIndirectData(addr, n)
+	if int(addr)+int(n) > int(addrHardwareError) || indirect {
 		s.present(sv) // the range reaches the live (RAM, measured) items
 	}
-	s.status(sv, inst, 0, sv.mem[addr:addr+n])
+	if !indirect {
+		return sv.mem[addr : addr+n]
+	}
+	b := s.view[:n]
+	copy(b, sv.mem[addr:addr+n])
+	for a := addr; a < addr+n; a++ {
+		if slot, ok := indirectSlot(a); ok {
+			b[a-addr] = sv.indirect(uint16(sv.mem.u16(slot)))
+		}
+	}
+	return b
+}
+
+// indirect returns the byte at target, an Indirect Address's value. One
+// level only: a target that is itself Indirect Data reads 0 (the e-Manual
+// allows the address and does not say; a write there is refused).
+func (sv *servo) indirect(target uint16) byte {
+	if _, ok := indirectSlot(target); ok || int(target) >= tableSize {
+		return 0
+	}
+	return sv.mem[target]
 }
 
 // factoryReset executes Factory Reset (0x06). As the e-Manual specifies, a

@@ -65,6 +65,8 @@ type Server struct {
 	fast    []fastBlock // a fast read's blocks (reused)
 	order   []*servo
 	scratch table
+	view    table      // a read's bytes with its Indirect Data resolved
+	redir   []redirect // a write's Indirect Data bytes, bound for their targets
 	pkt     dynamixel.Packet
 	// feed is Feed's decoder, kept between calls.
 	feed *dynamixel.Decoder
@@ -125,7 +127,8 @@ func New(sim *firmwaresim.Sim, cfg Config) (*Server, error) {
 	if !(cfg.PrismaticLead > 0) || cfg.PrismaticLead > 1e3 {
 		return nil, fmt.Errorf("dxlsim: prismatic lead %v m/rad", cfg.PrismaticLead)
 	}
-	s := &Server{sim: sim, cfg: cfg, servos: make([]servo, n), tx: make([]byte, 0, 4096), replies: make([]reply, 0, n+1), order: make([]*servo, 0, n)}
+	s := &Server{sim: sim, cfg: cfg, servos: make([]servo, n), tx: make([]byte, 0, 4096), replies: make([]reply, 0, n+1), order: make([]*servo, 0, n),
+		redir: make([]redirect, 0, 2*indirectPerBlock)}
 	layouts := map[*dynamixel.Model]*layout{}
 	sim.Lock()
 	defer sim.Unlock()

@@ -6,10 +6,48 @@ import (
 	"github.com/chiron-robotics/chiron/drivers/dynamixel"
 )
 
-// tableSize is the modelled part of the X-series control table: addresses
-// 0 (Model Number) through 147 (Backup Ready). The indirect address and data
-// areas (168–661) are not modelled; an access there answers Access Error.
-const tableSize = 148
+// tableSize is the X-series control table's extent: addresses 0 (Model
+// Number) through 661 (Indirect Data 56). Between the items, reserved
+// addresses (148–167, 252–577) read 0 and refuse writes.
+const tableSize = 662
+
+// The indirect areas (XM430-W350 e-Manual, "Control Table of RAM Area" and
+// "Indirect Address, Indirect Data"): Indirect Address n (2 bytes) names a
+// RAM address 64–661, and Indirect Data n (1 byte) is that address's byte —
+// read, written and checked as the item there ("Indirect Address inherits
+// features and properties of the Data from the specific Address": size,
+// value range, access). Two blocks of 28: addresses 1–28 at 168–223 with
+// data at 224–251, 29–56 at 578–633 with data at 634–661; the addresses
+// default to their own data bytes (224…251, 634…661).
+const (
+	addrIndirectAddress1  = uint16(168)
+	addrIndirectData1     = uint16(224)
+	addrIndirectAddress29 = uint16(578)
+	addrIndirectData29    = uint16(634)
+	indirectPerBlock      = 28
+	indirectMin           = 64  // the first RAM address: EEPROM cannot be assigned
+	indirectMax           = 661 // the last address of the table
+)
+
+// indirectSlot returns, for an address inside an Indirect Data area, the
+// address of the Indirect Address item that names its target.
+func indirectSlot(a uint16) (uint16, bool) {
+	switch {
+	case a >= addrIndirectData1 && a < addrIndirectData1+indirectPerBlock:
+		return addrIndirectAddress1 + 2*(a-addrIndirectData1), true
+	case a >= addrIndirectData29 && a < addrIndirectData29+indirectPerBlock:
+		return addrIndirectAddress29 + 2*(a-addrIndirectData29), true
+	}
+	return 0, false
+}
+
+// touchesIndirectData reports whether [addr, addr+n) holds an Indirect Data
+// byte.
+func touchesIndirectData(addr, n uint16) bool {
+	end := addr + n
+	return addr < addrIndirectData1+indirectPerBlock && end > addrIndirectData1 ||
+		addr < addrIndirectData29+indirectPerBlock && end > addrIndirectData29
+}
 
 // eepromEnd is the first RAM address. EEPROM items (below 64) are locked
 // while Torque Enable is 1 (e-Manual, X-series, "Control Table":
@@ -133,7 +171,7 @@ func items(m *dynamixel.Model) []item {
 	if m.MaxVelocity > 0 { // a servo whose velocity range is its own
 		maxVel, defVel = int64(m.MaxVelocity), int64(m.MaxVelocity)
 	}
-	return []item{
+	its := []item{
 		{addr: addrModelNumber, size: 2, def: int64(m.Number)},
 		ro(addrModelInformation, 4, false),
 		ro(addrFirmware, 1, false),
@@ -190,6 +228,15 @@ func items(m *dynamixel.Model) []item {
 		ro(addrPresentTemp, 1, false),
 		ro(addrBackupReady, 1, false),
 	}
+	for _, b := range [2]struct{ addr, data uint16 }{{addrIndirectAddress1, addrIndirectData1}, {addrIndirectAddress29, addrIndirectData29}} {
+		for k := range uint16(indirectPerBlock) {
+			its = append(its, rw(b.addr+2*k, 2, indirectMin, indirectMax, int64(b.data+k)))
+		}
+		for k := range uint16(indirectPerBlock) {
+			its = append(its, rw(b.data+k, 1, 0, 255, 0))
+		}
+	}
+	return its
 }
 
 func secondaryIDSet() []int64 {
@@ -204,14 +251,14 @@ func secondaryIDSet() []int64 {
 // item containing address a, 0 for a reserved address.
 type layout struct {
 	items []item
-	at    [tableSize]uint8
+	at    [tableSize]uint16
 }
 
 func newLayout(m *dynamixel.Model) *layout {
 	l := &layout{items: items(m)}
 	for k, it := range l.items {
 		for a := it.addr; a < it.addr+it.size; a++ {
-			l.at[a] = uint8(k + 1)
+			l.at[a] = uint16(k + 1)
 		}
 	}
 	return l
