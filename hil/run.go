@@ -504,9 +504,9 @@ func (s *Scenario) check(rep *Report) {
 	if vf := rep.ViewerFlood; vf != nil {
 		// Every viewer message but the subscriptions is a command, a
 		// control request or an e-stop release: each must be refused.
-		add("viewer_messages_refused", vf.Refusals >= vf.Commands, vf.Refusals, vf.Commands)
+		add("viewer_messages_refused", vf.Refusals >= vf.Delivered && vf.Delivered <= vf.Commands, vf.Refusals, vf.Delivered)
 		if e.ViewersAdmittedMax != nil {
-			add("viewers_admitted_max", vf.Admitted <= *e.ViewersAdmittedMax, vf.Admitted, *e.ViewersAdmittedMax)
+			add("viewers_admitted_max", vf.PeakOpen <= *e.ViewersAdmittedMax, vf.PeakOpen, *e.ViewersAdmittedMax)
 		}
 	}
 	if e.FaultWithin != nil {

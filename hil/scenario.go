@@ -197,9 +197,9 @@ type Expect struct {
 	// not a background one (a push on a held joint) to the supervisor's
 	// next transition to Fault.
 	FaultWithin *Duration `yaml:"fault_within"`
-	// ViewersAdmittedMax bounds the connections a viewer_flood got
-	// admitted (the server's cap). With a flood, the run also fails if a
-	// viewer's message was not refused.
+	// ViewersAdmittedMax bounds the connections a viewer_flood had open
+	// at once, as the server counts them (its cap). With a flood, the run
+	// also fails if a viewer's message was not refused.
 	ViewersAdmittedMax *int `yaml:"viewers_admitted_max"`
 }
 

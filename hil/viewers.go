@@ -50,6 +50,12 @@ type ViewerFloodMetrics struct {
 	Attempted int `json:"attempted"`
 	Admitted  int `json:"admitted"`
 	Refused   int `json:"refused"`
+	// PeakOpen is the most connections the server held open at once, its
+	// own count (teleop.Server.Totals): what its cap bounds. Admitted can
+	// exceed it when the server disconnects a viewer during the flood (one
+	// that overflows its control queue on a loaded machine) and admits the
+	// next dial in its place.
+	PeakOpen int `json:"peak_open"`
 	// MaxConnections is the server's cap on connections.
 	MaxConnections int `json:"max_connections"`
 	// Commands the admitted viewers sent (motion, take, enable, e-stop
@@ -57,9 +63,13 @@ type ViewerFloodMetrics struct {
 	Commands uint64 `json:"commands"`
 	// Messages the admitted viewers received (telemetry and status).
 	Messages uint64 `json:"messages"`
-	// Refusals is the server's count of the viewers' messages it refused
-	// with a status error (every command they sent must be among them).
-	Refusals uint64 `json:"refusals"`
+	// Delivered is how many of the viewers' messages (Commands) the server
+	// read: all of them, unless it disconnected a viewer whose last
+	// messages were still in flight. Refusals is the server's count of
+	// those it refused with a status error, disconnected viewers' included:
+	// every delivered message must be refused.
+	Delivered uint64 `json:"delivered"`
+	Refusals  uint64 `json:"refusals"`
 }
 
 // viewerFlood is a running viewer_flood: the server and its clients.
@@ -273,6 +283,11 @@ func (f *viewerFlood) pace(t time.Duration) {
 // connection; a refusal not counted by then is reported as missing).
 const refusalDrain = 2 * time.Second
 
+// refusalSettle is how long the server's counts must stand still, every
+// message it read refused, before stop takes the messages still missing
+// as lost with a connection the server closed.
+const refusalSettle = 50 * time.Millisecond
+
 // stop closes the viewers and waits for them.
 func (f *viewerFlood) stop() {
 	if !f.started || f.stopped {
@@ -282,12 +297,19 @@ func (f *viewerFlood) stop() {
 	close(f.quit)
 	f.writers.Wait()
 	f.m.Commands = f.commands.Load()
-	for deadline := time.Now().Add(refusalDrain); ; {
-		f.m.Refusals = 0
-		for _, c := range f.srv.Clients() {
-			f.m.Refusals += c.Refused
+	// Until the server has read and answered every message (or has been
+	// caught up for refusalSettle: a disconnected viewer's last messages
+	// never arrive).
+	var last teleop.Totals
+	lastChange := time.Now()
+	for deadline := lastChange.Add(refusalDrain); ; {
+		tot := f.srv.Totals()
+		if tot != last {
+			last, lastChange = tot, time.Now()
 		}
-		if f.m.Refusals >= f.m.Commands || time.Now().After(deadline) {
+		f.m.Refusals, f.m.Delivered, f.m.PeakOpen = tot.Refused, tot.Published, tot.PeakConnections
+		caughtUp := tot.Refused >= tot.Published && time.Since(lastChange) >= refusalSettle
+		if tot.Refused >= f.m.Commands || caughtUp || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(time.Millisecond)

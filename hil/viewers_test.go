@@ -30,11 +30,12 @@ func TestViewerFloodChangesNothing(t *testing.T) {
 	if !rep.Passed {
 		t.Errorf("expectations: %+v", rep.Expectations)
 	}
-	if vf.Attempted != 1000 || vf.Admitted+vf.Refused != vf.Attempted || vf.Admitted == 0 || vf.Admitted > vf.MaxConnections-4 {
-		t.Errorf("admission: %d attempted, %d admitted, %d refused (cap %d, 4 kept for operators)", vf.Attempted, vf.Admitted, vf.Refused, vf.MaxConnections)
+	if vf.Attempted != 1000 || vf.Admitted+vf.Refused != vf.Attempted || vf.PeakOpen == 0 || vf.PeakOpen > vf.Admitted || vf.PeakOpen > vf.MaxConnections-4 {
+		t.Errorf("admission: %d attempted, %d admitted, %d refused, %d open at most (cap %d, 4 kept for operators)",
+			vf.Attempted, vf.Admitted, vf.Refused, vf.PeakOpen, vf.MaxConnections)
 	}
-	if vf.Commands == 0 || vf.Refusals < vf.Commands || vf.Messages < uint64(vf.Admitted) {
-		t.Errorf("viewers sent %d, %d refused, received %d messages", vf.Commands, vf.Refusals, vf.Messages)
+	if vf.Commands == 0 || vf.Delivered == 0 || vf.Delivered > vf.Commands || vf.Refusals < vf.Delivered || vf.Messages < uint64(vf.Admitted) {
+		t.Errorf("viewers sent %d, the server read %d and refused %d, viewers received %d messages", vf.Commands, vf.Delivered, vf.Refusals, vf.Messages)
 	}
 
 	quiet := *s

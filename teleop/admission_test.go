@@ -95,6 +95,11 @@ func TestAdmissionCaps(t *testing.T) {
 			if _, code, body := e.tryDial(tc.again); code != 101 {
 				t.Fatalf("after a close: %d %q", code, body)
 			}
+			// The peak stays what was open at once, though one more
+			// connection has now been admitted in all.
+			if got := e.srv.Totals().PeakConnections; got != len(open) {
+				t.Fatalf("Totals().PeakConnections %d, %d were open at once", got, len(open))
+			}
 		})
 	}
 }

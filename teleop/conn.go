@@ -98,6 +98,7 @@ func (c *client) sendCtrl(b []byte) {
 func (c *client) status(level int, format string, a ...any) {
 	if level == statusError {
 		c.refused.Add(1)
+		c.s.refused.Add(1)
 	}
 	c.sendCtrl(encodeStatus(level, fmt.Sprintf(format, a...)))
 }
@@ -299,6 +300,7 @@ func (c *client) handle(m *clientMsg) {
 		}
 		c.errors(bad)
 	case kindMessageData:
+		c.s.published.Add(1)
 		ref, ok := c.advertised[m.ChannelID]
 		if !ok {
 			c.status(statusError, "message data on unknown client channel id %d: advertise it first", m.ChannelID)

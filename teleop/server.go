@@ -140,12 +140,15 @@ type Server struct {
 	mu      sync.RWMutex
 	clients map[*client]struct{}
 
-	admMu   sync.Mutex // admission counts, see admit
-	admAll  int
-	admTok  map[[sha256.Size]byte]int
-	admAddr map[string]int
-	nextID  atomic.Uint64
-	running atomic.Bool
+	admMu     sync.Mutex // admission counts, see admit
+	admAll    int
+	admPeak   int           // the most connections open at once
+	refused   atomic.Uint64 // client messages refused, every connection's, closed ones too
+	published atomic.Uint64 // client message data frames read, likewise
+	admTok    map[[sha256.Size]byte]int
+	admAddr   map[string]int
+	nextID    atomic.Uint64
+	running   atomic.Bool
 
 	lnMu sync.Mutex
 	ln   net.Listener
@@ -729,6 +732,30 @@ type ClientStats struct {
 	Refused       uint64 // client messages refused with a status error
 }
 
+// Totals are counts over the server's life, closed connections included.
+type Totals struct {
+	// PeakConnections is the most connections open at once (what
+	// Options.MaxConnections caps).
+	PeakConnections int
+	// Refused counts client messages refused with a status error.
+	Refused uint64
+	// Published counts the message data frames (a client's publications
+	// on its advertised channels: commands, control, e-stop) the server
+	// read. A frame a client wrote before the server closed its connection
+	// may never be read.
+	Published uint64
+}
+
+// Totals returns the server's counts so far. Unlike Clients, they keep
+// what a connection did after it closed: a client that floods commands and
+// is disconnected for overflowing its control queue still counts.
+func (s *Server) Totals() Totals {
+	s.admMu.Lock()
+	peak := s.admPeak
+	s.admMu.Unlock()
+	return Totals{PeakConnections: peak, Refused: s.refused.Load(), Published: s.published.Load()}
+}
+
 // Clients returns a snapshot of every connection.
 func (s *Server) Clients() []ClientStats {
 	s.mu.RLock()
@@ -877,6 +904,7 @@ func (s *Server) admit(token, remote string, role Role) (admission, int, string)
 			a.addr, s.admAddr[a.addr], o.MaxConnectionsPerAddr)
 	}
 	s.admAll++
+	s.admPeak = max(s.admPeak, s.admAll)
 	s.admTok[a.tok]++
 	s.admAddr[a.addr]++
 	return a, 0, ""

@@ -542,6 +542,12 @@ func TestViewerCommandRefused(t *testing.T) {
 	if cmds := e.robot.Commands(); len(cmds) != 0 {
 		t.Errorf("viewer moved the robot: %+v", cmds)
 	}
+	// The server's total keeps the viewer's refusals after it leaves.
+	v.c.Close()
+	e.waitClients(0)
+	if got := e.srv.Totals(); got.Refused != 2 || got.Published != 2 {
+		t.Errorf("Totals() %+v after the viewer left, want its 2 publications, both refused", got)
+	}
 }
 
 func TestOperatorWithoutControlRefused(t *testing.T) {
