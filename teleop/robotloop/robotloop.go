@@ -123,10 +123,16 @@ type Config struct {
 	// elapsed since the previous command that set the target, at most
 	// 2/CommandRate.
 	CommandRate float64
-	// IKTimeout bounds one IK solve.
+	// IKTimeout bounds one IK solve, on Now's clock.
 	IKTimeout time.Duration
 	// Now is the clock of command timing (the elapsed time each command
-	// integrates over) and of State.AppliedAt; nil means time.Now.
+	// integrates over), of State.AppliedAt and of IKTimeout; nil means
+	// time.Now. A lockstep caller's virtual clock stands still while a
+	// command is handled, so only the iteration cap bounds its solves and
+	// a run's result does not depend on how fast the host is: on the wall
+	// clock a starved host (the race detector beside a 1000-viewer flood)
+	// ran a PSM solve past its 10 ms and refused the command, and the same
+	// seed took another trajectory.
 	Now func() time.Time
 	// MotionValidFor is how long a motion setpoint stays valid in the loop
 	// (control.Setpoint.ValidFor); 0 means DefaultMotionValidFor. The
@@ -301,7 +307,8 @@ func New(cfg Config) (*Robot, error) {
 		mode: cfg.Mode, dt: 1 / cfg.CommandRate, maxDt: 2 / cfg.CommandRate, rcm: cfg.Chain.MinInsertion > 0 && cfg.Chain.InsertionJoint >= 0,
 		vmax: vmax, now: cfg.Now, validFor: cfg.MotionValidFor, owner: cfg.Owner,
 		snap: cfg.Loop.NewSnapshot(), ws: kinematics.NewWorkspace(cfg.Chain),
-		ik:  kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, MaxRestarts: -1, MaxIterations: ikMaxIterations, Tolerance: ikTolerance}),
+		ik: kinematics.NewIK(cfg.Chain, kinematics.IKOptions{Timeout: cfg.IKTimeout, Now: cfg.Now, MaxRestarts: -1,
+			MaxIterations: ikMaxIterations, Tolerance: ikTolerance}),
 		jac: mat.NewDense(6, n, nil), sp: control.NewSetpoint(n),
 		qMeas: make([]float64, n), qTarget: make([]float64, n), qNew: make([]float64, n),
 		ssnap: cfg.Loop.NewSnapshot(), sws: kinematics.NewWorkspace(cfg.Chain), sq: make([]float64, n),

@@ -689,3 +689,40 @@ func TestSafetyReasonSaysWhatHappened(t *testing.T) {
 		}
 	}
 }
+
+// TestIKBudgetOnConfigClock: a solve's budget (IKTimeout) runs on
+// Config.Now, so a lockstep caller's virtual clock — standing still while a
+// command is handled — leaves only the iteration cap: with a 1 ns budget
+// every PSM motion command is still solved, and the solver consulted the
+// given clock. On the wall clock a starved host had refused a command and
+// sent the same HIL seed along another trajectory.
+func TestIKBudgetOnConfigClock(t *testing.T) {
+	s := newStand(t, "psm.json", "joint-pd")
+	chain, err := kinematics.LoadChain(filepath.Join(robotsDir(), "psm.json"), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	r, err := New(Config{Name: chain.Name, Loop: s.loop, Chain: chain, IKTimeout: time.Nanosecond,
+		Now: func() time.Time { calls++; return s.now() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.robot = r
+	s.hold()
+	p0 := s.state().ToolPosition
+	for k := range 30 {
+		before := calls
+		if err := s.move([3]float64{0, 0, -0.01}, [3]float64{}); err != nil {
+			t.Fatalf("command %d refused with a 1 ns budget on a clock that stands still: %v", k, err)
+		}
+		if calls-before < 3 {
+			t.Fatalf("command %d read Config.Now %d times: the solver's budget is not on it", k, calls-before)
+		}
+	}
+	s.hold()
+	s.step(200)
+	if d := s.state().ToolPosition[2] - p0[2]; math.Abs(d+0.003) > 0.001 {
+		t.Errorf("tool moved %.4f m along z, want ≈ −0.003", d)
+	}
+}
