@@ -6,7 +6,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,7 +56,7 @@ func TestEveryModelOnEveryProtocol(t *testing.T) {
 	}
 	for _, m := range models {
 		for _, proto := range []string{robot.ProtocolDynamixel, robot.ProtocolCANopen, robot.ProtocolCubeMars} {
-			t.Run(m.name+"/"+proto, func(t *testing.T) { userFlow(t, m.path, proto, false) })
+			t.Run(m.name+"/"+proto, func(t *testing.T) { userFlowOnQuietHost(t, m.path, proto, false) })
 		}
 	}
 	// The demo's arm as `chiron demo` runs it, on each drive protocol
@@ -62,7 +64,7 @@ func TestEveryModelOnEveryProtocol(t *testing.T) {
 	// CANopen).
 	for _, proto := range []string{robot.ProtocolDynamixel, robot.ProtocolCANopen, robot.ProtocolCubeMars} {
 		t.Run("demo_psm_at_hardware_rate/"+proto, func(t *testing.T) {
-			userFlow(t, filepath.Join("..", "..", "robots", "psm.json"), proto, true)
+			userFlowOnQuietHost(t, filepath.Join("..", "..", "robots", "psm.json"), proto, true)
 		})
 	}
 }
@@ -75,7 +77,7 @@ const driftBound = 0.5e-3 // m
 // passes such poses over).
 var knownBroken = map[string]string{}
 
-func userFlow(t *testing.T, model, proto string, hardwareRate bool) {
+func userFlow(t testing.TB, model, proto string, hardwareRate bool) {
 	tokens, gen, err := tokensFor("")
 	if err != nil {
 		t.Fatal(err)
@@ -191,11 +193,12 @@ func userFlow(t *testing.T, model, proto string, hardwareRate bool) {
 	}
 	if l.Snapshot(snap); snap.State != control.Enabled {
 		t.Errorf("ended %s", state())
+		hostStall(t, snap, st.rigs[0].Period())
 	}
 }
 
 // advertise announces the operator's command and control channels.
-func advertise(t *testing.T, cc *consoleClient) {
+func advertise(t testing.TB, cc *consoleClient) {
 	t.Helper()
 	if err := cc.writeJSON(map[string]any{"op": "advertise", "channels": []map[string]any{
 		{"id": 1, "topic": "/teleop/command", "encoding": "json", "schemaName": "chiron.TeleopCommand"},
@@ -214,7 +217,7 @@ func (cc *consoleClient) statusTail(n int) []string {
 
 // easiestDirection returns the base-frame axis direction (±x, ±y, ±z) the
 // tool moves along with the least joint speed from the arm's present pose.
-func easiestDirection(t *testing.T, st *stack) [3]float64 {
+func easiestDirection(t testing.TB, st *stack) [3]float64 {
 	t.Helper()
 	r := st.rigs[0]
 	c := r.Chain()
@@ -262,8 +265,115 @@ func easiestDirection(t *testing.T, st *stack) [3]float64 {
 
 // logf logs a measurement (the table's figures in -v output) and reports
 // false, so it can lead a condition.
-func logf(t *testing.T, format string, args ...any) bool {
+func logf(t testing.TB, format string, args ...any) bool {
 	t.Helper()
 	t.Logf(format, args...)
 	return false
+}
+
+// userFlowOnQuietHost runs userFlow, and again (up to maxAttempts in all)
+// when its trouble was the host: the supervisor's watchdog faulted on
+// stale sensor data while the loop itself woke at least a watchdog window
+// late — the machine stopped the process for longer than the supervisor
+// tolerates (this 2-core VM's bare 1 kHz loop, `chiron bench loop`, woke
+// 4.3 ms late once in 10 s), and the fault was the right answer to it. Any
+// other failure, or one without that evidence, fails the test, so a defect
+// that faults the loop on a quiet host is still caught.
+func userFlowOnQuietHost(t *testing.T, model, proto string, hardwareRate bool) {
+	t.Helper()
+	for try := 1; ; try++ {
+		a := &attempt{TB: t}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			defer a.cleanup()
+			userFlow(a, model, proto, hardwareRate)
+		}()
+		<-done
+		if a.skipped != "" {
+			t.Skip(a.skipped)
+		}
+		if len(a.failures) == 0 {
+			return
+		}
+		if try < maxAttempts && a.stall != "" {
+			t.Logf("attempt %d failed (%s) after the host stalled the loop (%s): running the flow again", try, strings.Join(a.failures, "; "), a.stall)
+			continue
+		}
+		for _, f := range a.failures {
+			t.Error(f)
+		}
+		return
+	}
+}
+
+// maxAttempts bounds the tries of a flow whose failures the host caused.
+const maxAttempts = 3
+
+// hostStall records on an attempt the evidence that a watchdog fault was
+// the host's doing: the loop woke at least WatchdogCycles+1 periods late.
+func hostStall(t testing.TB, snap *control.Snapshot, period time.Duration) {
+	a, ok := t.(*attempt)
+	if !ok || snap.State != control.Fault || snap.Reason != control.ReasonWatchdog {
+		return
+	}
+	const watchdogCycles = 3 // control.SafetyConfig's default
+	if late := snap.Timing.Wake.Max; late >= (watchdogCycles+1)*period-period/2 {
+		a.stall = fmt.Sprintf("woke %v late at worst, %d missed deadlines", late.Round(10*time.Microsecond), snap.Timing.Missed)
+	}
+}
+
+// attempt is a testing.TB for one try of a flow: failures are recorded,
+// not reported, a fatal one ends the attempt's goroutine, and cleanups run
+// when the attempt ends (so a second try does not share the machine with
+// the first's stack).
+type attempt struct {
+	testing.TB
+	mu       sync.Mutex
+	failures []string
+	stall    string
+	skipped  string
+	cleanups []func()
+}
+
+// Skip ends the attempt; the flow's test is skipped with the reason.
+func (a *attempt) Skip(args ...any) { a.skipped = fmt.Sprint(args...); runtime.Goexit() }
+
+func (a *attempt) record(msg string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.failures = append(a.failures, msg)
+}
+
+func (a *attempt) Error(args ...any)                 { a.record(fmt.Sprint(args...)) }
+func (a *attempt) Errorf(format string, args ...any) { a.record(fmt.Sprintf(format, args...)) }
+func (a *attempt) Fail()                             { a.record("failed") }
+func (a *attempt) FailNow()                          { a.record("failed"); runtime.Goexit() }
+func (a *attempt) Fatal(args ...any)                 { a.record(fmt.Sprint(args...)); runtime.Goexit() }
+func (a *attempt) Fatalf(format string, args ...any) {
+	a.record(fmt.Sprintf(format, args...))
+	runtime.Goexit()
+}
+
+func (a *attempt) Failed() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.failures) > 0
+}
+
+func (a *attempt) Cleanup(f func()) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.cleanups = append(a.cleanups, f)
+}
+
+// cleanup runs the attempt's cleanups, last registered first.
+func (a *attempt) cleanup() {
+	a.mu.Lock()
+	fs := a.cleanups
+	a.cleanups = nil
+	a.mu.Unlock()
+	for i := len(fs) - 1; i >= 0; i-- {
+		fs[i]()
+	}
 }

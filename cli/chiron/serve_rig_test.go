@@ -127,7 +127,7 @@ type consoleClient struct {
 	done     chan struct{}
 }
 
-func dialConsole(t *testing.T, addr, token string) *consoleClient {
+func dialConsole(t testing.TB, addr, token string) *consoleClient {
 	t.Helper()
 	d := websocket.Dialer{Subprotocols: []string{"foxglove.websocket.v1"}}
 	c, _, err := d.Dial("ws://"+addr+"/ws", http.Header{"Authorization": {"Bearer " + token}})
